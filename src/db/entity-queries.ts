@@ -1,0 +1,307 @@
+/**
+ * Reading speakers, outlets and articles, with the counts their pages show.
+ */
+import { asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
+import type { NameDocument, PageRequest, VocabularyEntry } from '../domain/store'
+import type {
+  Article,
+  Counts,
+  Outlet,
+  Page,
+  Speaker,
+  SpeakerDetail,
+} from '../domain/types'
+import { formatPartialDate } from '../domain/partial-dates'
+import type { Db } from './client'
+import { quotesFtsVocabulary } from './fts-table'
+import { reportingOutlets, selectChain, toQuoteResult } from './quote-chain'
+import { articles, outletAliases, outlets, quotes, speakerAliases, speakers } from './schema'
+
+/** Quotes per speaker, as a subquery to join. */
+function quotesPerSpeaker(db: Db) {
+  return db
+    .select({ speakerId: quotes.speakerId, n: count().as('quote_count') })
+    .from(quotes)
+    .groupBy(quotes.speakerId)
+    .as('quotes_per_speaker')
+}
+
+/** Speakers with their quote counts; add `where`, order and paging to it. */
+function selectSpeakers(db: Db) {
+  const perSpeaker = quotesPerSpeaker(db)
+  const quoteCount = sql<number>`coalesce(${perSpeaker.n}, 0)`
+  const query = db
+    .select({
+      id: speakers.id,
+      slug: speakers.slug,
+      name: speakers.name,
+      anonymous: speakers.anonymous,
+      description: speakers.description,
+      wikidataId: speakers.wikidataId,
+      quoteCount,
+    })
+    .from(speakers)
+    .leftJoin(perSpeaker, eq(perSpeaker.speakerId, speakers.id))
+    .$dynamic()
+  return { query, quoteCount }
+}
+
+type SpeakerRow = { id: number } & Omit<Speaker, 'aliases'>
+
+/** Aliases of the given speakers (or outlets), by id, in alphabetical order. */
+function aliasesOf(db: Db, kind: 'speaker' | 'outlet', ids: number[]): Map<number, string[]> {
+  const byId = new Map<number, string[]>(ids.map((id) => [id, []]))
+  if (ids.length === 0) return byId
+  const rows =
+    kind === 'speaker'
+      ? db
+          .select({ id: speakerAliases.speakerId, alias: speakerAliases.alias })
+          .from(speakerAliases)
+          .where(inArray(speakerAliases.speakerId, ids))
+          .orderBy(asc(speakerAliases.alias))
+          .all()
+      : db
+          .select({ id: outletAliases.outletId, alias: outletAliases.alias })
+          .from(outletAliases)
+          .where(inArray(outletAliases.outletId, ids))
+          .orderBy(asc(outletAliases.alias))
+          .all()
+  for (const row of rows) byId.get(row.id)?.push(row.alias)
+  return byId
+}
+
+function withSpeakerAliases(db: Db, rows: SpeakerRow[]): Speaker[] {
+  const aliases = aliasesOf(db, 'speaker', rows.map((r) => r.id))
+  return rows.map(({ id, ...speaker }) => ({ ...speaker, aliases: aliases.get(id) ?? [] }))
+}
+
+/** Speakers, most quoted first. */
+export function listSpeakers(db: Db, page: PageRequest): Page<Speaker> {
+  const { query, quoteCount } = selectSpeakers(db)
+  const rows = query
+    .orderBy(desc(quoteCount), asc(speakers.name), asc(speakers.id))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all()
+  const [{ total } = { total: 0 }] = db.select({ total: count() }).from(speakers).all()
+  return { total, ...page, items: withSpeakerAliases(db, rows) }
+}
+
+/** Keeps the order of `slugs`, leaving out those not found. */
+function inSlugOrder<T extends { slug: string }>(slugs: string[], rows: T[]): T[] {
+  const bySlug = new Map(rows.map((row) => [row.slug, row]))
+  return slugs.flatMap((slug) => bySlug.get(slug) ?? [])
+}
+
+export function getSpeakers(db: Db, slugs: string[]): Speaker[] {
+  if (slugs.length === 0) return []
+  const rows = selectSpeakers(db).query.where(inArray(speakers.slug, slugs)).all()
+  return inSlugOrder(slugs, withSpeakerAliases(db, rows))
+}
+
+export function getSpeaker(db: Db, slug: string): SpeakerDetail | null {
+  const row = selectSpeakers(db).query.where(eq(speakers.slug, slug)).get()
+  if (!row) return null
+  const [speaker] = withSpeakerAliases(db, [row]) as [Speaker]
+  const titles = db
+    .selectDistinct({ title: quotes.speakerTitle })
+    .from(quotes)
+    .where(sql`${quotes.speakerId} = ${row.id} AND ${quotes.speakerTitle} IS NOT NULL`)
+    .orderBy(asc(quotes.speakerTitle))
+    .all()
+    .map((t) => t.title!)
+  const n = count()
+  const quotedBy = db
+    .select({ slug: outlets.slug, name: outlets.name, n })
+    .from(quotes)
+    .innerJoin(articles, eq(articles.id, quotes.articleId))
+    .innerJoin(outlets, eq(outlets.id, articles.outletId))
+    .where(eq(quotes.speakerId, row.id))
+    .groupBy(outlets.id)
+    .orderBy(desc(n), asc(outlets.name))
+    .all()
+  return {
+    ...speaker,
+    titles,
+    outlets: quotedBy.map(({ slug, name, n }) => ({ outlet: { slug, name }, count: n })),
+  }
+}
+
+/** Outlets with their counts; add `where`, order and paging to it. */
+function selectOutlets(db: Db) {
+  const published = db
+    .select({ outletId: articles.outletId, n: count().as('published_count') })
+    .from(quotes)
+    .innerJoin(articles, eq(articles.id, quotes.articleId))
+    .groupBy(articles.outletId)
+    .as('published_per_outlet')
+  const cited = db
+    .select({ outletId: quotes.citedOutletId, n: count().as('cited_count') })
+    .from(quotes)
+    .groupBy(quotes.citedOutletId)
+    .as('cited_per_outlet')
+  const articleCounts = db
+    .select({ outletId: articles.outletId, n: count().as('article_count') })
+    .from(articles)
+    .groupBy(articles.outletId)
+    .as('articles_per_outlet')
+  const publishedCount = sql<number>`coalesce(${published.n}, 0)`
+  const citedCount = sql<number>`coalesce(${cited.n}, 0)`
+  const query = db
+    .select({
+      id: outlets.id,
+      slug: outlets.slug,
+      name: outlets.name,
+      kind: outlets.kind,
+      country: outlets.country,
+      domain: outlets.domain,
+      publishedCount,
+      citedCount,
+      articleCount: sql<number>`coalesce(${articleCounts.n}, 0)`,
+    })
+    .from(outlets)
+    .leftJoin(published, eq(published.outletId, outlets.id))
+    .leftJoin(cited, eq(cited.outletId, outlets.id))
+    .leftJoin(articleCounts, eq(articleCounts.outletId, outlets.id))
+    .$dynamic()
+  return { query, statementCount: sql<number>`${publishedCount} + ${citedCount}` }
+}
+
+type OutletRow = { id: number } & Omit<Outlet, 'aliases'>
+
+function withOutletAliases(db: Db, rows: OutletRow[]): Outlet[] {
+  const aliases = aliasesOf(db, 'outlet', rows.map((r) => r.id))
+  return rows.map(({ id, ...outlet }) => ({ ...outlet, aliases: aliases.get(id) ?? [] }))
+}
+
+/** Outlets, those with the most statements (published or cited) first. */
+export function listOutlets(db: Db, page: PageRequest): Page<Outlet> {
+  const { query, statementCount } = selectOutlets(db)
+  const rows = query
+    .orderBy(desc(statementCount), asc(outlets.name), asc(outlets.id))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all()
+  const [{ total } = { total: 0 }] = db.select({ total: count() }).from(outlets).all()
+  return { total, ...page, items: withOutletAliases(db, rows) }
+}
+
+export function getOutlets(db: Db, slugs: string[]): Outlet[] {
+  if (slugs.length === 0) return []
+  const rows = selectOutlets(db).query.where(inArray(outlets.slug, slugs)).all()
+  return inSlugOrder(slugs, withOutletAliases(db, rows))
+}
+
+export function getOutlet(db: Db, slug: string): Outlet | null {
+  return getOutlets(db, [slug])[0] ?? null
+}
+
+/** An article with its body and every statement in it, in reading order. */
+export function getArticle(db: Db, id: number): Article | null {
+  const row = db
+    .select({
+      id: articles.id,
+      title: articles.title,
+      url: articles.url,
+      publishedOn: articles.publishedOn,
+      datePrecision: articles.datePrecision,
+      language: articles.language,
+      byline: articles.byline,
+      body: articles.body,
+      outletSlug: reportingOutlets.slug,
+      outletName: reportingOutlets.name,
+    })
+    .from(articles)
+    .innerJoin(reportingOutlets, eq(reportingOutlets.id, articles.outletId))
+    .where(eq(articles.id, id))
+    .get()
+  if (!row) return null
+  const statements = selectChain(db)
+    .where(eq(quotes.articleId, id))
+    .orderBy(asc(quotes.start), desc(quotes.end), asc(quotes.id))
+    .all()
+    .map(toQuoteResult)
+  return {
+    id: row.id,
+    title: row.title,
+    url: row.url,
+    published: formatPartialDate(row.publishedOn, row.datePrecision),
+    outlet: { slug: row.outletSlug, name: row.outletName },
+    language: row.language,
+    byline: row.byline,
+    body: row.body,
+    statements: statements.map((q) => ({
+      id: q.id,
+      kind: q.kind,
+      text: q.text,
+      start: q.offsets?.start ?? null,
+      end: q.offsets?.end ?? null,
+      cue: q.cue,
+      speaker: q.speaker,
+      citedOutlet: q.citedOutlet,
+    })),
+  }
+}
+
+export function unknownSlugs(db: Db, kind: 'speaker' | 'outlet', slugs: string[]): string[] {
+  if (slugs.length === 0) return []
+  const table = kind === 'speaker' ? speakers : outlets
+  const known = new Set(
+    db
+      .select({ slug: table.slug })
+      .from(table)
+      .where(inArray(table.slug, slugs))
+      .all()
+      .map((r) => r.slug),
+  )
+  return slugs.filter((slug) => !known.has(slug))
+}
+
+export function vocabulary(db: Db): VocabularyEntry[] {
+  return db.select().from(quotesFtsVocabulary).all()
+}
+
+/** Every speaker (with the titles they were quoted under) and every outlet, by all their names. */
+export function nameDocuments(db: Db): NameDocument[] {
+  const speakerRows = db.select().from(speakers).all()
+  const speakerAliasesById = aliasesOf(db, 'speaker', speakerRows.map((s) => s.id))
+  const titlesById = new Map<number, string[]>()
+  const titleRows = db
+    .selectDistinct({ id: quotes.speakerId, title: quotes.speakerTitle })
+    .from(quotes)
+    .where(isNotNull(quotes.speakerTitle))
+    .all()
+  for (const { id, title } of titleRows) {
+    if (id === null || title === null) continue
+    titlesById.set(id, [...(titlesById.get(id) ?? []), title])
+  }
+  const outletRows = db.select().from(outlets).all()
+  const outletAliasesById = aliasesOf(db, 'outlet', outletRows.map((o) => o.id))
+  return [
+    ...speakerRows.map((s) => ({
+      kind: 'speaker' as const,
+      slug: s.slug,
+      name: s.name,
+      aliases: speakerAliasesById.get(s.id) ?? [],
+      titles: [...(s.description ? [s.description] : []), ...(titlesById.get(s.id) ?? [])],
+    })),
+    ...outletRows.map((o) => ({
+      kind: 'outlet' as const,
+      slug: o.slug,
+      name: o.name,
+      aliases: [...(outletAliasesById.get(o.id) ?? []), ...(o.domain ? [o.domain] : [])],
+      titles: [],
+    })),
+  ]
+}
+
+export function counts(db: Db): Counts {
+  const one = (table: typeof quotes | typeof speakers | typeof outlets | typeof articles) =>
+    db.select({ n: count() }).from(table).get()?.n ?? 0
+  return {
+    quotes: one(quotes),
+    speakers: one(speakers),
+    outlets: one(outlets),
+    articles: one(articles),
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * The database schema: the attribution model as drizzle tables.
+ *
+ * A quote's chain is speaker → cited outlet → article → reporting outlet. The database enforces what
+ * it can (foreign keys, unique keys, check constraints); the import path checks the rest, such as a
+ * quote's text standing verbatim at its offsets in the article body.
+ *
+ * The full-text index (`quotes_fts`) and the triggers that keep it in step are not expressible in
+ * drizzle; they live in a hand-written migration (`migrations/0001_*.sql`).
+ */
+import { sql } from 'drizzle-orm'
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core'
+import { DATE_PRECISIONS, OUTLET_KINDS, QUOTE_KINDS } from '../domain/vocabulary'
+
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '))
+
+/** A slug is lower-case ASCII words joined by single hyphens. */
+const isSlug = (column: ReturnType<typeof text>) =>
+  sql`${column} <> '' AND ${column} NOT GLOB '*[^a-z0-9-]*' AND ${column} NOT LIKE '-%' AND ${column} NOT LIKE '%-' AND ${column} NOT LIKE '%--%'`
+
+/** An ISO calendar date, `YYYY-MM-DD`, that SQLite itself accepts as a real date. */
+const isIsoDate = (column: ReturnType<typeof text>) =>
+  sql`${column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(${column}) IS ${column}`
+
+export const outlets = sqliteTable(
+  'outlets',
+  {
+    id: integer('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: OUTLET_KINDS }).notNull(),
+    /** ISO 3166-1 alpha-2 country code, upper case. */
+    country: text('country'),
+    /** The outlet's web domain without `www.`, e.g. `nytimes.com`. */
+    domain: text('domain').unique(),
+  },
+  (t) => [
+    check('outlets_slug_format', isSlug(t.slug)),
+    check('outlets_name_present', sql`trim(${t.name}) <> ''`),
+    check('outlets_kind_known', sql`${t.kind} IN (${inList(OUTLET_KINDS)})`),
+    check('outlets_country_format', sql`${t.country} IS NULL OR ${t.country} GLOB '[A-Z][A-Z]'`),
+    check('outlets_domain_format', sql`${t.domain} IS NULL OR (${t.domain} LIKE '%.%' AND ${t.domain} = lower(${t.domain}))`),
+  ],
+)
+
+export const outletAliases = sqliteTable(
+  'outlet_aliases',
+  {
+    outletId: integer('outlet_id')
+      .notNull()
+      .references(() => outlets.id, { onDelete: 'cascade' }),
+    alias: text('alias').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.outletId, t.alias] }),
+    check('outlet_aliases_present', sql`trim(${t.alias}) <> ''`),
+  ],
+)
+
+export const speakers = sqliteTable(
+  'speakers',
+  {
+    id: integer('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    /** A short description: who the speaker is, in a few words. */
+    description: text('description'),
+    /** Wikidata item id, e.g. `Q5127014`. */
+    wikidataId: text('wikidata_id'),
+    /** An anonymous source, such as "a U.S. official" or "U.S. and Mexican officials". */
+    anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    check('speakers_slug_format', isSlug(t.slug)),
+    check('speakers_name_present', sql`trim(${t.name}) <> ''`),
+    check('speakers_wikidata_format', sql`${t.wikidataId} IS NULL OR (${t.wikidataId} GLOB 'Q[1-9]*' AND ${t.wikidataId} NOT GLOB 'Q*[^0-9]*')`),
+  ],
+)
+
+export const speakerAliases = sqliteTable(
+  'speaker_aliases',
+  {
+    speakerId: integer('speaker_id')
+      .notNull()
+      .references(() => speakers.id, { onDelete: 'cascade' }),
+    alias: text('alias').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.speakerId, t.alias] }),
+    check('speaker_aliases_present', sql`trim(${t.alias}) <> ''`),
+  ],
+)
+
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: integer('id').primaryKey(),
+    outletId: integer('outlet_id')
+      .notNull()
+      .references(() => outlets.id),
+    url: text('url').notNull().unique(),
+    title: text('title'),
+    /** The first day of the publication period: the day, or the 1st of the month, or 1 January. */
+    publishedOn: text('published_on').notNull(),
+    datePrecision: text('date_precision', { enum: DATE_PRECISIONS }).notNull(),
+    /** BCP 47 language tag, e.g. `en`. */
+    language: text('language').notNull(),
+    byline: text('byline'),
+    /** The full text; null for an article known only by its url (its quotes are then unverified). */
+    body: text('body'),
+  },
+  (t) => [
+    index('articles_outlet').on(t.outletId),
+    index('articles_published').on(t.publishedOn),
+    check('articles_url_format', sql`${t.url} LIKE 'http://%' OR ${t.url} LIKE 'https://%'`),
+    check('articles_published_date', isIsoDate(t.publishedOn)),
+    check('articles_precision_known', sql`${t.datePrecision} IN (${inList(DATE_PRECISIONS)})`),
+    check(
+      'articles_published_matches_precision',
+      sql`${t.datePrecision} = 'day' OR (${t.datePrecision} = 'month' AND ${t.publishedOn} LIKE '%-01') OR (${t.datePrecision} = 'year' AND ${t.publishedOn} LIKE '%-01-01')`,
+    ),
+    check('articles_language_format', sql`${t.language} GLOB '[a-z][a-z]*' AND length(${t.language}) <= 35`),
+  ],
+)
+
+export const quotes = sqliteTable(
+  'quotes',
+  {
+    id: integer('id').primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    /** Null when the article attributes the statement to an outlet or a report, not a person. */
+    speakerId: integer('speaker_id').references(() => speakers.id),
+    /** The text exactly as printed, without the enclosing quotation marks. */
+    text: text('text').notNull(),
+    kind: text('kind', { enum: QUOTE_KINDS }).notNull(),
+    /** The attribution verb or phrase as printed: "said", "told", "according to". */
+    cue: text('cue'),
+    /** The speaker's title as this article gives it, e.g. "Mexico’s defense minister". */
+    speakerTitle: text('speaker_title'),
+    /** Whom it was said to, when that is not an outlet: "reporters". */
+    audience: text('audience'),
+    /** The outlet the article names as the source of the statement. */
+    citedOutletId: integer('cited_outlet_id').references(() => outlets.id),
+    /** The earliest and latest day it can have been said, where the article says ("last week"). */
+    saidEarliest: text('said_earliest'),
+    saidLatest: text('said_latest'),
+    /** The article's words for when it was said: "last week", "earlier this month". */
+    saidPhrase: text('said_phrase'),
+    /** JavaScript string offsets of `text` in the article body; null when the body is unknown. */
+    start: integer('start'),
+    end: integer('end'),
+  },
+  (t) => [
+    index('quotes_article').on(t.articleId, t.start),
+    // One statement per span and kind: a partial quote may sit inside a paraphrase, never twice.
+    uniqueIndex('quotes_article_span_kind').on(t.articleId, t.start, t.end, t.kind),
+    index('quotes_speaker').on(t.speakerId),
+    index('quotes_cited_outlet').on(t.citedOutletId),
+    check('quotes_text_present', sql`trim(${t.text}) <> ''`),
+    check('quotes_kind_known', sql`${t.kind} IN (${inList(QUOTE_KINDS)})`),
+    check('quotes_offsets_paired', sql`(${t.start} IS NULL) = (${t.end} IS NULL)`),
+    check('quotes_offsets_order', sql`${t.start} IS NULL OR (${t.start} >= 0 AND ${t.end} > ${t.start})`),
+    check('quotes_said_earliest_date', sql`${t.saidEarliest} IS NULL OR (${isIsoDate(t.saidEarliest)})`),
+    check('quotes_said_latest_date', sql`${t.saidLatest} IS NULL OR (${isIsoDate(t.saidLatest)})`),
+    check(
+      'quotes_said_order',
+      sql`${t.saidEarliest} IS NULL OR ${t.saidLatest} IS NULL OR ${t.saidEarliest} <= ${t.saidLatest}`,
+    ),
+  ],
+)
+
+export type OutletRow = typeof outlets.$inferSelect
+export type SpeakerRow = typeof speakers.$inferSelect
+export type ArticleRow = typeof articles.$inferSelect
+export type QuoteRow = typeof quotes.$inferSelect

@@ -1,0 +1,63 @@
+/**
+ * A bundle: outlets, speakers, articles and quotes that arrive together (the seed, an import) and
+ * are written in one transaction. Records refer to each other by natural key: outlets and speakers
+ * by slug, articles by url.
+ */
+import type { OutletKind, QuoteKind } from './vocabulary'
+
+export interface OutletRecord {
+  slug: string
+  name: string
+  kind: OutletKind
+  country: string | null
+  domain: string | null
+  aliases: string[]
+}
+
+export interface SpeakerRecord {
+  slug: string
+  name: string
+  description: string | null
+  wikidataId: string | null
+  anonymous: boolean
+  aliases: string[]
+}
+
+export interface ArticleRecord {
+  url: string
+  /** The reporting outlet's slug. */
+  outlet: string
+  title: string | null
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: its length is its precision. */
+  published: string
+  language: string
+  byline: string | null
+  body: string | null
+}
+
+export interface QuoteRecord {
+  /** The article's url. */
+  article: string
+  /** The speaker's slug; null when the article attributes the statement to an outlet or report. */
+  speaker: string | null
+  text: string
+  kind: QuoteKind
+  cue: string | null
+  speakerTitle: string | null
+  audience: string | null
+  /** The cited outlet's slug. */
+  citedOutlet: string | null
+  said: { phrase: string | null; earliest: string | null; latest: string | null } | null
+  start: number | null
+  end: number | null
+}
+
+export interface Bundle {
+  outlets: OutletRecord[]
+  speakers: SpeakerRecord[]
+  articles: ArticleRecord[]
+  quotes: QuoteRecord[]
+}
+
+/** How many records of each kind a bundle added, and how many were already there. */
+export type BundleSummary = Record<keyof Bundle, { added: number; existing: number }>

@@ -1,0 +1,46 @@
+/**
+ * The one error type services throw. The HTTP layer turns it into the documented error body
+ * `{"error": {"code", "message", "param"?}}` with its status.
+ */
+
+export type ErrorCode =
+  | 'invalid_parameter'
+  | 'not_found'
+  | 'conflict'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'payload_too_large'
+  | 'internal_error'
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid_parameter: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  internal_error: 500,
+}
+
+/** An error whose message is written for the user and safe to send them. */
+export class AppError extends Error {
+  readonly status: number
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** The request parameter or body field at fault, when there is one. */
+    readonly param?: string,
+  ) {
+    super(message)
+    this.name = 'AppError'
+    this.status = STATUS[code]
+  }
+}
+
+/** A 400 for a request parameter, with a message that names what is wrong with it. */
+export const invalidParameter = (param: string, message: string) =>
+  new AppError('invalid_parameter', message, param)
+
+/** A 404 for an id or slug that names nothing. */
+export const notFound = (message: string) => new AppError('not_found', message)
