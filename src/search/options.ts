@@ -1,0 +1,74 @@
+/**
+ * Every search option in one place: FTS5 ranking and snippets, typo tolerance, the name index and
+ * claim matching. Each is documented with its value and why it has it.
+ */
+
+/**
+ * bm25 weights of the `quotes_fts` columns, in column order (text, speaker, title, outlets).
+ * A word in the quote itself outranks the same word in a name, a name outranks a title, and a title
+ * outranks an outlet name. Default: `[10, 4, 2, 1]`.
+ */
+export const COLUMN_WEIGHTS = [10, 4, 2, 1] as const
+
+/** Snippet options for FTS5's `snippet()`. */
+export const SNIPPET = {
+  /** The column the snippet is cut from: 0, the quote text. */
+  column: 0,
+  /** How many words a snippet holds at most. Default: 32, enough for most whole quotations. */
+  maxWords: 32,
+  /** Private-use markers FTS5 puts around matched words; turned into `<mark>` after escaping. */
+  open: '\u0002',
+  close: '\u0003',
+  ellipsis: '…',
+} as const
+
+/** Typo tolerance: how a query word missing from the index is corrected to words that are in it. */
+export const TYPOS = {
+  /** Words shorter than this are never corrected (too many near neighbours). Default: 4. */
+  minLength: 4,
+  /** Words of at least this length may be two edits away; shorter ones one. Default: 8. */
+  twoEditsFrom: 8,
+  /** How many corrections a word may expand into, nearest and most common first. Default: 3. */
+  maxCorrections: 3,
+} as const
+
+/**
+ * Words of two to four letters may be initials written without dots ("us" for "U.S."), so the
+ * compiler also looks for them spelt out letter by letter, as the index holds "U.S.".
+ */
+export const INITIALS = { minLength: 2, maxLength: 4 } as const
+
+/** The in-memory name index over speakers and outlets (MiniSearch). */
+export const NAMES = {
+  /** Field boosts: the name counts most, then aliases, then titles and descriptions. */
+  boost: { name: 3, aliases: 2, titles: 1 },
+  /** Fuzziness as a share of the word's length (0.2: one edit in five letters). */
+  fuzzy: 0.2,
+  /** Words shorter than this are matched exactly (apart from the prefix of the last word). */
+  fuzzyMinLength: 4,
+} as const
+
+/** Facets: how many values each facet lists before it says it is truncated. Default: 10. */
+export const FACET_SIZE = 10
+
+/** Matching a claim in the user's own words (`/api/claims`). */
+export const CLAIMS = {
+  /** How many best-ranked statements are considered before grouping. Default: 200. */
+  candidates: 200,
+  /**
+   * The least share of the claim's weight (each word weighted by its rarity; words no quote holds
+   * weigh nothing) a statement must hold to count as carrying the claim. Just under a half, so that
+   * two of three equally rare words are enough. Default: 0.45.
+   */
+  minCoverage: 0.45,
+  /** Words shorter than this are matched whole; longer ones by their stem as a prefix. Default: 4. */
+  stemMinLength: 4,
+} as const
+
+/** Search input limits. */
+export const LIMITS = {
+  /** The longest `q` accepted, in characters. Default: 500. */
+  queryLength: 500,
+  /** The most words a query may have; the rest would only slow the search. Default: 32. */
+  queryWords: 32,
+} as const

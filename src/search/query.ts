@@ -1,0 +1,192 @@
+/**
+ * The search syntax and its translation into an FTS5 MATCH expression.
+ *
+ * Syntax: words separated by spaces must all match; `"a quoted phrase"` matches as a phrase;
+ * `-word` or `-"a phrase"` excludes; `word*` is a prefix; the last word is a prefix too unless the
+ * query ends with a space (search-as-you-type). A word with inner punctuation ("U.S.-Mexico",
+ * "there's") matches as the phrase of its parts, as the index holds it. Case, accents and
+ * punctuation do not matter.
+ *
+ * Parsing is a single left-to-right pass over the input with no regular expression backtracking, so
+ * its time is linear in the length of the query.
+ */
+import { tokenize, type Token } from './normalize'
+import { INITIALS } from './options'
+
+/** One thing the query asks for: a word or a phrase, wanted or excluded. */
+export type SearchClause = WordClause | PhraseClause
+
+export interface WordClause {
+  type: 'word'
+  /** The folded word as typed. */
+  word: string
+  /** The words to look for in its place: the word itself, or its typo corrections. */
+  alternatives: string[]
+  /** Written as dotted initials ("U.S."). */
+  acronym: boolean
+  prefix: boolean
+  negated: boolean
+}
+
+export interface PhraseClause {
+  type: 'phrase'
+  words: Array<{ word: string; acronym: boolean }>
+  prefix: boolean
+  negated: boolean
+}
+
+const QUOTE_MARKS = new Set(['"', '“', '”', '„', '«', '»'])
+const isSpace = (ch: string | undefined) => ch !== undefined && /\s/u.test(ch)
+
+/**
+ * Parses a query string into clauses. Never throws: unbalanced quotation marks close at the end of
+ * the input, and stray punctuation is ignored.
+ */
+export function parseQuery(query: string): SearchClause[] {
+  const clauses: SearchClause[] = []
+  let i = 0
+  let lastWasClosedPhrase = false
+  while (i < query.length) {
+    while (isSpace(query[i])) i++
+    if (i >= query.length) break
+    let negated = false
+    if (query[i] === '-' && i + 1 < query.length && !isSpace(query[i + 1])) {
+      negated = true
+      i++
+    }
+    let text: string
+    let explicitPrefix = false
+    lastWasClosedPhrase = false
+    if (QUOTE_MARKS.has(query[i]!)) {
+      const open = ++i
+      while (i < query.length && !QUOTE_MARKS.has(query[i]!)) i++
+      text = query.slice(open, i)
+      if (i < query.length) {
+        i++ // the closing mark
+        lastWasClosedPhrase = true
+      }
+      if (query[i] === '*') {
+        explicitPrefix = true
+        lastWasClosedPhrase = false
+        i++
+      }
+      const clause = toClause(tokenize(text), { phrase: true, prefix: explicitPrefix, negated })
+      if (clause) clauses.push(clause)
+      continue
+    }
+    const start = i
+    while (i < query.length && !isSpace(query[i])) i++
+    text = query.slice(start, i)
+    explicitPrefix = text.endsWith('*')
+    const clause = toClause(tokenize(text), { phrase: false, prefix: explicitPrefix, negated })
+    if (clause) clauses.push(clause)
+  }
+  markLastAsPrefix(clauses, query, lastWasClosedPhrase)
+  return clauses
+}
+
+function toClause(
+  tokens: Token[],
+  options: { phrase: boolean; prefix: boolean; negated: boolean },
+): SearchClause | null {
+  if (tokens.length === 0) return null
+  if (tokens.length === 1 && !options.phrase) {
+    const [token] = tokens as [Token]
+    return {
+      type: 'word',
+      word: token.text,
+      alternatives: [token.text],
+      acronym: token.acronym,
+      prefix: options.prefix,
+      negated: options.negated,
+    }
+  }
+  return {
+    type: 'phrase',
+    words: tokens.map((t) => ({ word: t.text, acronym: t.acronym })),
+    prefix: options.prefix,
+    negated: options.negated,
+  }
+}
+
+/** Search-as-you-type: the word being typed (no space after it yet) is a prefix. */
+function markLastAsPrefix(clauses: SearchClause[], query: string, closedPhrase: boolean): void {
+  const last = clauses.at(-1)
+  if (!last || last.negated || closedPhrase || isSpace(query.at(-1))) return
+  last.prefix = true
+}
+
+/** True when a clause may only exclude: a query of exclusions alone matches nothing. */
+export function hasWantedClause(clauses: SearchClause[]): boolean {
+  return clauses.some((c) => !c.negated)
+}
+
+const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`
+
+/** A word of two to four letters may be initials typed without dots: "us" for "U.S.". */
+function mayBeInitials(word: string, acronym: boolean): boolean {
+  if (acronym) return true
+  return (
+    word.length >= INITIALS.minLength && word.length <= INITIALS.maxLength && /^\p{L}+$/u.test(word)
+  )
+}
+
+/** The ways a word can stand in the index: "us" also as the letters "u s" of "U.S.". */
+function spellings(word: string, initials: boolean): string[] {
+  return initials ? [word, [...word].join(' ')] : [word]
+}
+
+function wordExpression(clause: WordClause): string {
+  const star = clause.prefix ? '*' : ''
+  const forms = clause.alternatives.flatMap((alternative) =>
+    spellings(alternative, alternative === clause.word && mayBeInitials(alternative, clause.acronym)),
+  )
+  const parts = [...new Set(forms)].map((form) => quoted(form) + star)
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`
+}
+
+/** Most phrase variants considered when a phrase holds several sets of initials. */
+const MAX_PHRASE_VARIANTS = 8
+
+function phraseExpression(clause: PhraseClause): string {
+  const star = clause.prefix ? '*' : ''
+  let variants: string[][] = [[]]
+  for (const { word, acronym } of clause.words) {
+    const forms = spellings(word, acronym)
+    variants = variants
+      .flatMap((prefix) => forms.map((form) => [...prefix, form]))
+      .slice(0, MAX_PHRASE_VARIANTS)
+  }
+  const parts = variants.map((v) => quoted(v.join(' ')) + star)
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`
+}
+
+function clauseExpression(clause: SearchClause): string {
+  return clause.type === 'word' ? wordExpression(clause) : phraseExpression(clause)
+}
+
+/**
+ * The FTS5 MATCH expression for the clauses: every wanted clause must match (AND), and none of the
+ * excluded ones may. Returns null when nothing is wanted.
+ */
+export function toMatchExpression(clauses: SearchClause[]): string | null {
+  const wanted = clauses.filter((c) => !c.negated).map(clauseExpression)
+  if (wanted.length === 0) return null
+  let expression = wanted.length === 1 ? wanted[0]! : `(${wanted.join(' AND ')})`
+  for (const excluded of clauses.filter((c) => c.negated)) {
+    expression = `(${expression} NOT ${clauseExpression(excluded)})`
+  }
+  return expression
+}
+
+/**
+ * The FTS5 MATCH expression that matches a statement holding any of the given words, each as a
+ * prefix where `prefix` says so: the loose match of a claim in the user's words.
+ */
+export function toAnyWordExpression(terms: Array<{ word: string; prefix: boolean }>): string | null {
+  if (terms.length === 0) return null
+  const parts = terms.flatMap(({ word, prefix }) =>
+    spellings(word, mayBeInitials(word, false)).map((form) => quoted(form) + (prefix ? '*' : '')),
+  )
+  return [...new Set(parts)].join(' OR ')
+}

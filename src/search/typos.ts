@@ -1,0 +1,87 @@
+/**
+ * Typo tolerance: the indexed vocabulary in a MiniSearch radix tree, so that a query word the index
+ * does not hold is corrected to the nearest words it does hold before the FTS5 query runs.
+ */
+import SearchableMap from 'minisearch/SearchableMap'
+import type { VocabularyEntry } from '../domain/store'
+import type { SearchClause } from './query'
+import { TYPOS } from './options'
+
+/** A query word that was not in the index, and what it was corrected to. */
+export interface Correction {
+  word: string
+  alternatives: string[]
+}
+
+/** The vocabulary of the document index, in memory. Derived from SQLite; never the only copy. */
+export class Vocabulary {
+  readonly #terms = new SearchableMap<number>()
+
+  constructor(entries: Iterable<VocabularyEntry> = []) {
+    this.add(entries)
+  }
+
+  /** Adds words (or raises their counts) after a committed write. */
+  add(entries: Iterable<VocabularyEntry>): void {
+    for (const { term, documents } of entries) {
+      this.#terms.update(term, (count = 0) => Math.max(count, documents))
+    }
+  }
+
+  /** How many words the vocabulary holds. */
+  get size(): number {
+    return this.#terms.size
+  }
+
+  /** How many quotes hold `term`; 0 when it is not indexed. */
+  documents(term: string): number {
+    return this.#terms.get(term) ?? 0
+  }
+
+  /** How many quotes hold a word beginning with `prefix`, at most (a quote may hold several). */
+  documentsWithPrefix(prefix: string): number {
+    let documents = 0
+    for (const count of this.#terms.atPrefix(prefix).values()) documents += count
+    return documents
+  }
+
+  /** True when some indexed word begins with `prefix`. */
+  hasPrefix(prefix: string): boolean {
+    return this.#terms.atPrefix(prefix).size > 0
+  }
+
+  /**
+   * The indexed words nearest to `word`: nearest first, then the most common. Returns `[word]` when
+   * the word is indexed (or, for a prefix, begins an indexed word), is too short to correct, holds a
+   * digit, or has no neighbour close enough.
+   */
+  correct(word: string, options: { prefix: boolean }): string[] {
+    if (word.length < TYPOS.minLength || /\p{N}/u.test(word)) return [word]
+    if (this.#terms.has(word)) return [word]
+    if (options.prefix && this.hasPrefix(word)) return [word]
+    const maxEdits = word.length >= TYPOS.twoEditsFrom ? 2 : 1
+    const near = [...this.#terms.fuzzyGet(word, maxEdits)]
+      .map(([term, [documents, distance]]) => ({ term, documents, distance }))
+      .sort((a, b) => a.distance - b.distance || b.documents - a.documents || (a.term < b.term ? -1 : 1))
+      .slice(0, TYPOS.maxCorrections)
+      .map((n) => n.term)
+    return near.length > 0 ? near : [word]
+  }
+
+  /**
+   * Corrects every wanted or excluded single word of a parsed query in place and lists what changed.
+   * Phrases are left as typed: a quoted phrase asks for exactly those words.
+   */
+  correctClauses(clauses: SearchClause[]): Correction[] {
+    const corrections: Correction[] = []
+    for (const clause of clauses) {
+      if (clause.type !== 'word') continue
+      const alternatives = this.correct(clause.word, { prefix: clause.prefix })
+      clause.alternatives = alternatives
+      if (alternatives.length !== 1 || alternatives[0] !== clause.word) {
+        corrections.push({ word: clause.word, alternatives })
+      }
+    }
+    return corrections
+  }
+}
