@@ -1,0 +1,62 @@
+/**
+ * The one error body every failure becomes: `{"error": {"code", "message", "param"?}}`. No response
+ * ever carries a stack trace; unexpected errors are logged on the server and answered with a fixed
+ * sentence.
+ */
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { ZodError } from 'zod'
+import { AppError, type ErrorCode } from '../domain/errors'
+
+export interface ErrorBody {
+  error: { code: string; message: string; param?: string }
+}
+
+export function errorBody(code: ErrorCode | string, message: string, param?: string): ErrorBody {
+  return { error: param === undefined ? { code, message } : { code, message, param } }
+}
+
+const CODE_FOR_STATUS: Record<number, ErrorCode> = {
+  400: 'invalid_parameter',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+}
+
+/** The 400 for a request that failed validation: the first problem, naming its parameter. */
+export function validationError(c: Context, error: ZodError) {
+  const issue = error.issues[0]
+  // A list parameter's issue has a path such as ["kind", 1]: the parameter is its first part.
+  const param = issue?.code === 'unrecognized_keys' ? String(issue.keys[0]) : issue?.path[0]?.toString()
+  const message = issue?.message ?? 'The request is not valid.'
+  return c.json(errorBody('invalid_parameter', message, param || undefined), 400)
+}
+
+/** `app.onError`: AppError and HTTPException as documented; anything else as a bare 500. */
+export function handleError(error: Error, c: Context) {
+  if (error instanceof AppError) {
+    return c.json(errorBody(error.code, error.message, error.param), error.status as ContentfulStatusCode)
+  }
+  if (error instanceof HTTPException) {
+    const status = error.status
+    const code = CODE_FOR_STATUS[status] ?? (status >= 500 ? 'internal_error' : 'invalid_parameter')
+    const message = error.message || `The request failed with status ${status}.`
+    return c.json(errorBody(code, message), status as ContentfulStatusCode)
+  }
+  console.error(`${c.req.method} ${c.req.path} failed:`, error)
+  return c.json(
+    errorBody('internal_error', 'Something went wrong on our side; the error has been logged.'),
+    500,
+  )
+}
+
+/** `app.notFound`: JSON under `/api`, a short page elsewhere. */
+export function handleNotFound(c: Context) {
+  if (c.req.path === '/api' || c.req.path.startsWith('/api/')) {
+    return c.json(errorBody('not_found', `No endpoint answers ${c.req.method} ${c.req.path}.`), 404)
+  }
+  return c.text('Not found.', 404)
+}

@@ -1,0 +1,221 @@
+/**
+ * Response bodies as zod schemas, for the OpenAPI document. Each is checked against the domain type
+ * it describes (`satisfies`), so the document cannot drift from what the services return.
+ */
+import { z } from '@hono/zod-openapi'
+import type { ClaimOutlet, ClaimReport } from '../services/claims'
+import type { QuoteSearchResult } from '../services/quotes'
+import type {
+  Article,
+  ArticleStatement,
+  Counts,
+  Facet,
+  Outlet,
+  OutletRef,
+  PartialDate,
+  QuoteResult,
+  QuoteSpeaker,
+  Speaker,
+  SpeakerDetail,
+} from '../domain/types'
+import { DATE_PRECISIONS, OUTLET_KINDS, QUOTE_KINDS } from '../domain/vocabulary'
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'invalid_parameter' }),
+      message: z.string().openapi({ example: 'limit must be a whole number from 1 to 100.' }),
+      param: z.string().optional().openapi({ example: 'limit' }),
+    }),
+  })
+  .openapi('Error')
+
+const partialDateSchema = z
+  .object({
+    date: z.string().openapi({ example: '2025-02' }),
+    precision: z.enum(DATE_PRECISIONS),
+  })
+  .openapi('PartialDate') satisfies z.ZodType<PartialDate>
+
+const outletRefSchema = z
+  .object({
+    slug: z.string().openapi({ example: 'los-angeles-times' }),
+    name: z.string().openapi({ example: 'Los Angeles Times' }),
+  })
+  .openapi('OutletRef') satisfies z.ZodType<OutletRef>
+
+const quoteSpeakerSchema = z
+  .object({
+    slug: z.string().openapi({ example: 'todd-zimmerman' }),
+    name: z.string().openapi({ example: 'Todd Zimmerman' }),
+    anonymous: z.boolean(),
+    title: z.string().nullable().openapi({
+      description: 'The title the article gives the speaker here.',
+      example: 'the Drug Enforcement Administration’s special agent in Mexico City',
+    }),
+  })
+  .openapi('QuoteSpeaker') satisfies z.ZodType<QuoteSpeaker>
+
+export const quoteSchema = z
+  .object({
+    id: z.number().int(),
+    text: z.string().openapi({ description: 'Exactly as printed, without the quotation marks.' }),
+    kind: z.enum(QUOTE_KINDS),
+    cue: z.string().nullable().openapi({ example: 'told' }),
+    speaker: quoteSpeakerSchema.nullable(),
+    audience: z.string().nullable().openapi({ example: 'reporters' }),
+    citedOutlet: outletRefSchema.nullable(),
+    reportingOutlet: outletRefSchema,
+    article: z.object({
+      id: z.number().int(),
+      title: z.string().nullable(),
+      url: z.string(),
+      published: partialDateSchema,
+    }),
+    said: z
+      .object({
+        phrase: z.string().nullable().openapi({ example: 'last week' }),
+        earliest: z.string().nullable().openapi({ example: '2025-01-20' }),
+        latest: z.string().nullable().openapi({ example: '2025-02-23' }),
+      })
+      .nullable(),
+    offsets: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
+    verified: z.boolean(),
+    snippet: z.string().optional().openapi({
+      description: 'On text searches: the quote, HTML-escaped, with matched words in <mark>.',
+    }),
+  })
+  .openapi('Quote') satisfies z.ZodType<QuoteResult>
+
+const facetSchema = z
+  .object({
+    values: z.array(
+      z.object({
+        value: z.string(),
+        label: z.string(),
+        count: z.number().int(),
+        selected: z.boolean(),
+      }),
+    ),
+    truncated: z.boolean(),
+  })
+  .openapi('Facet') satisfies z.ZodType<Facet>
+
+const pageFields = {
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+}
+
+export const quoteSearchSchema = z
+  .object({
+    query: z.object({
+      q: z.string().nullable(),
+      sort: z.enum(['relevance', 'newest', 'oldest']),
+      corrections: z.array(z.object({ word: z.string(), alternatives: z.array(z.string()) })),
+    }),
+    ...pageFields,
+    items: z.array(quoteSchema),
+    facets: z.object({
+      speaker: facetSchema,
+      outlet: facetSchema,
+      cited: facetSchema,
+      kind: facetSchema,
+      year: facetSchema,
+    }),
+  })
+  .openapi('QuoteSearch') satisfies z.ZodType<QuoteSearchResult>
+
+const speakerFields = {
+  slug: z.string(),
+  name: z.string(),
+  anonymous: z.boolean(),
+  description: z.string().nullable(),
+  wikidataId: z.string().nullable(),
+  aliases: z.array(z.string()),
+  quoteCount: z.number().int(),
+}
+
+export const speakerSchema = z.object(speakerFields).openapi('Speaker') satisfies z.ZodType<Speaker>
+
+export const speakerDetailSchema = z
+  .object({
+    ...speakerFields,
+    titles: z.array(z.string()),
+    outlets: z.array(z.object({ outlet: outletRefSchema, count: z.number().int() })),
+  })
+  .openapi('SpeakerDetail') satisfies z.ZodType<SpeakerDetail>
+
+export const outletSchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    kind: z.enum(OUTLET_KINDS),
+    country: z.string().nullable(),
+    domain: z.string().nullable(),
+    aliases: z.array(z.string()),
+    publishedCount: z.number().int(),
+    citedCount: z.number().int(),
+    articleCount: z.number().int(),
+  })
+  .openapi('Outlet') satisfies z.ZodType<Outlet>
+
+export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
+  z.object({ ...pageFields, items: z.array(item) }).openapi(name)
+
+const articleStatementSchema = z
+  .object({
+    id: z.number().int(),
+    kind: z.enum(QUOTE_KINDS),
+    text: z.string(),
+    start: z.number().int().nullable(),
+    end: z.number().int().nullable(),
+    cue: z.string().nullable(),
+    speaker: quoteSpeakerSchema.nullable(),
+    citedOutlet: outletRefSchema.nullable(),
+  })
+  .openapi('ArticleStatement') satisfies z.ZodType<ArticleStatement>
+
+export const articleSchema = z
+  .object({
+    id: z.number().int(),
+    title: z.string().nullable(),
+    url: z.string(),
+    published: partialDateSchema,
+    outlet: outletRefSchema,
+    language: z.string(),
+    byline: z.string().nullable(),
+    body: z.string().nullable(),
+    statements: z.array(articleStatementSchema),
+  })
+  .openapi('Article') satisfies z.ZodType<Article>
+
+const claimOutletSchema = z
+  .object({
+    outlet: outletRefSchema,
+    roles: z.array(z.enum(['reported', 'cited'])),
+    earliest: partialDateSchema,
+    statements: z.array(quoteSchema),
+  })
+  .openapi('ClaimOutlet') satisfies z.ZodType<ClaimOutlet>
+
+export const claimReportSchema = z
+  .object({
+    query: z.object({ q: z.string(), words: z.array(z.string()) }),
+    statementCount: z.number().int(),
+    ...pageFields,
+    items: z.array(claimOutletSchema),
+  })
+  .openapi('ClaimReport') satisfies z.ZodType<ClaimReport>
+
+export const healthSchema = z
+  .object({
+    status: z.literal('ok'),
+    counts: z.object({
+      quotes: z.number().int(),
+      speakers: z.number().int(),
+      outlets: z.number().int(),
+      articles: z.number().int(),
+    }) satisfies z.ZodType<Counts>,
+  })
+  .openapi('Health')

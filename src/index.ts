@@ -1,0 +1,37 @@
+/**
+ * The server: configuration → database (created, migrated, seeded when empty) → search indexes →
+ * app → listen.
+ */
+import { serve } from '@hono/node-server'
+import { createApp } from './app'
+import { loadConfig } from './config'
+import { createServices } from './services'
+import { openQuotedb } from './start'
+
+async function main(): Promise<void> {
+  const config = loadConfig()
+  const { store, indexes, seeded } = await openQuotedb(config.databasePath, config)
+  const services = createServices({ store, indexes })
+  const counts = await services.counts()
+  const server = serve({ fetch: createApp(services).fetch, port: config.port, hostname: config.host }, (info) => {
+    const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
+    console.log(
+      `quotedb: ${counts.quotes} quotes, ${counts.speakers} speakers, ${counts.outlets} outlets` +
+        ` from ${config.databasePath}${seeded ? ' (seeded just now)' : ''}`,
+    )
+    console.log(`quotedb: listening on http://${host}:${info.port}  (try /api/quotes?q=vaporized)`)
+  })
+  const stop = () => {
+    server.close(() => {
+      store.close()
+      process.exit(0)
+    })
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(`quotedb could not start: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+})

@@ -1,0 +1,136 @@
+/**
+ * "Who reported this?": statements that carry a claim written in the user's own words, grouped by
+ * the outlets that published them and the outlets cited as their source, earliest first.
+ *
+ * A claim in a user's words shares only some words with any article, so the match is loose: any
+ * word may match (stems as prefixes, typos corrected), candidates are ranked by bm25, and a
+ * statement counts only when it holds enough of the claim's weight (`CLAIMS.minCoverage`), each
+ * word weighted by its rarity.
+ */
+import { invalidParameter } from '../domain/errors'
+import type { OutletRef, Page, PartialDate, QuoteResult } from '../domain/types'
+import { tokenize } from '../search/normalize'
+import { CLAIMS, LIMITS } from '../search/options'
+import { toAnyWordExpression } from '../search/query'
+import { stem } from '../search/stem'
+import { STOPWORDS } from '../search/stopwords'
+import type { ServiceContext } from './context'
+
+/** How an outlet is tied to a claim: it published it, or another outlet named it as the source. */
+export type ClaimRole = 'reported' | 'cited'
+
+export interface ClaimOutlet {
+  outlet: OutletRef
+  roles: ClaimRole[]
+  /** The earliest publication date among the articles that tie this outlet to the claim. */
+  earliest: PartialDate
+  statements: QuoteResult[]
+}
+
+export interface ClaimReport extends Page<ClaimOutlet> {
+  query: { q: string; words: string[] }
+  /** How many statements carry the claim, over all outlets. */
+  statementCount: number
+}
+
+interface ClaimWord {
+  /** The word as folded from the claim. */
+  word: string
+  /** What is looked up: the stem, as a prefix when `prefix`. */
+  lookup: string
+  prefix: boolean
+  weight: number
+}
+
+/** The claim's meaningful words, each with what to look up and how much it weighs (its rarity). */
+function claimWords(context: ServiceContext, q: string, totalQuotes: number): ClaimWord[] {
+  const seen = new Set<string>()
+  const result: ClaimWord[] = []
+  for (const { text: word } of tokenize(q)) {
+    if (STOPWORDS.has(word) || seen.has(word)) continue
+    seen.add(word)
+    const corrected = context.indexes.vocabulary.correct(word, { prefix: false })[0] ?? word
+    const lookup = stem(corrected)
+    const prefix = lookup.length >= CLAIMS.stemMinLength
+    const documents = prefix
+      ? context.indexes.vocabulary.documentsWithPrefix(lookup)
+      : context.indexes.vocabulary.documents(lookup)
+    // A word no quote holds cannot tell statements apart, so it weighs nothing.
+    const weight =
+      documents === 0 ? 0 : Math.log(1 + (totalQuotes + 1) / (Math.min(documents, totalQuotes) + 0.5))
+    result.push({ word, lookup, prefix, weight })
+    if (result.length === LIMITS.queryWords) break
+  }
+  return result
+}
+
+/** The share of the claim's weight a statement's words hold. */
+function coverage(words: ClaimWord[], searchableText: string): number {
+  const statementWords = tokenize(searchableText).map((t) => t.text)
+  const total = words.reduce((sum, w) => sum + w.weight, 0)
+  const held = words
+    .filter((w) =>
+      statementWords.some((s) => (w.prefix ? s.startsWith(w.lookup) : s === w.lookup)),
+    )
+    .reduce((sum, w) => sum + w.weight, 0)
+  return total === 0 ? 0 : held / total
+}
+
+const compareDates = (a: PartialDate, b: PartialDate) =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : 0
+
+function groupByOutlet(statements: QuoteResult[]): ClaimOutlet[] {
+  const groups = new Map<string, ClaimOutlet>()
+  const add = (outlet: OutletRef, role: ClaimRole, statement: QuoteResult) => {
+    let group = groups.get(outlet.slug)
+    if (!group) {
+      group = { outlet, roles: [], earliest: statement.article.published, statements: [] }
+      groups.set(outlet.slug, group)
+    }
+    if (!group.roles.includes(role)) group.roles.push(role)
+    if (!group.statements.includes(statement)) group.statements.push(statement)
+    if (compareDates(statement.article.published, group.earliest) < 0) {
+      group.earliest = statement.article.published
+    }
+  }
+  for (const statement of statements) {
+    if (statement.citedOutlet) add(statement.citedOutlet, 'cited', statement)
+    add(statement.reportingOutlet, 'reported', statement)
+  }
+  // Earliest first; on the same date the cited source before those who reported it.
+  const sourceFirst = (g: ClaimOutlet) => (g.roles.includes('cited') ? 0 : 1)
+  return [...groups.values()].sort(
+    (a, b) =>
+      compareDates(a.earliest, b.earliest) ||
+      sourceFirst(a) - sourceFirst(b) ||
+      b.statements.length - a.statements.length ||
+      a.outlet.name.localeCompare(b.outlet.name),
+  )
+}
+
+/** The outlets that carried a claim and the outlets cited as its source, earliest first. */
+export async function checkClaim(
+  context: ServiceContext,
+  params: { q: string; limit: number; offset: number },
+): Promise<ClaimReport> {
+  const q = params.q.trim()
+  const { quotes: totalQuotes } = await context.store.counts()
+  const words = claimWords(context, q, totalQuotes)
+  const match = toAnyWordExpression(words.map((w) => ({ word: w.lookup, prefix: w.prefix })))
+  if (match === null) {
+    throw invalidParameter('q', 'q has no words to look for beyond common ones such as "the" or "said".')
+  }
+  const candidates = await context.store.findClaimCandidates(match, CLAIMS.candidates)
+  const statements = candidates
+    .filter((c) => coverage(words, c.searchableText) >= CLAIMS.minCoverage)
+    .map((c) => c.quote)
+  const groups = groupByOutlet(statements)
+  return {
+    query: { q, words: words.map((w) => w.word) },
+    statementCount: statements.length,
+    total: groups.length,
+    limit: params.limit,
+    offset: params.offset,
+    items: groups.slice(params.offset, params.offset + params.limit),
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Outlets: listing, finding by any name or domain, and an outlet's counts.
+ */
+import { notFound } from '../domain/errors'
+import type { PageRequest } from '../domain/store'
+import type { Outlet, Page } from '../domain/types'
+import type { ServiceContext } from './context'
+
+/**
+ * Outlets matching `q` by name, alias or domain, best match first; without `q`, every outlet, those
+ * with the most statements first.
+ */
+export async function listOutlets(
+  context: ServiceContext,
+  params: PageRequest & { q?: string | null },
+): Promise<Page<Outlet>> {
+  const q = params.q?.trim()
+  if (!q) return context.store.listOutlets(params)
+  const matches = context.indexes.names.search('outlet', q)
+  const slugs = matches.slice(params.offset, params.offset + params.limit).map((m) => m.slug)
+  return {
+    total: matches.length,
+    limit: params.limit,
+    offset: params.offset,
+    items: await context.store.getOutlets(slugs),
+  }
+}
+
+/** An outlet with the counts of statements it published and was cited for; 404 when unknown. */
+export async function getOutlet(context: ServiceContext, slug: string): Promise<Outlet> {
+  const outlet = await context.store.getOutlet(slug)
+  if (!outlet) throw notFound(`No outlet has the slug "${slug}".`)
+  return outlet
+}

@@ -1,0 +1,146 @@
+/**
+ * Finding quotes: words, phrases and filters in; one page of quotes with their chains, snippets,
+ * the total and facet counts out.
+ */
+import { invalidParameter, notFound } from '../domain/errors'
+import { lastDayOf, parsePartialDate } from '../domain/partial-dates'
+import type { QuoteFilters, QuoteSort } from '../domain/store'
+import { FACET_NAMES, type Facets, type Page, type QuoteResult } from '../domain/types'
+import type { QuoteKind } from '../domain/vocabulary'
+import { snippetToHtml } from '../search/highlight'
+import { FACET_SIZE, LIMITS } from '../search/options'
+import { hasWantedClause, parseQuery, toMatchExpression } from '../search/query'
+import type { Correction } from '../search/typos'
+import type { ServiceContext } from './context'
+
+export interface QuoteSearchParams {
+  /** Words and phrases; empty or absent to browse. */
+  q?: string | null
+  speakers?: string[]
+  outlets?: string[]
+  cited?: string[]
+  kinds?: QuoteKind[]
+  /** A partial date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`): the range starts on its first day. */
+  from?: string | null
+  /** A partial date: the range ends on its last day. */
+  to?: string | null
+  /** Default: relevance with words, newest without. */
+  sort?: QuoteSort | null
+  limit: number
+  offset: number
+}
+
+export interface QuoteSearchResult extends Page<QuoteResult> {
+  query: {
+    q: string | null
+    sort: QuoteSort
+    /** Words that were not in the index and what was searched for instead. */
+    corrections: Correction[]
+  }
+  facets: Facets
+}
+
+async function checkSlugsExist(
+  context: ServiceContext,
+  kind: 'speaker' | 'outlet',
+  param: string,
+  slugs: string[],
+): Promise<void> {
+  const [unknown] = await context.store.unknownSlugs(kind, slugs)
+  if (unknown !== undefined) {
+    throw invalidParameter(param, `No ${kind} has the slug "${unknown}".`)
+  }
+}
+
+function dayRange(params: QuoteSearchParams): { from: string | null; to: string | null } {
+  const from = params.from ? parsePartialDate(params.from) : null
+  const to = params.to ? parsePartialDate(params.to) : null
+  if (params.from && !from) throw invalidParameter('from', 'from must be a date: YYYY, YYYY-MM or YYYY-MM-DD.')
+  if (params.to && !to) throw invalidParameter('to', 'to must be a date: YYYY, YYYY-MM or YYYY-MM-DD.')
+  const range = { from: from?.firstDay ?? null, to: to ? lastDayOf(to) : null }
+  if (range.from && range.to && range.from > range.to) {
+    throw invalidParameter('to', 'to must not be before from.')
+  }
+  return range
+}
+
+/** The FTS5 expression for `q` after typo correction, or null to browse. */
+function compileText(context: ServiceContext, q: string): { match: string | null; corrections: Correction[] } {
+  const clauses = parseQuery(q)
+  if (clauses.length > LIMITS.queryWords) {
+    throw invalidParameter('q', `q has more than ${LIMITS.queryWords} words and phrases; search with fewer.`)
+  }
+  if (clauses.length === 0) return { match: null, corrections: [] }
+  if (!hasWantedClause(clauses)) {
+    throw invalidParameter('q', 'q only excludes words; add at least one word to look for.')
+  }
+  const corrections = context.indexes.vocabulary.correctClauses(clauses)
+  return { match: toMatchExpression(clauses), corrections }
+}
+
+/** Finds quotes by words and filters; see `QuoteSearchParams`. */
+export async function searchQuotes(
+  context: ServiceContext,
+  params: QuoteSearchParams,
+): Promise<QuoteSearchResult> {
+  const filters: QuoteFilters = {
+    speakers: params.speakers ?? [],
+    outlets: params.outlets ?? [],
+    cited: params.cited ?? [],
+    kinds: params.kinds ?? [],
+    ...dayRange(params),
+  }
+  await checkSlugsExist(context, 'speaker', 'speaker', filters.speakers)
+  await checkSlugsExist(context, 'outlet', 'outlet', filters.outlets)
+  await checkSlugsExist(context, 'outlet', 'cited', filters.cited)
+
+  const q = params.q?.trim() || null
+  const { match, corrections } = q ? compileText(context, q) : { match: null, corrections: [] }
+  const sort: QuoteSort = match === null && (params.sort ?? 'relevance') === 'relevance'
+    ? 'newest'
+    : (params.sort ?? 'relevance')
+
+  const found = await context.store.findQuotes({
+    match,
+    filters,
+    sort,
+    limit: params.limit,
+    offset: params.offset,
+    facetSize: FACET_SIZE,
+  })
+
+  const selected: Record<keyof Facets, (value: string) => boolean> = {
+    speaker: (v) => filters.speakers.includes(v),
+    outlet: (v) => filters.outlets.includes(v),
+    cited: (v) => filters.cited.includes(v),
+    kind: (v) => filters.kinds.includes(v as QuoteKind),
+    year: (v) => filters.from === `${v}-01-01` && filters.to === `${v}-12-31`,
+  }
+  const facets = Object.fromEntries(
+    FACET_NAMES.map((name) => [
+      name,
+      {
+        truncated: found.facets[name].truncated,
+        values: found.facets[name].values.map((v) => ({ ...v, selected: selected[name](v.value) })),
+      },
+    ]),
+  ) as Facets
+
+  return {
+    query: { q, sort, corrections },
+    total: found.total,
+    limit: params.limit,
+    offset: params.offset,
+    items: found.items.map(({ quote, snippet }) =>
+      snippet === null ? quote : { ...quote, snippet: snippetToHtml(snippet) },
+    ),
+    facets,
+  }
+}
+
+/** One quote with its chain; 404 when no quote has the id. */
+export async function getQuote(context: ServiceContext, id: number): Promise<QuoteResult> {
+  const quote = await context.store.getQuote(id)
+  if (!quote) throw notFound(`No quote has the id ${id}.`)
+  return quote
+}

@@ -1,0 +1,29 @@
+/**
+ * Opening everything the server needs: the database (created and migrated), the seed when the
+ * database is empty, and the in-memory search indexes derived from it.
+ */
+import { openDatabase } from './db/client'
+import { createSqliteStore } from './db/sqlite-store'
+import type { Store } from './domain/store'
+import { seedDatabase } from './import/seed'
+import { buildSearchIndexes, type SearchIndexes } from './search/indexes'
+
+export interface Opened {
+  store: Store
+  indexes: SearchIndexes
+  /** True when this start seeded an empty database. */
+  seeded: boolean
+}
+
+/** Opens the database at `path`, seeds it when empty (unless told not to) and builds the indexes. */
+export async function openQuotedb(path: string, options: { seedWhenEmpty: boolean }): Promise<Opened> {
+  const store = createSqliteStore(openDatabase(path))
+  try {
+    const seeded = options.seedWhenEmpty && (await store.counts()).articles === 0
+    if (seeded) await seedDatabase(store)
+    return { store, indexes: await buildSearchIndexes(store), seeded }
+  } catch (error) {
+    store.close()
+    throw error
+  }
+}
