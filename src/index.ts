@@ -13,14 +13,19 @@ async function main(): Promise<void> {
   const { store, indexes, seeded } = await openQuotedb(config.databasePath, config)
   const services = createServices({ store, indexes })
   const counts = await services.counts()
-  const server = serve({ fetch: createApp(services).fetch, port: config.port, hostname: config.host }, (info) => {
-    const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
-    console.log(
-      `quotedb: ${counts.quotes} quotes, ${counts.speakers} speakers, ${counts.outlets} outlets` +
-        ` from ${config.databasePath}${seeded ? ' (seeded just now)' : ''}`,
-    )
-    console.log(`quotedb: listening on http://${host}:${info.port}  (try /api/quotes?q=vaporized)`)
-  })
+  const server = serve(
+    { fetch: createApp(services).fetch, port: config.port, hostname: config.host },
+    (info) => {
+      const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
+      console.log(
+        `quotedb: ${counts.quotes} quotes, ${counts.speakers} speakers, ${counts.outlets} outlets` +
+          ` from ${config.databasePath}${seeded ? ' (seeded just now)' : ''}`,
+      )
+      console.log(
+        `quotedb: listening on http://${host}:${info.port}  (try /api/quotes?q=vaporized)`,
+      )
+    },
+  )
   const stop = () => {
     server.close(() => {
       store.close()
@@ -32,6 +37,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`quotedb could not start: ${error instanceof Error ? error.message : String(error)}`)
+  console.error(
+    `quotedb could not start: ${error instanceof Error ? error.message : String(error)}`,
+  )
   process.exit(1)
 })

@@ -16,7 +16,10 @@ export interface Opened {
 }
 
 /** Opens the database at `path`, seeds it when empty (unless told not to) and builds the indexes. */
-export async function openQuotedb(path: string, options: { seedWhenEmpty: boolean }): Promise<Opened> {
+export async function openQuotedb(
+  path: string,
+  options: { seedWhenEmpty: boolean },
+): Promise<Opened> {
   const store = createSqliteStore(openDatabase(path))
   try {
     const seeded = options.seedWhenEmpty && (await store.counts()).articles === 0

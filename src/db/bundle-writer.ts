@@ -14,23 +14,38 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 const tally = () => ({ added: 0, existing: 0 })
 
 function missing(what: string, key: string): never {
-  throw new AppError('invalid_parameter', `The bundle refers to ${what} "${key}", which does not exist.`)
+  throw new AppError(
+    'invalid_parameter',
+    `The bundle refers to ${what} "${key}", which does not exist.`,
+  )
 }
 
 function outletId(tx: Tx, slug: string): number {
-  return tx.select({ id: outlets.id }).from(outlets).where(eq(outlets.slug, slug)).get()?.id ?? missing('the outlet', slug)
+  return (
+    tx.select({ id: outlets.id }).from(outlets).where(eq(outlets.slug, slug)).get()?.id ??
+    missing('the outlet', slug)
+  )
 }
 
 function speakerId(tx: Tx, slug: string): number {
-  return tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.slug, slug)).get()?.id ?? missing('the speaker', slug)
+  return (
+    tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.slug, slug)).get()?.id ??
+    missing('the speaker', slug)
+  )
 }
 
 function articleId(tx: Tx, url: string): number {
-  return tx.select({ id: articles.id }).from(articles).where(eq(articles.url, url)).get()?.id ?? missing('the article', url)
+  return (
+    tx.select({ id: articles.id }).from(articles).where(eq(articles.url, url)).get()?.id ??
+    missing('the article', url)
+  )
 }
 
 /** A quote's natural key: its span and kind in the article, or without offsets its text and speaker. */
-function sameQuote(record: QuoteRecord, ids: { article: number; speaker: number | null }): SQL | undefined {
+function sameQuote(
+  record: QuoteRecord,
+  ids: { article: number; speaker: number | null },
+): SQL | undefined {
   if (record.start !== null && record.end !== null) {
     return and(
       eq(quotes.articleId, ids.article),
@@ -63,24 +78,31 @@ export function writeBundle(db: Db, bundle: Bundle): BundleSummary {
         continue
       }
       const { id } = tx.insert(outlets).values(outlet).returning({ id: outlets.id }).get()
-      for (const alias of new Set(aliases)) tx.insert(outletAliases).values({ outletId: id, alias }).run()
+      for (const alias of new Set(aliases))
+        tx.insert(outletAliases).values({ outletId: id, alias }).run()
       summary.outlets.added++
     }
     for (const { aliases, ...speaker } of bundle.speakers) {
-      if (tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.slug, speaker.slug)).get()) {
+      if (
+        tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.slug, speaker.slug)).get()
+      ) {
         summary.speakers.existing++
         continue
       }
       const { id } = tx.insert(speakers).values(speaker).returning({ id: speakers.id }).get()
-      for (const alias of new Set(aliases)) tx.insert(speakerAliases).values({ speakerId: id, alias }).run()
+      for (const alias of new Set(aliases))
+        tx.insert(speakerAliases).values({ speakerId: id, alias }).run()
       summary.speakers.added++
     }
     for (const article of bundle.articles) {
-      if (tx.select({ id: articles.id }).from(articles).where(eq(articles.url, article.url)).get()) {
+      if (
+        tx.select({ id: articles.id }).from(articles).where(eq(articles.url, article.url)).get()
+      ) {
         summary.articles.existing++
         continue
       }
-      const published = parsePartialDate(article.published) ?? missing('the date', article.published)
+      const published =
+        parsePartialDate(article.published) ?? missing('the date', article.published)
       tx.insert(articles)
         .values({
           outletId: outletId(tx, article.outlet),

@@ -3,14 +3,7 @@
  */
 import { asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import type { NameDocument, PageRequest, VocabularyEntry } from '../domain/store'
-import type {
-  Article,
-  Counts,
-  Outlet,
-  Page,
-  Speaker,
-  SpeakerDetail,
-} from '../domain/types'
+import type { Article, Counts, Outlet, Page, Speaker, SpeakerDetail } from '../domain/types'
 import { formatPartialDate } from '../domain/partial-dates'
 import type { Db } from './client'
 import { quotesFtsVocabulary } from './fts-table'
@@ -71,7 +64,11 @@ function aliasesOf(db: Db, kind: 'speaker' | 'outlet', ids: number[]): Map<numbe
 }
 
 function withSpeakerAliases(db: Db, rows: SpeakerRow[]): Speaker[] {
-  const aliases = aliasesOf(db, 'speaker', rows.map((r) => r.id))
+  const aliases = aliasesOf(
+    db,
+    'speaker',
+    rows.map((r) => r.id),
+  )
   return rows.map(({ id, ...speaker }) => ({ ...speaker, aliases: aliases.get(id) ?? [] }))
 }
 
@@ -170,7 +167,11 @@ function selectOutlets(db: Db) {
 type OutletRow = { id: number } & Omit<Outlet, 'aliases'>
 
 function withOutletAliases(db: Db, rows: OutletRow[]): Outlet[] {
-  const aliases = aliasesOf(db, 'outlet', rows.map((r) => r.id))
+  const aliases = aliasesOf(
+    db,
+    'outlet',
+    rows.map((r) => r.id),
+  )
   return rows.map(({ id, ...outlet }) => ({ ...outlet, aliases: aliases.get(id) ?? [] }))
 }
 
@@ -264,7 +265,11 @@ export function vocabulary(db: Db): VocabularyEntry[] {
 /** Every speaker (with the titles they were quoted under) and every outlet, by all their names. */
 export function nameDocuments(db: Db): NameDocument[] {
   const speakerRows = db.select().from(speakers).all()
-  const speakerAliasesById = aliasesOf(db, 'speaker', speakerRows.map((s) => s.id))
+  const speakerAliasesById = aliasesOf(
+    db,
+    'speaker',
+    speakerRows.map((s) => s.id),
+  )
   const titlesById = new Map<number, string[]>()
   const titleRows = db
     .selectDistinct({ id: quotes.speakerId, title: quotes.speakerTitle })
@@ -276,7 +281,11 @@ export function nameDocuments(db: Db): NameDocument[] {
     titlesById.set(id, [...(titlesById.get(id) ?? []), title])
   }
   const outletRows = db.select().from(outlets).all()
-  const outletAliasesById = aliasesOf(db, 'outlet', outletRows.map((o) => o.id))
+  const outletAliasesById = aliasesOf(
+    db,
+    'outlet',
+    outletRows.map((o) => o.id),
+  )
   return [
     ...speakerRows.map((s) => ({
       kind: 'speaker' as const,

@@ -47,7 +47,10 @@ export const outlets = sqliteTable(
     check('outlets_name_present', sql`trim(${t.name}) <> ''`),
     check('outlets_kind_known', sql`${t.kind} IN (${inList(OUTLET_KINDS)})`),
     check('outlets_country_format', sql`${t.country} IS NULL OR ${t.country} GLOB '[A-Z][A-Z]'`),
-    check('outlets_domain_format', sql`${t.domain} IS NULL OR (${t.domain} LIKE '%.%' AND ${t.domain} = lower(${t.domain}))`),
+    check(
+      'outlets_domain_format',
+      sql`${t.domain} IS NULL OR (${t.domain} LIKE '%.%' AND ${t.domain} = lower(${t.domain}))`,
+    ),
   ],
 )
 
@@ -81,7 +84,10 @@ export const speakers = sqliteTable(
   (t) => [
     check('speakers_slug_format', isSlug(t.slug)),
     check('speakers_name_present', sql`trim(${t.name}) <> ''`),
-    check('speakers_wikidata_format', sql`${t.wikidataId} IS NULL OR (${t.wikidataId} GLOB 'Q[1-9]*' AND ${t.wikidataId} NOT GLOB 'Q*[^0-9]*')`),
+    check(
+      'speakers_wikidata_format',
+      sql`${t.wikidataId} IS NULL OR (${t.wikidataId} GLOB 'Q[1-9]*' AND ${t.wikidataId} NOT GLOB 'Q*[^0-9]*')`,
+    ),
   ],
 )
 
@@ -127,7 +133,10 @@ export const articles = sqliteTable(
       'articles_published_matches_precision',
       sql`${t.datePrecision} = 'day' OR (${t.datePrecision} = 'month' AND ${t.publishedOn} LIKE '%-01') OR (${t.datePrecision} = 'year' AND ${t.publishedOn} LIKE '%-01-01')`,
     ),
-    check('articles_language_format', sql`${t.language} GLOB '[a-z][a-z]*' AND length(${t.language}) <= 35`),
+    check(
+      'articles_language_format',
+      sql`${t.language} GLOB '[a-z][a-z]*' AND length(${t.language}) <= 35`,
+    ),
   ],
 )
 
@@ -169,8 +178,14 @@ export const quotes = sqliteTable(
     check('quotes_text_present', sql`trim(${t.text}) <> ''`),
     check('quotes_kind_known', sql`${t.kind} IN (${inList(QUOTE_KINDS)})`),
     check('quotes_offsets_paired', sql`(${t.start} IS NULL) = (${t.end} IS NULL)`),
-    check('quotes_offsets_order', sql`${t.start} IS NULL OR (${t.start} >= 0 AND ${t.end} > ${t.start})`),
-    check('quotes_said_earliest_date', sql`${t.saidEarliest} IS NULL OR (${isIsoDate(t.saidEarliest)})`),
+    check(
+      'quotes_offsets_order',
+      sql`${t.start} IS NULL OR (${t.start} >= 0 AND ${t.end} > ${t.start})`,
+    ),
+    check(
+      'quotes_said_earliest_date',
+      sql`${t.saidEarliest} IS NULL OR (${isIsoDate(t.saidEarliest)})`,
+    ),
     check('quotes_said_latest_date', sql`${t.saidLatest} IS NULL OR (${isIsoDate(t.saidLatest)})`),
     check(
       'quotes_said_order',

@@ -36,7 +36,8 @@ export function parsePartialDate(written: string): StoredDate | null {
   const precision = precisionOf(written)
   if (!precision) return null
   const [year, month = 1, day = 1] = written.split('-').map(Number) as [number, number?, number?]
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > lastDayOfMonth(year, month)) return null
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > lastDayOfMonth(year, month))
+    return null
   return { firstDay: `${pad(year, 4)}-${pad(month)}-${pad(day)}`, precision }
 }
 

@@ -30,7 +30,8 @@ const CODE_FOR_STATUS: Record<number, ErrorCode> = {
 export function validationError(c: Context, error: ZodError) {
   const issue = error.issues[0]
   // A list parameter's issue has a path such as ["kind", 1]: the parameter is its first part.
-  const param = issue?.code === 'unrecognized_keys' ? String(issue.keys[0]) : issue?.path[0]?.toString()
+  const param =
+    issue?.code === 'unrecognized_keys' ? String(issue.keys[0]) : issue?.path[0]?.toString()
   const message = issue?.message ?? 'The request is not valid.'
   return c.json(errorBody('invalid_parameter', message, param || undefined), 400)
 }
@@ -38,7 +39,10 @@ export function validationError(c: Context, error: ZodError) {
 /** `app.onError`: AppError and HTTPException as documented; anything else as a bare 500. */
 export function handleError(error: Error, c: Context) {
   if (error instanceof AppError) {
-    return c.json(errorBody(error.code, error.message, error.param), error.status as ContentfulStatusCode)
+    return c.json(
+      errorBody(error.code, error.message, error.param),
+      error.status as ContentfulStatusCode,
+    )
   }
   if (error instanceof HTTPException) {
     const status = error.status

@@ -31,7 +31,12 @@ const wholeNumber = (param: string, min: number, max: number, message: string) =
     .transform(Number)
     .pipe(z.number().int().min(min, { error: message }).max(max, { error: message }))
 
-export const limitParam = wholeNumber('limit', 1, 100, 'limit must be a whole number from 1 to 100.')
+export const limitParam = wholeNumber(
+  'limit',
+  1,
+  100,
+  'limit must be a whole number from 1 to 100.',
+)
   .optional()
   .default(20)
   .openapi({ param: { name: 'limit', in: 'query' }, type: 'integer', example: 20 })
@@ -68,7 +73,11 @@ export const claimTextParam = single('q', 'q must be a claim in words.')
   })
 
 /** A list parameter: repeated (`a=x&a=y`) or comma-separated (`a=x,y`). */
-function listParam<T extends z.ZodType<string, string>>(param: string, item: T, itemMessage: string) {
+function listParam<T extends z.ZodType<string, string>>(
+  param: string,
+  item: T,
+  itemMessage: string,
+) {
   const tooMany = `${param} takes at most ${MAX_LIST_VALUES} values.`
   return z
     .union([z.string(), z.array(z.string())], { error: itemMessage })
@@ -116,7 +125,11 @@ export const citedListParam = listParam(
 
 const kindMessage = `kind must be one of ${QUOTE_KINDS.join(', ')}.`
 
-export const kindListParam = listParam('kind', z.enum(QUOTE_KINDS, { error: kindMessage }), kindMessage).openapi({
+export const kindListParam = listParam(
+  'kind',
+  z.enum(QUOTE_KINDS, { error: kindMessage }),
+  kindMessage,
+).openapi({
   param: { name: 'kind', in: 'query' },
   description: 'direct, partial or paraphrase.',
   type: 'string',

@@ -16,9 +16,14 @@ const text = (what: string) =>
   z
     .string({ error: `${what} must be text` })
     .refine((s) => s.trim() !== '', { error: `${what} must not be empty` })
-    .refine((s) => !CONTROL_CHARACTERS.test(s), { error: `${what} must not hold control characters` })
+    .refine((s) => !CONTROL_CHARACTERS.test(s), {
+      error: `${what} must not hold control characters`,
+    })
 
-const optionalText = (what: string) => text(what).nullish().transform((v) => v ?? null)
+const optionalText = (what: string) =>
+  text(what)
+    .nullish()
+    .transform((v) => v ?? null)
 
 export const slugSchema = z
   .string({ error: 'a slug must be text' })
@@ -32,21 +37,22 @@ const isoDay = z
     error: 'must be a real day written YYYY-MM-DD',
   })
 
-const url = z
-  .string({ error: 'url must be text' })
-  .refine(
-    (s) => {
-      try {
-        const parsed = new URL(s)
-        return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.href.length > 0
-      } catch {
-        return false
-      }
-    },
-    { error: 'url must be an absolute http or https address' },
-  )
+const url = z.string({ error: 'url must be text' }).refine(
+  (s) => {
+    try {
+      const parsed = new URL(s)
+      return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.href.length > 0
+    } catch {
+      return false
+    }
+  },
+  { error: 'url must be an absolute http or https address' },
+)
 
-const aliases = z.array(text('an alias')).nullish().transform((v) => v ?? [])
+const aliases = z
+  .array(text('an alias'))
+  .nullish()
+  .transform((v) => v ?? [])
 
 export const outletRecordSchema = z.object({
   slug: slugSchema,
@@ -59,7 +65,9 @@ export const outletRecordSchema = z.object({
     .transform((v) => v ?? null),
   domain: z
     .string()
-    .regex(/^(?:[a-z0-9-]+\.)+[a-z]{2,}$/, { error: 'domain must be a lower-case host name such as nytimes.com' })
+    .regex(/^(?:[a-z0-9-]+\.)+[a-z]{2,}$/, {
+      error: 'domain must be a lower-case host name such as nytimes.com',
+    })
     .nullish()
     .transform((v) => v ?? null),
   aliases,
@@ -82,12 +90,16 @@ export const articleRecordSchema = z.object({
   url,
   outlet: slugSchema,
   title: optionalText('title'),
-  published: z.string({ error: 'published must be a date' }).refine((s) => parsePartialDate(s) !== null, {
-    error: 'published must be a real date written YYYY, YYYY-MM or YYYY-MM-DD',
-  }),
+  published: z
+    .string({ error: 'published must be a date' })
+    .refine((s) => parsePartialDate(s) !== null, {
+      error: 'published must be a real date written YYYY, YYYY-MM or YYYY-MM-DD',
+    }),
   language: z
     .string()
-    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { error: 'language must be a language tag such as en' })
+    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, {
+      error: 'language must be a language tag such as en',
+    })
     .default('en'),
   byline: optionalText('byline'),
   body: optionalText('body'),
@@ -113,6 +125,16 @@ export const quoteRecordSchema = z.object({
     })
     .nullish()
     .transform((v) => v ?? null),
-  start: z.number().int().nonnegative().nullish().transform((v) => v ?? null),
-  end: z.number().int().positive().nullish().transform((v) => v ?? null),
+  start: z
+    .number()
+    .int()
+    .nonnegative()
+    .nullish()
+    .transform((v) => v ?? null),
+  end: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? null),
 }) satisfies z.ZodType<QuoteRecord, unknown>

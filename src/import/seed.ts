@@ -22,7 +22,9 @@ const readJson = (dir: string, file: string): unknown[] =>
 export function readSeed(dir: string = SEED_DIR): UncheckedBundle {
   const articles = readJson(dir, 'articles.json').map((article) => {
     const { bodyFile, ...rest } = article as { bodyFile?: string }
-    return bodyFile === undefined ? rest : { ...rest, body: readFileSync(join(dir, bodyFile), 'utf8') }
+    return bodyFile === undefined
+      ? rest
+      : { ...rest, body: readFileSync(join(dir, bodyFile), 'utf8') }
   })
   return {
     outlets: readJson(dir, 'outlets.json'),
@@ -36,10 +38,15 @@ export function readSeed(dir: string = SEED_DIR): UncheckedBundle {
  * Validates a seed and writes it. Refuses the whole seed, naming every bad statement, when any
  * record breaks an invariant (such as a quote whose text is not at its offsets).
  */
-export async function seedDatabase(store: Store, seed: UncheckedBundle = readSeed()): Promise<BundleSummary> {
+export async function seedDatabase(
+  store: Store,
+  seed: UncheckedBundle = readSeed(),
+): Promise<BundleSummary> {
   const validation = validateBundle(seed)
   if (!validation.ok) {
-    throw new Error(`The seed was refused; nothing was written:\n${describeProblems(validation.problems)}`)
+    throw new Error(
+      `The seed was refused; nothing was written:\n${describeProblems(validation.problems)}`,
+    )
   }
   return store.importBundle(validation.bundle)
 }

@@ -43,7 +43,8 @@ export const NOTHING_KNOWN: KnownRecords = {
   articleBodies: new Map(),
 }
 
-export type BundleValidation = { ok: true; bundle: Bundle } | { ok: false; problems: BundleProblem[] }
+export type BundleValidation =
+  { ok: true; bundle: Bundle } | { ok: false; problems: BundleProblem[] }
 
 /** A short, one-line excerpt of a quote's text, to name it in a message. */
 export function excerpt(text: string, length = 48): string {
@@ -108,7 +109,13 @@ export function validateBundle(
   const quotes = parseAll('quotes', unchecked.quotes, quoteRecordSchema, problems)
 
   duplicates('outlets', outlets, (o) => o.slug, 'slug', problems)
-  duplicates('outlets', outlets.filter((o) => o.record.domain !== null), (o) => o.domain!, 'domain', problems)
+  duplicates(
+    'outlets',
+    outlets.filter((o) => o.record.domain !== null),
+    (o) => o.domain!,
+    'domain',
+    problems,
+  )
   duplicates('speakers', speakers, (s) => s.slug, 'slug', problems)
   duplicates('articles', articles, (a) => a.url, 'url', problems)
 
@@ -129,7 +136,8 @@ export function validateBundle(
 
   for (const { index, record: quote } of quotes) {
     const where = `quotes[${index}] ("${excerpt(quote.text)}")`
-    const problem = (field: string, message: string) => problems.push({ record: where, field, message })
+    const problem = (field: string, message: string) =>
+      problems.push({ record: where, field, message })
     if (quote.speaker !== null && !speakerSlugs.has(quote.speaker)) {
       problem('speaker', `no speaker has the slug "${quote.speaker}"`)
     }
@@ -143,24 +151,34 @@ export function validateBundle(
     const body = bodies.get(quote.article) ?? null
     const offsetsGiven = quote.start !== null || quote.end !== null
     if (body === null) {
-      if (offsetsGiven) problem('start', 'offsets are given but the article has no body to check them against')
+      if (offsetsGiven)
+        problem('start', 'offsets are given but the article has no body to check them against')
       continue
     }
     if (quote.start === null || quote.end === null) {
-      problem(quote.start === null ? 'start' : 'end', 'start and end offsets are required when the article has a body')
+      problem(
+        quote.start === null ? 'start' : 'end',
+        'start and end offsets are required when the article has a body',
+      )
       continue
     }
     if (quote.end <= quote.start || quote.end > body.length) {
-      problem('end', `offsets ${quote.start}–${quote.end} do not lie within the body (${body.length} characters)`)
+      problem(
+        'end',
+        `offsets ${quote.start}–${quote.end} do not lie within the body (${body.length} characters)`,
+      )
       continue
     }
     const found = body.slice(quote.start, quote.end)
     if (found !== quote.text) {
-      problem('text', `the text is not found at offsets ${quote.start}–${quote.end} of the article body, which read "${excerpt(found)}"`)
+      problem(
+        'text',
+        `the text is not found at offsets ${quote.start}–${quote.end} of the article body, which read "${excerpt(found)}"`,
+      )
     }
   }
 
-  if (problems.length > 0) return { ok: false, problems }
+  if (problems.length > 0) return { ok: false, problems: inRecordOrder(problems) }
   return {
     ok: true,
     bundle: {
@@ -172,9 +190,19 @@ export function validateBundle(
   }
 }
 
+const SECTION_ORDER = ['outlets', 'speakers', 'articles', 'quotes']
+
+/** Problems sorted as the records stand in the bundle: by section, then by position. */
+function inRecordOrder(problems: BundleProblem[]): BundleProblem[] {
+  const position = (p: BundleProblem) => {
+    const [, section = '', index = '0'] = /^(\w+)\[(\d+)\]/.exec(p.record) ?? []
+    return SECTION_ORDER.indexOf(section) * 1e9 + Number(index)
+  }
+  // Array.prototype.sort is stable: problems of one record keep the order they were found in.
+  return [...problems].sort((a, b) => position(a) - position(b))
+}
+
 /** Problems as lines a person can read: `quotes[3] ("…") text: the text is not found …`. */
 export function describeProblems(problems: BundleProblem[]): string {
-  return problems
-    .map((p) => `${p.record}${p.field ? ` ${p.field}` : ''}: ${p.message}`)
-    .join('\n')
+  return problems.map((p) => `${p.record}${p.field ? ` ${p.field}` : ''}: ${p.message}`).join('\n')
 }

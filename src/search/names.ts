@@ -63,17 +63,23 @@ export class NameIndex {
   }
 
   /**
-   * Speakers or outlets matching every word of `query`, best first. The last word is a prefix, and
-   * words of four letters or more forgive typos (one edit in five letters).
+   * Speakers or outlets matching every word of `query`, best first; the last word is a prefix.
+   * Typos are forgiven only when nothing matches as typed, so "latimes" finds the Los Angeles Times
+   * and not also "nytimes", while "hegseht" still finds Hegseth.
    */
   search(kind: NameKind, query: string): NameMatch[] {
+    const exact = this.#search(kind, query, false)
+    return exact.length > 0 ? exact : this.#search(kind, query, true)
+  }
+
+  #search(kind: NameKind, query: string, forgiving: boolean): NameMatch[] {
     return this.#index
       .search(query, {
         filter: (result) => result.kind === kind,
         combineWith: 'AND',
         boost: NAMES.boost,
         prefix: (_term, i, terms) => i === terms.length - 1,
-        fuzzy: (term) => (term.length >= NAMES.fuzzyMinLength ? NAMES.fuzzy : false),
+        fuzzy: (term) => forgiving && term.length >= NAMES.fuzzyMinLength && NAMES.fuzzy,
       })
       .map((result) => ({ kind, slug: result.slug as string, score: result.score }))
   }

@@ -34,7 +34,9 @@ export function tokenize(input: string): Token[] {
   for (const match of input.matchAll(WORD)) {
     const start = match.index
     const end = start + match[0].length
-    words.push({ text: foldWord(match[0]), start, end, acronym: false })
+    const text = foldWord(match[0])
+    // A run of combining marks alone folds to nothing: no word there.
+    if (text !== '') words.push({ text, start, end, acronym: false })
   }
   return joinInitials(input, words)
 }

@@ -42,8 +42,11 @@ export const INITIALS = { minLength: 2, maxLength: 4 } as const
 export const NAMES = {
   /** Field boosts: the name counts most, then aliases, then titles and descriptions. */
   boost: { name: 3, aliases: 2, titles: 1 },
-  /** Fuzziness as a share of the word's length (0.2: one edit in five letters). */
-  fuzzy: 0.2,
+  /**
+   * Fuzziness as a share of the word's length, rounded: 0.25 allows one edit in four to five
+   * letters and two from six, so a swapped pair ("hegseht") is forgiven in a name. Default: 0.25.
+   */
+  fuzzy: 0.25,
   /** Words shorter than this are matched exactly (apart from the prefix of the last word). */
   fuzzyMinLength: 4,
 } as const

@@ -123,11 +123,17 @@ export function hasWantedClause(clauses: SearchClause[]): boolean {
 
 const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`
 
-/** A word of two to four letters may be initials typed without dots: "us" for "U.S.". */
-function mayBeInitials(word: string, acronym: boolean): boolean {
-  if (acronym) return true
+/**
+ * A whole word of two to four letters may be initials typed without dots: "us" for "U.S.". A word
+ * still being typed (a prefix) is not expanded unless typed with dots: "a l"* would match "a lot".
+ */
+function mayBeInitials(word: string, options: { acronym: boolean; prefix: boolean }): boolean {
+  if (options.acronym) return true
   return (
-    word.length >= INITIALS.minLength && word.length <= INITIALS.maxLength && /^\p{L}+$/u.test(word)
+    !options.prefix &&
+    word.length >= INITIALS.minLength &&
+    word.length <= INITIALS.maxLength &&
+    /^\p{L}+$/u.test(word)
   )
 }
 
@@ -139,7 +145,7 @@ function spellings(word: string, initials: boolean): string[] {
 function wordExpression(clause: WordClause): string {
   const star = clause.prefix ? '*' : ''
   const forms = clause.alternatives.flatMap((alternative) =>
-    spellings(alternative, alternative === clause.word && mayBeInitials(alternative, clause.acronym)),
+    spellings(alternative, alternative === clause.word && mayBeInitials(alternative, clause)),
   )
   const parts = [...new Set(forms)].map((form) => quoted(form) + star)
   return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`
@@ -183,10 +189,14 @@ export function toMatchExpression(clauses: SearchClause[]): string | null {
  * The FTS5 MATCH expression that matches a statement holding any of the given words, each as a
  * prefix where `prefix` says so: the loose match of a claim in the user's words.
  */
-export function toAnyWordExpression(terms: Array<{ word: string; prefix: boolean }>): string | null {
+export function toAnyWordExpression(
+  terms: Array<{ word: string; prefix: boolean }>,
+): string | null {
   if (terms.length === 0) return null
   const parts = terms.flatMap(({ word, prefix }) =>
-    spellings(word, mayBeInitials(word, false)).map((form) => quoted(form) + (prefix ? '*' : '')),
+    spellings(word, mayBeInitials(word, { acronym: false, prefix })).map(
+      (form) => quoted(form) + (prefix ? '*' : ''),
+    ),
   )
   return [...new Set(parts)].join(' OR ')
 }

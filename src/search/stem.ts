@@ -8,8 +8,25 @@ import { CLAIMS } from './options'
 
 // Longest first, so "ations" is cut before "s".
 const ENDINGS = [
-  'ations', 'ation', 'ments', 'ment', 'ances', 'ance', 'ences', 'ence', 'ings', 'ing', 'ies', 'ied',
-  'ers', 'er', 'ed', 'es', 'ly', 's', 'e',
+  'ations',
+  'ation',
+  'ments',
+  'ment',
+  'ances',
+  'ance',
+  'ences',
+  'ence',
+  'ings',
+  'ing',
+  'ies',
+  'ied',
+  'ers',
+  'er',
+  'ed',
+  'es',
+  'ly',
+  's',
+  'e',
 ]
 
 /** The word without its ending, or the word itself when what is left would be too short. */

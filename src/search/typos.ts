@@ -51,7 +51,8 @@ export class Vocabulary {
   }
 
   /**
-   * The indexed words nearest to `word`: nearest first, then the most common. Returns `[word]` when
+   * The indexed words nearest to `word` (a swap of two letters counts as one edit): nearest first,
+   * then the most common. Returns `[word]` when
    * the word is indexed (or, for a prefix, begins an indexed word), is too short to correct, holds a
    * digit, or has no neighbour close enough.
    */
@@ -60,12 +61,41 @@ export class Vocabulary {
     if (this.#terms.has(word)) return [word]
     if (options.prefix && this.hasPrefix(word)) return [word]
     const maxEdits = word.length >= TYPOS.twoEditsFrom ? 2 : 1
-    const near = [...this.#terms.fuzzyGet(word, maxEdits)]
-      .map(([term, [documents, distance]]) => ({ term, documents, distance }))
-      .sort((a, b) => a.distance - b.distance || b.documents - a.documents || (a.term < b.term ? -1 : 1))
+    const near = [...this.#neighbours(word, maxEdits)]
+      .map(([term, { documents, distance }]) => ({ term, documents, distance }))
+      .sort(
+        (a, b) =>
+          a.distance - b.distance || b.documents - a.documents || (a.term < b.term ? -1 : 1),
+      )
       .slice(0, TYPOS.maxCorrections)
       .map((n) => n.term)
     return near.length > 0 ? near : [word]
+  }
+
+  /**
+   * Indexed words within `maxEdits` of `word`. Levenshtein distance counts two swapped letters
+   * ("hegseht") as two edits; the commonest typo of all, so a swap counts as one here.
+   */
+  #neighbours(
+    word: string,
+    maxEdits: number,
+  ): Map<string, { documents: number; distance: number }> {
+    const found = new Map<string, { documents: number; distance: number }>()
+    const consider = (term: string, documents: number, distance: number) => {
+      const known = found.get(term)
+      if (!known || distance < known.distance) found.set(term, { documents, distance })
+    }
+    for (const [term, [documents, distance]] of this.#terms.fuzzyGet(word, maxEdits)) {
+      consider(term, documents, distance)
+    }
+    for (let i = 0; i + 1 < word.length; i++) {
+      if (word[i] === word[i + 1]) continue
+      const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2)
+      for (const [term, [documents, distance]] of this.#terms.fuzzyGet(swapped, maxEdits - 1)) {
+        consider(term, documents, distance + 1)
+      }
+    }
+    return found
   }
 
   /**

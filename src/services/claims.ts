@@ -57,7 +57,9 @@ function claimWords(context: ServiceContext, q: string, totalQuotes: number): Cl
       : context.indexes.vocabulary.documents(lookup)
     // A word no quote holds cannot tell statements apart, so it weighs nothing.
     const weight =
-      documents === 0 ? 0 : Math.log(1 + (totalQuotes + 1) / (Math.min(documents, totalQuotes) + 0.5))
+      documents === 0
+        ? 0
+        : Math.log(1 + (totalQuotes + 1) / (Math.min(documents, totalQuotes) + 0.5))
     result.push({ word, lookup, prefix, weight })
     if (result.length === LIMITS.queryWords) break
   }
@@ -69,9 +71,7 @@ function coverage(words: ClaimWord[], searchableText: string): number {
   const statementWords = tokenize(searchableText).map((t) => t.text)
   const total = words.reduce((sum, w) => sum + w.weight, 0)
   const held = words
-    .filter((w) =>
-      statementWords.some((s) => (w.prefix ? s.startsWith(w.lookup) : s === w.lookup)),
-    )
+    .filter((w) => statementWords.some((s) => (w.prefix ? s.startsWith(w.lookup) : s === w.lookup)))
     .reduce((sum, w) => sum + w.weight, 0)
   return total === 0 ? 0 : held / total
 }
@@ -118,7 +118,10 @@ export async function checkClaim(
   const words = claimWords(context, q, totalQuotes)
   const match = toAnyWordExpression(words.map((w) => ({ word: w.lookup, prefix: w.prefix })))
   if (match === null) {
-    throw invalidParameter('q', 'q has no words to look for beyond common ones such as "the" or "said".')
+    throw invalidParameter(
+      'q',
+      'q has no words to look for beyond common ones such as "the" or "said".',
+    )
   }
   const candidates = await context.store.findClaimCandidates(match, CLAIMS.candidates)
   const statements = candidates

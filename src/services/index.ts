@@ -9,7 +9,9 @@ import { getOutlet, listOutlets } from './outlets'
 import { getQuote, searchQuotes } from './quotes'
 import { getSpeaker, listSpeakers } from './speakers'
 
-type Bound<F> = F extends (context: ServiceContext, ...args: infer A) => infer R ? (...args: A) => R : never
+type Bound<F> = F extends (context: ServiceContext, ...args: infer A) => infer R
+  ? (...args: A) => R
+  : never
 
 const bind = <F extends (context: ServiceContext, ...args: never[]) => unknown>(
   context: ServiceContext,

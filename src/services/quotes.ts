@@ -55,8 +55,10 @@ async function checkSlugsExist(
 function dayRange(params: QuoteSearchParams): { from: string | null; to: string | null } {
   const from = params.from ? parsePartialDate(params.from) : null
   const to = params.to ? parsePartialDate(params.to) : null
-  if (params.from && !from) throw invalidParameter('from', 'from must be a date: YYYY, YYYY-MM or YYYY-MM-DD.')
-  if (params.to && !to) throw invalidParameter('to', 'to must be a date: YYYY, YYYY-MM or YYYY-MM-DD.')
+  if (params.from && !from)
+    throw invalidParameter('from', 'from must be a date: YYYY, YYYY-MM or YYYY-MM-DD.')
+  if (params.to && !to)
+    throw invalidParameter('to', 'to must be a date: YYYY, YYYY-MM or YYYY-MM-DD.')
   const range = { from: from?.firstDay ?? null, to: to ? lastDayOf(to) : null }
   if (range.from && range.to && range.from > range.to) {
     throw invalidParameter('to', 'to must not be before from.')
@@ -65,10 +67,16 @@ function dayRange(params: QuoteSearchParams): { from: string | null; to: string 
 }
 
 /** The FTS5 expression for `q` after typo correction, or null to browse. */
-function compileText(context: ServiceContext, q: string): { match: string | null; corrections: Correction[] } {
+function compileText(
+  context: ServiceContext,
+  q: string,
+): { match: string | null; corrections: Correction[] } {
   const clauses = parseQuery(q)
   if (clauses.length > LIMITS.queryWords) {
-    throw invalidParameter('q', `q has more than ${LIMITS.queryWords} words and phrases; search with fewer.`)
+    throw invalidParameter(
+      'q',
+      `q has more than ${LIMITS.queryWords} words and phrases; search with fewer.`,
+    )
   }
   if (clauses.length === 0) return { match: null, corrections: [] }
   if (!hasWantedClause(clauses)) {
@@ -94,11 +102,13 @@ export async function searchQuotes(
   await checkSlugsExist(context, 'outlet', 'outlet', filters.outlets)
   await checkSlugsExist(context, 'outlet', 'cited', filters.cited)
 
-  const q = params.q?.trim() || null
+  // Kept as typed: a trailing space says the last word is complete (not a prefix).
+  const q = params.q?.trim() ? params.q : null
   const { match, corrections } = q ? compileText(context, q) : { match: null, corrections: [] }
-  const sort: QuoteSort = match === null && (params.sort ?? 'relevance') === 'relevance'
-    ? 'newest'
-    : (params.sort ?? 'relevance')
+  const sort: QuoteSort =
+    match === null && (params.sort ?? 'relevance') === 'relevance'
+      ? 'newest'
+      : (params.sort ?? 'relevance')
 
   const found = await context.store.findQuotes({
     match,

@@ -15,7 +15,10 @@ const checkRoute = createRoute({
     'Statements of every kind that share enough of the claim’s words (rarer words count more), grouped by outlet: ' +
     'outlets that published them and outlets cited as their source, earliest first, a cited source before those who reported it.',
   request: { query: queryObject({ q: claimTextParam, limit: limitParam, offset: offsetParam }) },
-  responses: { ...jsonResponse(claimReportSchema, 'Outlets that carried the claim.'), ...errorResponses },
+  responses: {
+    ...jsonResponse(claimReportSchema, 'Outlets that carried the claim.'),
+    ...errorResponses,
+  },
 })
 
 export function claimRoutes(services: Services) {

@@ -4,7 +4,13 @@
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Services } from '../../services'
-import { limitParam, offsetParam, queryObject, searchTextParam, slugPathParam } from '../query-params'
+import {
+  limitParam,
+  offsetParam,
+  queryObject,
+  searchTextParam,
+  slugPathParam,
+} from '../query-params'
 import { createRouter, errorResponses, jsonResponse } from '../router'
 import { outletSchema, pageOf } from '../schemas'
 
@@ -19,7 +25,10 @@ const listRoute = createRoute({
       offset: offsetParam,
     }),
   },
-  responses: { ...jsonResponse(pageOf(outletSchema, 'OutletPage'), 'One page of outlets.'), ...errorResponses },
+  responses: {
+    ...jsonResponse(pageOf(outletSchema, 'OutletPage'), 'One page of outlets.'),
+    ...errorResponses,
+  },
 })
 
 const getRoute = createRoute({
@@ -33,5 +42,7 @@ const getRoute = createRoute({
 export function outletRoutes(services: Services) {
   return createRouter()
     .openapi(listRoute, async (c) => c.json(await services.listOutlets(c.req.valid('query')), 200))
-    .openapi(getRoute, async (c) => c.json(await services.getOutlet(c.req.valid('param').slug), 200))
+    .openapi(getRoute, async (c) =>
+      c.json(await services.getOutlet(c.req.valid('param').slug), 200),
+    )
 }

@@ -41,7 +41,10 @@ const searchRoute = createRoute({
       offset: offsetParam,
     }),
   },
-  responses: { ...jsonResponse(quoteSearchSchema, 'One page of quotes, the total and facets.'), ...errorResponses },
+  responses: {
+    ...jsonResponse(quoteSearchSchema, 'One page of quotes, the total and facets.'),
+    ...errorResponses,
+  },
 })
 
 const getRoute = createRoute({

@@ -4,7 +4,13 @@
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Services } from '../../services'
-import { limitParam, offsetParam, queryObject, searchTextParam, slugPathParam } from '../query-params'
+import {
+  limitParam,
+  offsetParam,
+  queryObject,
+  searchTextParam,
+  slugPathParam,
+} from '../query-params'
 import { createRouter, errorResponses, jsonResponse } from '../router'
 import { pageOf, speakerDetailSchema, speakerSchema } from '../schemas'
 
@@ -22,7 +28,10 @@ const listRoute = createRoute({
       offset: offsetParam,
     }),
   },
-  responses: { ...jsonResponse(pageOf(speakerSchema, 'SpeakerPage'), 'One page of speakers.'), ...errorResponses },
+  responses: {
+    ...jsonResponse(pageOf(speakerSchema, 'SpeakerPage'), 'One page of speakers.'),
+    ...errorResponses,
+  },
 })
 
 const getRoute = createRoute({
@@ -36,5 +45,7 @@ const getRoute = createRoute({
 export function speakerRoutes(services: Services) {
   return createRouter()
     .openapi(listRoute, async (c) => c.json(await services.listSpeakers(c.req.valid('query')), 200))
-    .openapi(getRoute, async (c) => c.json(await services.getSpeaker(c.req.valid('param').slug), 200))
+    .openapi(getRoute, async (c) =>
+      c.json(await services.getSpeaker(c.req.valid('param').slug), 200),
+    )
 }

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { seededQuotedb } from '../helpers'
+
+/** Quote ids the FTS index returns for a MATCH expression. */
+async function matching(expression: string) {
+  const quotedb = await seededQuotedb()
+  const ids = (match: string) =>
+    quotedb.db.$client
+      .prepare('SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid')
+      .pluck()
+      .all(match) as number[]
+  return { ...quotedb, ids, before: ids(expression) }
+}
+
+const speakerQuoteIds = (db: Awaited<ReturnType<typeof seededQuotedb>>['db'], slug: string) =>
+  db.$client
+    .prepare(
+      'SELECT q.id FROM quotes q JOIN speakers s ON s.id = q.speaker_id WHERE s.slug = ? ORDER BY q.id',
+    )
+    .pluck()
+    .all(slug) as number[]
+
+describe('the quotes_fts index', () => {
+  it('holds each quote with its speaker names, title and outlet names', async () => {
+    const { db } = await seededQuotedb()
+    const row = db.$client
+      .prepare(
+        `SELECT f.* FROM quotes_fts f JOIN quotes q ON q.id = f.rowid WHERE q.text LIKE 'They know that%'`,
+      )
+      .get() as Record<string, string>
+    expect(row.speaker).toBe('Todd Zimmerman Zimmerman')
+    expect(row.title).toContain('special agent in Mexico City')
+    expect(row.outlets).toContain('The Independent')
+    expect(row.outlets).toContain('Los Angeles Times')
+  })
+
+  it('follows a new speaker alias at once', async () => {
+    const { db, ids, before } = await matching('amlo')
+    expect(before).toEqual([])
+    db.$client
+      .prepare(
+        `INSERT INTO speaker_aliases (speaker_id, alias) SELECT id, 'AMLO' FROM speakers WHERE slug = 'claudia-sheinbaum'`,
+      )
+      .run()
+    expect(ids('amlo')).toEqual(speakerQuoteIds(db, 'claudia-sheinbaum'))
+  })
+
+  it('follows a removed alias, a renamed speaker and a renamed outlet', async () => {
+    const { db, ids } = await matching('zimmerman')
+    const hegseth = speakerQuoteIds(db, 'pete-hegseth')
+    expect(ids('speaker:pete')).toEqual(hegseth)
+    db.$client
+      .prepare(`DELETE FROM speaker_aliases WHERE alias = 'Defense Secretary Pete Hegseth'`)
+      .run()
+    db.$client
+      .prepare(`UPDATE speakers SET name = 'Peter Hegseth' WHERE slug = 'pete-hegseth'`)
+      .run()
+    expect(ids('speaker:peter')).toEqual(hegseth)
+    expect(ids('speaker:pete')).toEqual([])
+    db.$client
+      .prepare(`UPDATE outlets SET name = 'The L.A. Times' WHERE slug = 'los-angeles-times'`)
+      .run()
+    expect(ids('"l a times"')).toEqual(speakerQuoteIds(db, 'todd-zimmerman'))
+  })
+
+  it('drops a deleted quote and re-indexes an edited one', async () => {
+    const { db, ids, before } = await matching('vaporized')
+    expect(before).toHaveLength(1)
+    db.$client
+      .prepare(`UPDATE quotes SET text = 'they could be evaporated' WHERE id = ?`)
+      .run(before[0])
+    expect(ids('vaporized')).toEqual([])
+    expect(ids('evaporated')).toEqual(before)
+    db.$client.prepare('DELETE FROM quotes WHERE id = ?').run(before[0])
+    expect(ids('evaporated')).toEqual([])
+  })
+})

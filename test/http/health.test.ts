@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { getJson, seededQuotedb } from '../helpers'
+
+describe('GET /api/health', () => {
+  it('says the server is up and what it holds', async () => {
+    const { app } = await seededQuotedb()
+    expect(await getJson(app, '/api/health')).toEqual({
+      status: 200,
+      body: { status: 'ok', counts: { quotes: 25, speakers: 7, outlets: 6, articles: 1 } },
+    })
+  })
+})
+
+describe('GET /openapi.json', () => {
+  it('documents every endpoint and its parameters from the validating schemas', async () => {
+    const { app } = await seededQuotedb()
+    const { status, body } = await getJson(app, '/openapi.json')
+    expect(status).toBe(200)
+    expect(body.openapi).toBe('3.1.0')
+    expect(Object.keys(body.paths).sort()).toEqual([
+      '/api/articles/{id}',
+      '/api/claims',
+      '/api/health',
+      '/api/outlets',
+      '/api/outlets/{slug}',
+      '/api/quotes',
+      '/api/quotes/{id}',
+      '/api/speakers',
+      '/api/speakers/{slug}',
+    ])
+    const params = body.paths['/api/quotes'].get.parameters.map((p: { name: string }) => p.name)
+    expect(params).toEqual([
+      'q',
+      'speaker',
+      'outlet',
+      'cited',
+      'kind',
+      'from',
+      'to',
+      'sort',
+      'limit',
+      'offset',
+    ])
+    expect(body.components.schemas.Quote.properties).toHaveProperty('citedOutlet')
+  })
+})

@@ -1,0 +1,196 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { QuoteResult } from '../../src/domain/types'
+import type { QuoteSearchResult } from '../../src/services/quotes'
+import { getJson, seededQuotedb } from '../helpers'
+
+let app: Awaited<ReturnType<typeof seededQuotedb>>['app']
+beforeAll(async () => {
+  ;({ app } = await seededQuotedb())
+})
+
+const search = async (query: string) => {
+  const { status, body } = await getJson<QuoteSearchResult>(app, `/api/quotes?${query}`)
+  expect(status).toBe(200)
+  return body
+}
+const texts = (result: QuoteSearchResult) => result.items.map((q) => q.text)
+
+describe('GET /api/quotes', () => {
+  it('finds Todd Zimmerman’s quote with its whole chain in one object', async () => {
+    const result = await search('q=vaporized')
+    expect(result.total).toBe(1)
+    const [quote] = result.items as [QuoteResult]
+    expect(quote).toMatchObject({
+      kind: 'direct',
+      cue: 'told',
+      speaker: {
+        slug: 'todd-zimmerman',
+        name: 'Todd Zimmerman',
+        title: 'the Drug Enforcement Administration’s special agent in Mexico City',
+        anonymous: false,
+      },
+      citedOutlet: { slug: 'los-angeles-times', name: 'Los Angeles Times' },
+      reportingOutlet: { slug: 'the-independent', name: 'The Independent' },
+      article: {
+        url: 'https://www.the-independent.com/news/world/americas/us-cia-drone-mexico-el-chapo-b2706887.html',
+        published: { date: '2025-02', precision: 'month' },
+      },
+      verified: true,
+    })
+    expect(quote.text).toMatch(/^They know that at any time/)
+    expect(quote.snippet).toContain('<mark>vaporized</mark>')
+  })
+
+  it('ignores accents, case and punctuation', async () => {
+    const accented = await search('q=Joaquín Guzmán')
+    expect(accented.total).toBeGreaterThan(0)
+    expect(texts(await search('q=joaquin guzman'))).toEqual(texts(accented))
+    expect(texts(await search('q=IVAN ACHIVALDO'))).toEqual([
+      'U.S. drone intelligence assisted in the capture of the security chief for Iván Achivaldo Guzmán',
+    ])
+    expect(texts(await search(`q=${encodeURIComponent('aren’t authorized')}`))).toEqual(
+      texts(await search(`q=${encodeURIComponent("aren't authorized")}`)),
+    )
+  })
+
+  it('finds "U.S." by "US" and by "U.S." alike, and marks it', async () => {
+    const dotted = await search('q=U.S. drone intelligence')
+    const plain = await search('q=us drone intelligence')
+    expect(texts(plain)).toEqual(texts(dotted))
+    expect(dotted.items[0]?.snippet).toContain('<mark>U.S.</mark>')
+  })
+
+  it('requires every word', async () => {
+    const both = await search('q=sovereign flights')
+    expect(texts(both)).toEqual(['The flights go “well into sovereign Mexico,”'])
+  })
+
+  it('forgives a typo and says what it searched for instead', async () => {
+    const result = await search('q=Sheinbaun')
+    expect(result.query.corrections).toEqual([{ word: 'sheinbaun', alternatives: ['sheinbaum'] }])
+    expect(result.items.every((q) => q.speaker?.slug === 'claudia-sheinbaum')).toBe(true)
+    expect(result.total).toBe(7)
+  })
+
+  it('treats the last word as a prefix unless the query ends with a space', async () => {
+    expect((await search('q=vapor')).total).toBe(1)
+    expect((await search('q=vapor%20')).total).toBe(0)
+  })
+
+  it('matches a quoted phrase as a phrase', async () => {
+    expect(texts(await search('q="options are on the table"'))).toEqual([
+      'All options are on the table',
+      'when it comes to taking on the cartels, “All options are on the table,” including cross-border raids',
+    ])
+    expect((await search('q="table the on"')).total).toBe(0)
+  })
+
+  it('excludes words marked with a minus', async () => {
+    const all = await search('q=fentanyl')
+    const without = await search('q=fentanyl -unmanned')
+    expect(without.total).toBe(all.total - 1)
+    expect(texts(without).some((t) => t.includes('unmanned'))).toBe(false)
+  })
+
+  it('finds a speaker’s quotes by alias and by title words', async () => {
+    expect((await search('q=defense minister')).items.map((q) => q.speaker?.slug)).toEqual([
+      'ricardo-trevilla',
+      'ricardo-trevilla',
+      'ricardo-trevilla',
+    ])
+    expect((await search('q=zimmerman')).total).toBe(2)
+  })
+
+  it('lists everything a speaker said, newest first, when browsing', async () => {
+    const result = await search('speaker=claudia-sheinbaum')
+    expect(result.query.sort).toBe('newest')
+    expect(result.total).toBe(7)
+    expect(result.items.every((q) => q.speaker?.slug === 'claudia-sheinbaum')).toBe(true)
+    expect(result.items.every((q) => q.snippet === undefined)).toBe(true)
+  })
+
+  it('combines words with filters', async () => {
+    expect(texts(await search('q=drones&cited=the-new-york-times'))).toEqual([
+      'The unmanned drones, which aren’t presently authorized to take lethal action, are used to detect fentanyl labs, which emit chemical signatures visible from the air',
+    ])
+    const direct = await search('q=flights&kind=direct')
+    expect(direct.items.map((q) => q.kind)).toEqual(['direct'])
+    const fromSpeakers = await search('kind=partial&speaker=ricardo-trevilla,pete-hegseth')
+    expect(fromSpeakers.items.map((q) => q.speaker?.slug).sort()).toEqual([
+      'pete-hegseth',
+      'ricardo-trevilla',
+    ])
+    expect((await search('q=drones&outlet=the-independent')).total).toBeGreaterThan(0)
+    expect((await search('kind=partial&kind=direct')).total).toBe(
+      (await search('kind=partial')).total + (await search('kind=direct')).total,
+    )
+  })
+
+  it('filters by publication date, counting a month-precise date as its whole month', async () => {
+    const all = (await search('')).total
+    expect((await search('from=2025-02&to=2025-03')).total).toBe(all)
+    expect((await search('from=2025-02-27&to=2025-02-27')).total).toBe(all)
+    expect((await search('from=2025-03')).total).toBe(0)
+    expect((await search('to=2025-01-31')).total).toBe(0)
+  })
+
+  it('counts facets over the whole result set, not only the page', async () => {
+    const result = await search('q=drone*&limit=1')
+    expect(result.items).toHaveLength(1)
+    const facetTotal = result.facets.kind.values.reduce((sum, v) => sum + v.count, 0)
+    expect(facetTotal).toBe(result.total)
+    expect(result.total).toBeGreaterThan(1)
+    expect(result.facets.year.values).toEqual([
+      { value: '2025', label: '2025', count: result.total, selected: false },
+    ])
+    expect(result.facets.cited.values.map((v) => v.value)).toContain('the-wall-street-journal')
+  })
+
+  it('marks the facet values that are selected', async () => {
+    const result = await search('speaker=todd-zimmerman&from=2025&to=2025')
+    expect(result.facets.speaker.values).toEqual([
+      { value: 'todd-zimmerman', label: 'Todd Zimmerman', count: 2, selected: true },
+    ])
+    expect(result.facets.year.values[0]?.selected).toBe(true)
+    expect(result.facets.kind.values).toEqual([
+      { value: 'direct', label: 'Direct quotation', count: 2, selected: false },
+    ])
+  })
+
+  it('pages through results with limit and offset, the total unchanged', async () => {
+    const first = await search('limit=10&offset=0')
+    const second = await search('limit=10&offset=10')
+    const rest = await search('limit=10&offset=20')
+    expect(first.total).toBe(25)
+    expect(second.total).toBe(25)
+    const ids = [...first.items, ...second.items, ...rest.items].map((q) => q.id)
+    expect(new Set(ids).size).toBe(25)
+  })
+
+  it('sorts newest, oldest or by relevance', async () => {
+    const relevance = await search('q=mexico')
+    const oldest = await search('q=mexico&sort=oldest')
+    expect(relevance.query.sort).toBe('relevance')
+    expect(oldest.query.sort).toBe('oldest')
+    expect(oldest.items.map((q) => q.offsets!.start)).toEqual(
+      [...oldest.items.map((q) => q.offsets!.start)].sort((a, b) => a - b),
+    )
+  })
+})
+
+describe('GET /api/quotes/:id', () => {
+  it('returns one quote with its chain', async () => {
+    const { items } = await search('q=vaporized')
+    const { status, body } = await getJson<QuoteResult>(app, `/api/quotes/${items[0]!.id}`)
+    expect(status).toBe(200)
+    const { snippet: _snippet, ...withoutSnippet } = items[0]!
+    expect(body).toEqual(withoutSnippet)
+  })
+
+  it('answers 404 for an unknown id', async () => {
+    expect(await getJson(app, '/api/quotes/9999')).toEqual({
+      status: 404,
+      body: { error: { code: 'not_found', message: 'No quote has the id 9999.' } },
+    })
+  })
+})
