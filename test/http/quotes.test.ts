@@ -46,7 +46,7 @@ describe('GET /api/quotes', () => {
     expect(accented.total).toBeGreaterThan(0)
     expect(texts(await search('q=joaquin guzman'))).toEqual(texts(accented))
     expect(texts(await search('q=IVAN ACHIVALDO'))).toEqual([
-      'U.S. drone intelligence assisted in the capture of the security chief for Iván Achivaldo Guzmán',
+      'U.S. drone intelligence assisted in the capture of the security chief for Iván Achivaldo Guzmán, one of El Chapo’s sons, who have assumed their father’s drug business as he sits in a U.S. federal prison on a life sentence',
     ])
     expect(texts(await search(`q=${encodeURIComponent('aren’t authorized')}`))).toEqual(
       texts(await search(`q=${encodeURIComponent("aren't authorized")}`)),
