@@ -1,5 +1,5 @@
 CREATE TABLE `articles` (
-	`id` integer PRIMARY KEY NOT NULL,
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`outlet_id` integer NOT NULL,
 	`url` text NOT NULL,
 	`title` text,
@@ -31,12 +31,12 @@ CREATE TABLE `outlets` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`slug` text NOT NULL,
 	`name` text NOT NULL,
-	`kind` text NOT NULL,
+	`kind` text,
 	`country` text,
 	`domain` text,
 	CONSTRAINT "outlets_slug_format" CHECK("outlets"."slug" <> '' AND "outlets"."slug" NOT GLOB '*[^a-z0-9-]*' AND "outlets"."slug" NOT LIKE '-%' AND "outlets"."slug" NOT LIKE '%-' AND "outlets"."slug" NOT LIKE '%--%'),
 	CONSTRAINT "outlets_name_present" CHECK(trim("outlets"."name") <> ''),
-	CONSTRAINT "outlets_kind_known" CHECK("outlets"."kind" IN ('newspaper', 'wire', 'broadcaster', 'magazine', 'online')),
+	CONSTRAINT "outlets_kind_known" CHECK("outlets"."kind" IS NULL OR "outlets"."kind" IN ('newspaper', 'wire', 'broadcaster', 'magazine', 'online')),
 	CONSTRAINT "outlets_country_format" CHECK("outlets"."country" IS NULL OR "outlets"."country" GLOB '[A-Z][A-Z]'),
 	CONSTRAINT "outlets_domain_format" CHECK("outlets"."domain" IS NULL OR ("outlets"."domain" LIKE '%.%' AND "outlets"."domain" = lower("outlets"."domain")))
 );
@@ -44,7 +44,7 @@ CREATE TABLE `outlets` (
 CREATE UNIQUE INDEX `outlets_slug_unique` ON `outlets` (`slug`);--> statement-breakpoint
 CREATE UNIQUE INDEX `outlets_domain_unique` ON `outlets` (`domain`);--> statement-breakpoint
 CREATE TABLE `quotes` (
-	`id` integer PRIMARY KEY NOT NULL,
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`article_id` integer NOT NULL,
 	`speaker_id` integer,
 	`text` text NOT NULL,

@@ -6,7 +6,11 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { handleError, handleNotFound } from './http/errors'
 import { articleRoutes } from './http/routes/articles'
 import { claimRoutes } from './http/routes/claims'
+import { requireWriteToken } from './http/auth'
+import { bodyLimit } from 'hono/body-limit'
+import { errorBody } from './http/errors'
 import { healthRoutes } from './http/routes/health'
+import { importRoutes } from './http/routes/import'
 import { outletRoutes } from './http/routes/outlets'
 import { quoteRoutes } from './http/routes/quotes'
 import { speakerRoutes } from './http/routes/speakers'
@@ -14,15 +18,46 @@ import type { Services } from './services'
 
 export const API_VERSION = '0.1.0'
 
+export interface AppOptions {
+  /** The bearer token writes need; null turns writes off. Default: null. */
+  writeToken?: string | null
+  /** The largest request body accepted, in bytes. Default: 16 MiB. */
+  maxBodyBytes?: number
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024
+
 /** Builds the app around a set of services. */
-export function createApp(services: Services) {
+export function createApp(services: Services, options: AppOptions = {}) {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const app = new OpenAPIHono()
+  app.use('/api/*', requireWriteToken(options.writeToken ?? null))
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) =>
+        c.json(
+          errorBody(
+            'payload_too_large',
+            `The request body is larger than ${maxBodyBytes} bytes; import larger files with "npm run import".`,
+          ),
+          413,
+        ),
+    }),
+  )
   app.route('/api', quoteRoutes(services))
   app.route('/api', speakerRoutes(services))
   app.route('/api', outletRoutes(services))
   app.route('/api', articleRoutes(services))
   app.route('/api', claimRoutes(services))
+  app.route('/api', importRoutes(services))
   app.route('/api', healthRoutes(services))
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The token set in QUOTEDB_TOKEN; writes need it, reads do not.',
+  })
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -1,54 +1,151 @@
 /**
- * The command line: `seed` writes the seed into the configured database (idempotent).
- * Usage: `npm run seed` (the database is `QUOTEDB_DB`, default `data/quotedb.sqlite`).
+ * The command line: seed, import and export, on the database that QUOTEDB_DB names (created and
+ * migrated when it does not exist). Run through npm: `npm run import -- FILE`.
  */
+import { parseArgs } from 'node:util'
 import { loadConfig } from './config'
 import { openDatabase } from './db/client'
 import { createSqliteStore } from './db/sqlite-store'
+import { AppError } from './domain/errors'
+import type { Store } from './domain/store'
+import { QUOTE_KINDS, type QuoteKind } from './domain/vocabulary'
+import { IMPORT_FORMATS, type ImportFormat } from './import/formats'
 import { seedDatabase } from './import/seed'
+import { runExport } from './cli/export-command'
+import { runImport } from './cli/import-command'
 
-const USAGE = `Usage: tsx src/cli.ts <command>
+const USAGE = `Usage:
+  npm run seed
+      Write the seed article and its statements (safe to repeat).
+  npm run import -- FILE [--format ndjson|json|csv|quotebank] [--skip-invalid] [--rejects FILE]
+      Import a file (.gz too). All or nothing, unless --skip-invalid: then the valid records are
+      imported and the rejected lines written to FILE.rejected (or the --rejects file).
+  npm run export -- --format ndjson|csv [--q WORDS] [--speaker SLUG] [--outlet SLUG] [--cited SLUG]
+                    [--kind KIND] [--from DATE] [--to DATE] [--out FILE]
+      Export the quotes matching the filters to standard output, or to --out FILE.
 
-Commands:
-  seed    write the seed article and its statements into the database (safe to repeat)
+The database is the file QUOTEDB_DB names (default data/quotedb.sqlite).`
 
-The database is the file named by QUOTEDB_DB (default data/quotedb.sqlite).`
+class UsageError extends Error {}
 
-async function seed(): Promise<void> {
+function choice<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | null {
+  if (value === undefined) return null
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`--${name} must be one of ${allowed.join(', ')}.`)
+  }
+  return value as T
+}
+
+const list = (values: string[] | undefined) =>
+  (values ?? []).flatMap((v) => v.split(',')).filter(Boolean)
+
+async function withStore(work: (store: Store) => Promise<number>): Promise<number> {
   const config = loadConfig()
   const store = createSqliteStore(openDatabase(config.databasePath))
   try {
-    const summary = await seedDatabase(store)
-    const parts = Object.entries(summary).map(
-      ([kind, { added, existing }]) => `${kind}: ${added} added, ${existing} already there`,
-    )
-    console.log(`Seeded ${config.databasePath}. ${parts.join('; ')}.`)
+    return await work(store)
   } finally {
     store.close()
   }
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [command] = argv
+  const [command, ...rest] = argv
   switch (command) {
     case 'seed':
-      await seed()
-      return 0
+      return withStore(async (store) => {
+        const report = await seedDatabase(store)
+        const parts = Object.entries(report.summary).map(
+          ([kind, { added, existing }]) => `${kind}: ${added} added, ${existing} already there`,
+        )
+        console.log(`Seeded ${loadConfig().databasePath}. ${parts.join('; ')}.`)
+        return 0
+      })
+    case 'import': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          format: { type: 'string' },
+          'skip-invalid': { type: 'boolean', default: false },
+          rejects: { type: 'string' },
+        },
+      })
+      if (positionals.length !== 1) throw new UsageError('import takes one file.')
+      return withStore((store) =>
+        runImport(store, {
+          file: positionals[0]!,
+          format: choice<ImportFormat>('format', values.format, IMPORT_FORMATS),
+          skipInvalid: values['skip-invalid'] ?? false,
+          rejectsFile: values.rejects ?? null,
+        }),
+      )
+    }
+    case 'export': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          format: { type: 'string' },
+          q: { type: 'string' },
+          speaker: { type: 'string', multiple: true },
+          outlet: { type: 'string', multiple: true },
+          cited: { type: 'string', multiple: true },
+          kind: { type: 'string', multiple: true },
+          from: { type: 'string' },
+          to: { type: 'string' },
+          out: { type: 'string' },
+        },
+      })
+      const format = choice('format', values.format, ['ndjson', 'csv'] as const)
+      if (format === null) throw new UsageError('export needs --format ndjson or --format csv.')
+      const kinds = list(values.kind).map((k) => choice<QuoteKind>('kind', k, QUOTE_KINDS)!)
+      return withStore((store) =>
+        runExport(store, {
+          format,
+          out: values.out ?? null,
+          filters: {
+            q: values.q ?? null,
+            speakers: list(values.speaker),
+            outlets: list(values.outlet),
+            cited: list(values.cited),
+            kinds,
+            from: values.from ?? null,
+            to: values.to ?? null,
+          },
+        }),
+      )
+    }
     case undefined:
+    case 'help':
     case '--help':
     case '-h':
-    case 'help':
       console.log(USAGE)
       return command === undefined ? 2 : 0
     default:
-      console.error(`Unknown command "${command}".\n\n${USAGE}`)
-      return 2
+      throw new UsageError(`Unknown command "${command}".`)
   }
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (
+      error instanceof UsageError ||
+      (error instanceof TypeError &&
+        'code' in error &&
+        String(error.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
+      console.error(`${error.message}\n\n${USAGE}`)
+      process.exit(2)
+    }
+    if (error instanceof AppError) {
+      console.error(error.message)
+      process.exit(1)
+    }
     console.error(error instanceof Error ? error.message : String(error))
     process.exit(1)
   },

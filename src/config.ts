@@ -1,5 +1,6 @@
 /**
- * Configuration: the one reader of `process.env`, parsed and checked at start-up.
+ * Configuration: the one reader of `process.env`, parsed and checked at start-up. A variable set to
+ * the empty string counts as not set.
  */
 import { z } from 'zod'
 
@@ -7,20 +8,30 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes')
 
+const wholeNumber = (min: number, max: number, message: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, { error: message })
+    .transform(Number)
+    .pipe(z.number().int().min(min, { error: message }).max(max, { error: message }))
+
 const configSchema = z.object({
   /** TCP port to listen on. Default: 3000. */
-  PORT: z
-    .string()
-    .regex(/^\d+$/, { error: 'must be a port number from 0 to 65535' })
-    .transform(Number)
-    .pipe(z.number().int().min(0).max(65535, { error: 'must be a port number from 0 to 65535' }))
-    .default(3000),
+  PORT: wholeNumber(0, 65535, 'must be a port number from 0 to 65535').default(3000),
   /** Address to listen on. Default: 127.0.0.1 (this machine only); 0.0.0.0 for every interface. */
-  HOST: z.string().min(1).default('127.0.0.1'),
+  HOST: z.string().default('127.0.0.1'),
   /** The SQLite database file, created when missing; `:memory:` for a throwaway one. */
-  QUOTEDB_DB: z.string().min(1).default('data/quotedb.sqlite'),
+  QUOTEDB_DB: z.string().default('data/quotedb.sqlite'),
   /** Seed an empty database with the seed article at start. Default: true. */
   QUOTEDB_SEED: booleanFlag.default(true),
+  /** The bearer token writes need; unset, writes are refused. */
+  QUOTEDB_TOKEN: z.string().min(16, { error: 'must be at least 16 characters long' }).optional(),
+  /** The largest request body accepted, in bytes. Default: 16 MiB. */
+  QUOTEDB_MAX_BODY: wholeNumber(
+    1024,
+    1024 ** 3,
+    'must be a number of bytes from 1024 to 1073741824',
+  ).default(16 * 1024 * 1024),
 })
 
 export interface Config {
@@ -28,15 +39,27 @@ export interface Config {
   host: string
   databasePath: string
   seedWhenEmpty: boolean
+  writeToken: string | null
+  maxBodyBytes: number
 }
 
 /** Reads the configuration from `env`; throws an error naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = configSchema.safeParse(env)
+  const set = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  )
+  const parsed = configSchema.safeParse(set)
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`)
     throw new Error(`The configuration is not valid: ${problems.join('; ')}.`)
   }
-  const { PORT, HOST, QUOTEDB_DB, QUOTEDB_SEED } = parsed.data
-  return { port: PORT, host: HOST, databasePath: QUOTEDB_DB, seedWhenEmpty: QUOTEDB_SEED }
+  const c = parsed.data
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databasePath: c.QUOTEDB_DB,
+    seedWhenEmpty: c.QUOTEDB_SEED,
+    writeToken: c.QUOTEDB_TOKEN ?? null,
+    maxBodyBytes: c.QUOTEDB_MAX_BODY,
+  }
 }

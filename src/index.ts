@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const services = createServices({ store, indexes })
   const counts = await services.counts()
   const server = serve(
-    { fetch: createApp(services).fetch, port: config.port, hostname: config.host },
+    { fetch: createApp(services, config).fetch, port: config.port, hostname: config.host },
     (info) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
       console.log(

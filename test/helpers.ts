@@ -4,7 +4,7 @@
 import { createApp } from '../src/app'
 import { openDatabase } from '../src/db/client'
 import { createSqliteStore } from '../src/db/sqlite-store'
-import type { Bundle } from '../src/domain/bundle'
+import { entriesOf, importEntries } from '../src/import/importer'
 import { seedDatabase } from '../src/import/seed'
 import { buildSearchIndexes } from '../src/search/indexes'
 import { createServices } from '../src/services'
@@ -19,11 +19,12 @@ export async function seededQuotedb() {
   return { db, store, indexes, services, app: createApp(services) }
 }
 
-/** An in-memory quotedb holding exactly `bundle`. */
-export async function quotedbWith(bundle: Bundle) {
+/** An in-memory quotedb holding exactly the given import items (atomic: all must be valid). */
+export async function quotedbWith(items: unknown[]) {
   const db = openDatabase(':memory:')
   const store = createSqliteStore(db)
-  await store.importBundle(bundle)
+  const report = await importEntries(store, entriesOf(items))
+  if (!report.committed) throw new Error(JSON.stringify(report.problems))
   const indexes = await buildSearchIndexes(store)
   const services = createServices({ store, indexes })
   return { db, store, indexes, services, app: createApp(services) }
@@ -36,9 +37,4 @@ export async function getJson<T = any>(
 ): Promise<{ status: number; body: T }> {
   const response = await app.request(path)
   return { status: response.status, body: (await response.json()) as T }
-}
-
-/** A small bundle builder for tests that need their own data. */
-export function bundle(parts: Partial<Bundle>): Bundle {
-  return { outlets: [], speakers: [], articles: [], quotes: [], ...parts }
 }

@@ -1,150 +1,256 @@
 /**
- * Writing a bundle of outlets, speakers, articles and quotes in one transaction. Records are matched
- * to what is stored by natural key, so writing the same bundle twice adds nothing the second time.
+ * Writing bundles of resolved, checked records with prepared statements. Records are matched to what
+ * is stored by natural key — slug, url, and a quote's article with its span and kind (or, without
+ * offsets, its text and speaker) — so writing the same records twice adds nothing the second time.
+ * The caller owns the transaction.
  */
-import { and, eq, isNull, type SQL } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import { AppError } from '../domain/errors'
-import type { Bundle, BundleSummary, QuoteRecord } from '../domain/bundle'
+import type { Bundle } from '../domain/bundle'
+import type { BundleWrite } from '../domain/store'
 import { parsePartialDate } from '../domain/partial-dates'
 import type { Db } from './client'
 import { articles, outletAliases, outlets, quotes, speakerAliases, speakers } from './schema'
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+const p = sql.placeholder
 
-const tally = () => ({ added: 0, existing: 0 })
+function prepareStatements(db: Db) {
+  return {
+    outletId: db
+      .select({ id: outlets.id })
+      .from(outlets)
+      .where(eq(outlets.slug, p('slug')))
+      .prepare(),
+    insertOutlet: db
+      .insert(outlets)
+      .values({
+        slug: p('slug'),
+        name: p('name'),
+        kind: p('kind'),
+        country: p('country'),
+        domain: p('domain'),
+      })
+      .returning({ id: outlets.id })
+      .prepare(),
+    insertOutletAlias: db
+      .insert(outletAliases)
+      .values({ outletId: p('outletId'), alias: p('alias') })
+      .onConflictDoNothing()
+      .prepare(),
+    speakerId: db
+      .select({ id: speakers.id })
+      .from(speakers)
+      .where(eq(speakers.slug, p('slug')))
+      .prepare(),
+    insertSpeaker: db
+      .insert(speakers)
+      .values({
+        slug: p('slug'),
+        name: p('name'),
+        description: p('description'),
+        wikidataId: p('wikidataId'),
+        anonymous: p('anonymous'),
+      })
+      .returning({ id: speakers.id })
+      .prepare(),
+    insertSpeakerAlias: db
+      .insert(speakerAliases)
+      .values({ speakerId: p('speakerId'), alias: p('alias') })
+      .onConflictDoNothing()
+      .prepare(),
+    articleId: db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(eq(articles.url, p('url')))
+      .prepare(),
+    insertArticle: db
+      .insert(articles)
+      .values({
+        outletId: p('outletId'),
+        url: p('url'),
+        title: p('title'),
+        publishedOn: p('publishedOn'),
+        datePrecision: p('datePrecision'),
+        language: p('language'),
+        byline: p('byline'),
+        body: p('body'),
+      })
+      .prepare(),
+    quoteAtSpan: db
+      .select({ id: quotes.id })
+      .from(quotes)
+      .where(
+        and(
+          eq(quotes.articleId, p('articleId')),
+          eq(quotes.start, p('start')),
+          eq(quotes.end, p('end')),
+          eq(quotes.kind, p('kind')),
+        ),
+      )
+      .prepare(),
+    unplacedQuote: db
+      .select({ id: quotes.id })
+      .from(quotes)
+      .where(
+        and(
+          eq(quotes.articleId, p('articleId')),
+          eq(quotes.text, p('text')),
+          eq(quotes.kind, p('kind')),
+          sql`${quotes.speakerId} IS ${p('speakerId')}`,
+          isNull(quotes.start),
+        ),
+      )
+      .prepare(),
+    insertQuote: db
+      .insert(quotes)
+      .values({
+        articleId: p('articleId'),
+        speakerId: p('speakerId'),
+        text: p('text'),
+        kind: p('kind'),
+        cue: p('cue'),
+        speakerTitle: p('speakerTitle'),
+        audience: p('audience'),
+        citedOutletId: p('citedOutletId'),
+        saidPhrase: p('saidPhrase'),
+        saidEarliest: p('saidEarliest'),
+        saidLatest: p('saidLatest'),
+        start: p('start'),
+        end: p('end'),
+      })
+      .returning({ id: quotes.id })
+      .prepare(),
+  }
+}
 
 function missing(what: string, key: string): never {
-  throw new AppError(
-    'invalid_parameter',
-    `The bundle refers to ${what} "${key}", which does not exist.`,
-  )
+  throw new AppError('invalid_parameter', `No ${what} has the key "${key}".`)
 }
 
-function outletId(tx: Tx, slug: string): number {
-  return (
-    tx.select({ id: outlets.id }).from(outlets).where(eq(outlets.slug, slug)).get()?.id ??
-    missing('the outlet', slug)
-  )
-}
+/**
+ * A writer for one session: prepared statements and caches of the ids it has looked up. Every
+ * reference in a bundle must resolve to a stored record or one earlier in the bundle.
+ */
+export function createBundleWriter(db: Db) {
+  const statements = prepareStatements(db)
+  const outletIds = new Map<string, number>()
+  const speakerIds = new Map<string, number>()
+  const articleIds = new Map<string, number>()
 
-function speakerId(tx: Tx, slug: string): number {
-  return (
-    tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.slug, slug)).get()?.id ??
-    missing('the speaker', slug)
-  )
-}
-
-function articleId(tx: Tx, url: string): number {
-  return (
-    tx.select({ id: articles.id }).from(articles).where(eq(articles.url, url)).get()?.id ??
-    missing('the article', url)
-  )
-}
-
-/** A quote's natural key: its span and kind in the article, or without offsets its text and speaker. */
-function sameQuote(
-  record: QuoteRecord,
-  ids: { article: number; speaker: number | null },
-): SQL | undefined {
-  if (record.start !== null && record.end !== null) {
-    return and(
-      eq(quotes.articleId, ids.article),
-      eq(quotes.start, record.start),
-      eq(quotes.end, record.end),
-      eq(quotes.kind, record.kind),
-    )
+  const cached = (
+    cache: Map<string, number>,
+    key: string,
+    find: () => { id: number } | undefined,
+  ) => {
+    const known = cache.get(key)
+    if (known !== undefined) return known
+    const id = find()?.id
+    if (id !== undefined) cache.set(key, id)
+    return id
   }
-  return and(
-    eq(quotes.articleId, ids.article),
-    eq(quotes.text, record.text),
-    eq(quotes.kind, record.kind),
-    ids.speaker === null ? isNull(quotes.speakerId) : eq(quotes.speakerId, ids.speaker),
-    isNull(quotes.start),
-  )
-}
+  const outletId = (slug: string) =>
+    cached(outletIds, slug, () => statements.outletId.get({ slug }))
+  const speakerId = (slug: string) =>
+    cached(speakerIds, slug, () => statements.speakerId.get({ slug }))
+  const articleId = (url: string) =>
+    cached(articleIds, url, () => statements.articleId.get({ url }))
 
-/** Writes `bundle` in one transaction; on any error nothing of it is written. */
-export function writeBundle(db: Db, bundle: Bundle): BundleSummary {
-  return db.transaction((tx) => {
-    const summary: BundleSummary = {
-      outlets: tally(),
-      speakers: tally(),
-      articles: tally(),
-      quotes: tally(),
+  return function write(bundle: Bundle): BundleWrite {
+    const tally = () => ({ added: 0, existing: 0 })
+    const result: BundleWrite = {
+      summary: { outlets: tally(), speakers: tally(), articles: tally(), quotes: tally() },
+      outlets: [],
+      speakers: [],
+      articles: [],
+      quoteIds: [],
+      existingQuoteIds: [],
     }
     for (const { aliases, ...outlet } of bundle.outlets) {
-      if (tx.select({ id: outlets.id }).from(outlets).where(eq(outlets.slug, outlet.slug)).get()) {
-        summary.outlets.existing++
+      if (outletId(outlet.slug) !== undefined) {
+        result.summary.outlets.existing++
         continue
       }
-      const { id } = tx.insert(outlets).values(outlet).returning({ id: outlets.id }).get()
-      for (const alias of new Set(aliases))
-        tx.insert(outletAliases).values({ outletId: id, alias }).run()
-      summary.outlets.added++
+      const { id } = statements.insertOutlet.get(outlet)!
+      outletIds.set(outlet.slug, id)
+      for (const alias of aliases) statements.insertOutletAlias.run({ outletId: id, alias })
+      result.summary.outlets.added++
+      result.outlets.push(outlet.slug)
     }
     for (const { aliases, ...speaker } of bundle.speakers) {
-      if (
-        tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.slug, speaker.slug)).get()
-      ) {
-        summary.speakers.existing++
+      if (speakerId(speaker.slug) !== undefined) {
+        result.summary.speakers.existing++
         continue
       }
-      const { id } = tx.insert(speakers).values(speaker).returning({ id: speakers.id }).get()
-      for (const alias of new Set(aliases))
-        tx.insert(speakerAliases).values({ speakerId: id, alias }).run()
-      summary.speakers.added++
+      const { id } = statements.insertSpeaker.get({
+        ...speaker,
+        anonymous: speaker.anonymous ? 1 : 0,
+      })!
+      speakerIds.set(speaker.slug, id)
+      for (const alias of aliases) statements.insertSpeakerAlias.run({ speakerId: id, alias })
+      result.summary.speakers.added++
+      result.speakers.push(speaker.slug)
     }
     for (const article of bundle.articles) {
-      if (
-        tx.select({ id: articles.id }).from(articles).where(eq(articles.url, article.url)).get()
-      ) {
-        summary.articles.existing++
+      if (articleId(article.url) !== undefined) {
+        result.summary.articles.existing++
         continue
       }
-      const published =
-        parsePartialDate(article.published) ?? missing('the date', article.published)
-      tx.insert(articles)
-        .values({
-          outletId: outletId(tx, article.outlet),
-          url: article.url,
-          title: article.title,
-          publishedOn: published.firstDay,
-          datePrecision: published.precision,
-          language: article.language,
-          byline: article.byline,
-          body: article.body,
-        })
-        .run()
-      summary.articles.added++
+      const published = parsePartialDate(article.published) ?? missing('date', article.published)
+      statements.insertArticle.run({
+        outletId: outletId(article.outlet) ?? missing('outlet', article.outlet),
+        url: article.url,
+        title: article.title,
+        publishedOn: published.firstDay,
+        datePrecision: published.precision,
+        language: article.language,
+        byline: article.byline,
+        body: article.body,
+      })
+      result.summary.articles.added++
+      result.articles.push(article.url)
     }
-    for (const record of bundle.quotes) {
+    for (const quote of bundle.quotes) {
       const ids = {
-        article: articleId(tx, record.article),
-        speaker: record.speaker === null ? null : speakerId(tx, record.speaker),
+        articleId: articleId(quote.article) ?? missing('article', quote.article),
+        speakerId:
+          quote.speaker === null
+            ? null
+            : (speakerId(quote.speaker) ?? missing('speaker', quote.speaker)),
       }
-      if (tx.select({ id: quotes.id }).from(quotes).where(sameQuote(record, ids)).get()) {
-        summary.quotes.existing++
+      const existing =
+        quote.start !== null && quote.end !== null
+          ? statements.quoteAtSpan.get({
+              articleId: ids.articleId,
+              start: quote.start,
+              end: quote.end,
+              kind: quote.kind,
+            })
+          : statements.unplacedQuote.get({ ...ids, text: quote.text, kind: quote.kind })
+      if (existing) {
+        result.summary.quotes.existing++
+        result.existingQuoteIds.push(existing.id)
         continue
       }
-      tx.insert(quotes)
-        .values({
-          articleId: ids.article,
-          speakerId: ids.speaker,
-          text: record.text,
-          kind: record.kind,
-          cue: record.cue,
-          speakerTitle: record.speakerTitle,
-          audience: record.audience,
-          citedOutletId: record.citedOutlet === null ? null : outletId(tx, record.citedOutlet),
-          saidPhrase: record.said?.phrase ?? null,
-          saidEarliest: record.said?.earliest ?? null,
-          saidLatest: record.said?.latest ?? null,
-          start: record.start,
-          end: record.end,
-        })
-        .run()
-      summary.quotes.added++
+      const { id } = statements.insertQuote.get({
+        ...ids,
+        text: quote.text,
+        kind: quote.kind,
+        cue: quote.cue,
+        speakerTitle: quote.speakerTitle,
+        audience: quote.audience,
+        citedOutletId:
+          quote.citedOutlet === null
+            ? null
+            : (outletId(quote.citedOutlet) ?? missing('outlet', quote.citedOutlet)),
+        saidPhrase: quote.said?.phrase ?? null,
+        saidEarliest: quote.said?.earliest ?? null,
+        saidLatest: quote.said?.latest ?? null,
+        start: quote.start,
+        end: quote.end,
+      })!
+      result.summary.quotes.added++
+      result.quoteIds.push(id)
     }
-    return summary
-  })
+    return result
+  }
 }

@@ -1,12 +1,13 @@
 /**
  * Reading speakers, outlets and articles, with the counts their pages show.
  */
-import { asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm'
 import type { NameDocument, PageRequest, VocabularyEntry } from '../domain/store'
 import type { Article, Counts, Outlet, Page, Speaker, SpeakerDetail } from '../domain/types'
 import { formatPartialDate } from '../domain/partial-dates'
+import type { ArticleRecord } from '../domain/bundle'
 import type { Db } from './client'
-import { quotesFtsVocabulary } from './fts-table'
+import { quotesFts, quotesFtsVocabulary } from './fts-table'
 import { reportingOutlets, selectChain, toQuoteResult } from './quote-chain'
 import { articles, outletAliases, outlets, quotes, speakerAliases, speakers } from './schema'
 
@@ -262,46 +263,100 @@ export function vocabulary(db: Db): VocabularyEntry[] {
   return db.select().from(quotesFtsVocabulary).all()
 }
 
-/** Every speaker (with the titles they were quoted under) and every outlet, by all their names. */
-export function nameDocuments(db: Db): NameDocument[] {
-  const speakerRows = db.select().from(speakers).all()
-  const speakerAliasesById = aliasesOf(
-    db,
-    'speaker',
-    speakerRows.map((s) => s.id),
-  )
+/** Speakers with the titles they were quoted under, by all their names; all, or those with `slugs`. */
+function speakerNameDocuments(db: Db, slugs?: string[]): NameDocument[] {
+  const rows = (
+    slugs
+      ? db.select().from(speakers).where(inArray(speakers.slug, slugs))
+      : db.select().from(speakers)
+  ).all()
+  const ids = rows.map((s) => s.id)
+  const aliases = aliasesOf(db, 'speaker', ids)
   const titlesById = new Map<number, string[]>()
-  const titleRows = db
+  const titleQuery = db
     .selectDistinct({ id: quotes.speakerId, title: quotes.speakerTitle })
     .from(quotes)
-    .where(isNotNull(quotes.speakerTitle))
-    .all()
+  const titleRows = (
+    slugs
+      ? titleQuery.where(and(isNotNull(quotes.speakerTitle), inArray(quotes.speakerId, ids)))
+      : titleQuery.where(isNotNull(quotes.speakerTitle))
+  ).all()
   for (const { id, title } of titleRows) {
     if (id === null || title === null) continue
     titlesById.set(id, [...(titlesById.get(id) ?? []), title])
   }
-  const outletRows = db.select().from(outlets).all()
-  const outletAliasesById = aliasesOf(
+  return rows.map((s) => ({
+    kind: 'speaker' as const,
+    slug: s.slug,
+    name: s.name,
+    aliases: aliases.get(s.id) ?? [],
+    titles: [...(s.description ? [s.description] : []), ...(titlesById.get(s.id) ?? [])],
+  }))
+}
+
+/** Outlets by all their names and their domain; all, or those with `slugs`. */
+function outletNameDocuments(db: Db, slugs?: string[]): NameDocument[] {
+  const rows = (
+    slugs
+      ? db.select().from(outlets).where(inArray(outlets.slug, slugs))
+      : db.select().from(outlets)
+  ).all()
+  const aliases = aliasesOf(
     db,
     'outlet',
-    outletRows.map((o) => o.id),
+    rows.map((o) => o.id),
   )
-  return [
-    ...speakerRows.map((s) => ({
-      kind: 'speaker' as const,
-      slug: s.slug,
-      name: s.name,
-      aliases: speakerAliasesById.get(s.id) ?? [],
-      titles: [...(s.description ? [s.description] : []), ...(titlesById.get(s.id) ?? [])],
-    })),
-    ...outletRows.map((o) => ({
-      kind: 'outlet' as const,
-      slug: o.slug,
-      name: o.name,
-      aliases: [...(outletAliasesById.get(o.id) ?? []), ...(o.domain ? [o.domain] : [])],
-      titles: [],
-    })),
-  ]
+  return rows.map((o) => ({
+    kind: 'outlet' as const,
+    slug: o.slug,
+    name: o.name,
+    aliases: [...(aliases.get(o.id) ?? []), ...(o.domain ? [o.domain] : [])],
+    titles: [],
+  }))
+}
+
+/** Every speaker and outlet by all their names, for the name index. */
+export function nameDocuments(db: Db): NameDocument[] {
+  return [...speakerNameDocuments(db), ...outletNameDocuments(db)]
+}
+
+export function nameDocumentsOf(
+  db: Db,
+  kind: 'speaker' | 'outlet',
+  slugs: string[],
+): NameDocument[] {
+  if (slugs.length === 0) return []
+  return kind === 'speaker' ? speakerNameDocuments(db, slugs) : outletNameDocuments(db, slugs)
+}
+
+/** The indexed documents of some quotes: text, names, title and outlets, as one string each. */
+export function searchDocuments(db: Db, ids: number[]): string[] {
+  if (ids.length === 0) return []
+  return db
+    .select({
+      document: sql<string>`${quotesFts.text} || ' ' || ${quotesFts.speaker} || ' ' || ${quotesFts.title} || ' ' || ${quotesFts.outlets}`,
+    })
+    .from(quotesFts)
+    .where(inArray(quotesFts.rowid, ids))
+    .all()
+    .map((r) => r.document)
+}
+
+/** Document counts of `terms` in the index now; a term no quote holds any more counts 0. */
+export function termCounts(db: Db, terms: string[]): VocabularyEntry[] {
+  const found = new Map<string, number>()
+  const lookup = db
+    .select({ documents: quotesFtsVocabulary.documents })
+    .from(quotesFtsVocabulary)
+    .where(eq(quotesFtsVocabulary.term, sql.placeholder('term')))
+    .prepare()
+  for (const term of new Set(terms)) found.set(term, lookup.get({ term })?.documents ?? 0)
+  return [...found].map(([term, documents]) => ({ term, documents }))
+}
+
+/** SQLite's data_version: changes when another connection commits. */
+export function dataVersion(db: Db): number {
+  return db.$client.pragma('data_version', { simple: true }) as number
 }
 
 export function counts(db: Db): Counts {
@@ -313,4 +368,43 @@ export function counts(db: Db): Counts {
     outlets: one(outlets),
     articles: one(articles),
   }
+}
+
+/** Articles as records an import reads back (body included), by url. */
+export function getArticleRecords(db: Db, urls: string[]): ArticleRecord[] {
+  if (urls.length === 0) return []
+  return db
+    .select({
+      url: articles.url,
+      outlet: reportingOutlets.slug,
+      title: articles.title,
+      publishedOn: articles.publishedOn,
+      datePrecision: articles.datePrecision,
+      language: articles.language,
+      byline: articles.byline,
+      body: articles.body,
+    })
+    .from(articles)
+    .innerJoin(reportingOutlets, eq(reportingOutlets.id, articles.outletId))
+    .where(inArray(articles.url, urls))
+    .all()
+    .map(({ publishedOn, datePrecision, ...article }) => ({
+      ...article,
+      published: formatPartialDate(publishedOn, datePrecision).date,
+    }))
+}
+
+/** The urls of the next `limit` articles after the article `afterId`, in id order (for exports). */
+export function articlesAfter(
+  db: Db,
+  afterId: number,
+  limit: number,
+): Array<{ id: number; url: string }> {
+  return db
+    .select({ id: articles.id, url: articles.url })
+    .from(articles)
+    .where(gt(articles.id, afterId))
+    .orderBy(asc(articles.id))
+    .limit(limit)
+    .all()
 }

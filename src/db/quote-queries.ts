@@ -2,7 +2,7 @@
  * Finding quotes: full-text matches through FTS5 or browsing through plain SQL, with filters,
  * sorting, paging and facet counts over the whole match set.
  */
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteSelect } from 'drizzle-orm/sqlite-core'
 import type {
   ClaimCandidate,
@@ -169,4 +169,26 @@ export function findClaimCandidates(db: Db, match: string, limit: number): Claim
     .limit(limit)
     .all()
     .map((row) => ({ quote: toQuoteResult(row), rank: row.rank, searchableText: row.searchable }))
+}
+
+/** The next quotes matching the criteria after the quote `afterId`, in id order: for streaming exports. */
+export function exportQuotes(
+  db: Db,
+  criteria: Pick<QuoteCriteria, 'match' | 'filters'>,
+  afterId: number,
+  limit: number,
+): QuoteResult[] {
+  const condition = matchingCondition({
+    ...criteria,
+    sort: 'newest',
+    limit,
+    offset: 0,
+    facetSize: 0,
+  })
+  return selectChain(db)
+    .where(and(condition, gt(quotes.id, afterId)))
+    .orderBy(asc(quotes.id))
+    .limit(limit)
+    .all()
+    .map(toQuoteResult)
 }

@@ -36,7 +36,8 @@ export const outlets = sqliteTable(
     id: integer('id').primaryKey(),
     slug: text('slug').notNull().unique(),
     name: text('name').notNull(),
-    kind: text('kind', { enum: OUTLET_KINDS }).notNull(),
+    /** Null when not known, as for an outlet known only by a web domain. */
+    kind: text('kind', { enum: OUTLET_KINDS }),
     /** ISO 3166-1 alpha-2 country code, upper case. */
     country: text('country'),
     /** The outlet's web domain without `www.`, e.g. `nytimes.com`. */
@@ -45,7 +46,7 @@ export const outlets = sqliteTable(
   (t) => [
     check('outlets_slug_format', isSlug(t.slug)),
     check('outlets_name_present', sql`trim(${t.name}) <> ''`),
-    check('outlets_kind_known', sql`${t.kind} IN (${inList(OUTLET_KINDS)})`),
+    check('outlets_kind_known', sql`${t.kind} IS NULL OR ${t.kind} IN (${inList(OUTLET_KINDS)})`),
     check('outlets_country_format', sql`${t.country} IS NULL OR ${t.country} GLOB '[A-Z][A-Z]'`),
     check(
       'outlets_domain_format',
@@ -108,7 +109,8 @@ export const speakerAliases = sqliteTable(
 export const articles = sqliteTable(
   'articles',
   {
-    id: integer('id').primaryKey(),
+    // AUTOINCREMENT: an id, once given, is never given again, so a link to an article stays true.
+    id: integer('id').primaryKey({ autoIncrement: true }),
     outletId: integer('outlet_id')
       .notNull()
       .references(() => outlets.id),
@@ -143,7 +145,8 @@ export const articles = sqliteTable(
 export const quotes = sqliteTable(
   'quotes',
   {
-    id: integer('id').primaryKey(),
+    // AUTOINCREMENT: a deleted quote's id is never reused, so a link to a quote stays true.
+    id: integer('id').primaryKey({ autoIncrement: true }),
     articleId: integer('article_id')
       .notNull()
       .references(() => articles.id, { onDelete: 'cascade' }),

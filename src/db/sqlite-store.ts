@@ -2,31 +2,90 @@
  * The SQLite implementation of the store: drizzle over better-sqlite3, with the FTS5 index in the
  * same file. better-sqlite3 answers synchronously; the promises keep the interface open to a store
  * that does not.
+ *
+ * An import session holds a transaction across awaits (a file is read while it is written), so
+ * while one is open every other call waits for it: nothing else may run inside its transaction.
  */
 import type { Store } from '../domain/store'
-import { writeBundle } from './bundle-writer'
 import type { Db } from './client'
 import * as entities from './entity-queries'
+import * as writes from './entity-writes'
+import { createImportSession } from './import-session'
 import * as quoteQueries from './quote-queries'
 
 /** A store over an open database (see `openDatabase`). */
 export function createSqliteStore(db: Db): Store {
+  let session: Promise<unknown> | null = null
+
+  /** Resolves once no import session is open. */
+  const idle = async () => {
+    while (session) await session.catch(() => undefined)
+  }
+  const when =
+    <A extends unknown[], R>(read: (...args: A) => R) =>
+    async (...args: A): Promise<R> => {
+      await idle()
+      return read(...args)
+    }
+
   return {
-    findQuotes: async (criteria) => quoteQueries.findQuotes(db, criteria),
-    getQuote: async (id) => quoteQueries.getQuote(db, id),
-    findClaimCandidates: async (match, limit) => quoteQueries.findClaimCandidates(db, match, limit),
-    listSpeakers: async (page) => entities.listSpeakers(db, page),
-    getSpeakers: async (slugs) => entities.getSpeakers(db, slugs),
-    getSpeaker: async (slug) => entities.getSpeaker(db, slug),
-    listOutlets: async (page) => entities.listOutlets(db, page),
-    getOutlets: async (slugs) => entities.getOutlets(db, slugs),
-    getOutlet: async (slug) => entities.getOutlet(db, slug),
-    getArticle: async (id) => entities.getArticle(db, id),
-    unknownSlugs: async (kind, slugs) => entities.unknownSlugs(db, kind, slugs),
-    vocabulary: async () => entities.vocabulary(db),
-    nameDocuments: async () => entities.nameDocuments(db),
-    counts: async () => entities.counts(db),
-    importBundle: async (bundle) => writeBundle(db, bundle),
+    findQuotes: when((criteria) => quoteQueries.findQuotes(db, criteria)),
+    getQuote: when((id) => quoteQueries.getQuote(db, id)),
+    findClaimCandidates: when((match, limit) => quoteQueries.findClaimCandidates(db, match, limit)),
+    exportQuotes: when((criteria, afterId, limit) =>
+      quoteQueries.exportQuotes(db, criteria, afterId, limit),
+    ),
+    getArticleRecords: when((urls) => entities.getArticleRecords(db, urls)),
+    articlesAfter: when((afterId, limit) => entities.articlesAfter(db, afterId, limit)),
+    listSpeakers: when((page) => entities.listSpeakers(db, page)),
+    getSpeakers: when((slugs) => entities.getSpeakers(db, slugs)),
+    getSpeaker: when((slug) => entities.getSpeaker(db, slug)),
+    listOutlets: when((page) => entities.listOutlets(db, page)),
+    getOutlets: when((slugs) => entities.getOutlets(db, slugs)),
+    getOutlet: when((slug) => entities.getOutlet(db, slug)),
+    getArticle: when((id) => entities.getArticle(db, id)),
+    unknownSlugs: when((kind, slugs) => entities.unknownSlugs(db, kind, slugs)),
+    vocabulary: when(() => entities.vocabulary(db)),
+    nameDocuments: when(() => entities.nameDocuments(db)),
+    counts: when(() => entities.counts(db)),
+    createOutlet: when((record) => writes.createOutlet(db, record)),
+    updateOutlet: when((slug, changes) => writes.updateOutlet(db, slug, changes)),
+    deleteOutlet: when((slug) => writes.deleteOutlet(db, slug)),
+    mergeOutlets: when((target, sources) => writes.mergeOutlets(db, target, sources)),
+    createSpeaker: when((record) => writes.createSpeaker(db, record)),
+    updateSpeaker: when((slug, changes) => writes.updateSpeaker(db, slug, changes)),
+    deleteSpeaker: when((slug) => writes.deleteSpeaker(db, slug)),
+    mergeSpeakers: when((target, sources) => writes.mergeSpeakers(db, target, sources)),
+    deleteArticle: when((id) => writes.deleteArticle(db, id)),
+    articleIdByUrl: when((url) => writes.articleIdByUrl(db, url)),
+    quoteForChange: when((id) => writes.quoteForChange(db, id)),
+    updateQuote: when((id, changes) => writes.updateQuote(db, id, changes)),
+    deleteQuote: when((id) => writes.deleteQuote(db, id)),
+    quoteReferences: when((ids) => writes.quoteReferences(db, ids)),
+    searchDocuments: when((ids) => entities.searchDocuments(db, ids)),
+    termCounts: when((terms) => entities.termCounts(db, terms)),
+    nameDocumentsOf: when((kind, slugs) => entities.nameDocumentsOf(db, kind, slugs)),
+    dataVersion: when(() => entities.dataVersion(db)),
+    async importSession(work, commit) {
+      await idle()
+      const run = (async () => {
+        db.$client.exec('BEGIN IMMEDIATE')
+        try {
+          const result = await work(createImportSession(db))
+          db.$client.exec(commit(result) ? 'COMMIT' : 'ROLLBACK')
+          return result
+        } catch (error) {
+          if (db.$client.inTransaction) db.$client.exec('ROLLBACK')
+          throw error
+        }
+      })()
+      session = run
+      try {
+        return await run
+      } finally {
+        session = null
+      }
+    },
     close: () => db.$client.close(),
   }
 }

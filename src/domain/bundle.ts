@@ -8,7 +8,8 @@ import type { OutletKind, QuoteKind } from './vocabulary'
 export interface OutletRecord {
   slug: string
   name: string
-  kind: OutletKind
+  /** Null when not known. */
+  kind: OutletKind | null
   country: string | null
   domain: string | null
   aliases: string[]

@@ -3,7 +3,14 @@
  * return promises even where the SQLite store answers synchronously, so that a PostgreSQL store can
  * implement the same interface.
  */
-import type { Bundle, BundleSummary } from './bundle'
+import type {
+  ArticleRecord,
+  Bundle,
+  BundleSummary,
+  OutletRecord,
+  QuoteRecord,
+  SpeakerRecord,
+} from './bundle'
 import type {
   Article,
   Counts,
@@ -86,6 +93,75 @@ export interface NameDocument {
   titles: string[]
 }
 
+/** A stored outlet by every name it goes by, for matching imported names to it. */
+export interface DirectoryOutlet {
+  slug: string
+  name: string
+  domain: string | null
+  aliases: string[]
+}
+
+/** A stored speaker by every name it goes by. */
+export interface DirectorySpeaker {
+  slug: string
+  name: string
+  wikidataId: string | null
+  anonymous: boolean
+  aliases: string[]
+}
+
+/** Every stored outlet and speaker by name: what entity resolution starts from. */
+export interface EntityDirectory {
+  outlets: DirectoryOutlet[]
+  speakers: DirectorySpeaker[]
+}
+
+/** What a write added: counts, and the keys of the new records. */
+export interface BundleWrite {
+  summary: BundleSummary
+  outlets: string[]
+  speakers: string[]
+  articles: string[]
+  quoteIds: number[]
+  /** Quotes of the bundle that were already stored, by id. */
+  existingQuoteIds: number[]
+}
+
+/** A stored article's text, to check quotes against. */
+export interface StoredArticle {
+  body: string | null
+}
+
+/**
+ * One import, inside one transaction: what entity resolution needs to read, and the writes.
+ * Nothing is visible to anyone else until the session commits.
+ */
+export interface ImportSession {
+  /** Every stored outlet and speaker by name (those written earlier in the session included). */
+  directory(): Promise<EntityDirectory>
+  /** The stored articles among `urls`, by url. */
+  articles(urls: string[]): Promise<Map<string, StoredArticle>>
+  /** Writes resolved, checked records; records already stored are kept as they are. */
+  write(bundle: Bundle): Promise<BundleWrite>
+}
+
+/** Fields of an outlet to change; `aliases` replaces the list. */
+export type OutletChanges = Partial<Omit<OutletRecord, 'slug'>>
+
+/** Fields of a speaker to change; `aliases` replaces the list. */
+export type SpeakerChanges = Partial<Omit<SpeakerRecord, 'slug'>>
+
+/** Fields of a quote to change, already checked against its article; speaker and outlet by slug. */
+export type QuoteChanges = Partial<Omit<QuoteRecord, 'article'>>
+
+/** A quote as a change to it must be checked: its text and offsets, and its article's body. */
+export interface QuoteForChange {
+  text: string
+  start: number | null
+  end: number | null
+  body: string | null
+}
+
 export interface PageRequest {
   limit: number
   offset: number
@@ -95,6 +171,16 @@ export interface Store {
   findQuotes(criteria: QuoteCriteria): Promise<QuoteMatches>
   getQuote(id: number): Promise<QuoteResult | null>
   findClaimCandidates(match: string, limit: number): Promise<ClaimCandidate[]>
+  /** The next `limit` quotes matching after the quote `afterId`, in id order (for exports). */
+  exportQuotes(
+    criteria: Pick<QuoteCriteria, 'match' | 'filters'>,
+    afterId: number,
+    limit: number,
+  ): Promise<QuoteResult[]>
+  /** The next `limit` articles after the article `afterId`, in id order (for exports). */
+  articlesAfter(afterId: number, limit: number): Promise<Array<{ id: number; url: string }>>
+  /** Articles as records, body included, by url; unknown urls are left out. */
+  getArticleRecords(urls: string[]): Promise<ArticleRecord[]>
 
   listSpeakers(page: PageRequest): Promise<Page<Speaker>>
   /** The speakers with these slugs, in the order given; unknown slugs are left out. */
@@ -117,10 +203,42 @@ export interface Store {
   nameDocuments(): Promise<NameDocument[]>
   counts(): Promise<Counts>
 
+  createOutlet(record: OutletRecord): Promise<void>
+  /** False when no outlet has the slug. */
+  updateOutlet(slug: string, changes: OutletChanges): Promise<boolean>
+  /** False when no outlet has the slug; refuses (conflict) an outlet still referred to. */
+  deleteOutlet(slug: string): Promise<boolean>
+  /** False when a slug names no outlet. */
+  mergeOutlets(target: string, sources: string[]): Promise<boolean>
+  createSpeaker(record: SpeakerRecord): Promise<void>
+  updateSpeaker(slug: string, changes: SpeakerChanges): Promise<boolean>
+  /** Refuses (conflict) a speaker who still has quotes. */
+  deleteSpeaker(slug: string): Promise<boolean>
+  mergeSpeakers(target: string, sources: string[]): Promise<boolean>
+  deleteArticle(id: number): Promise<boolean>
+  articleIdByUrl(url: string): Promise<number | null>
+  quoteForChange(id: number): Promise<QuoteForChange | null>
+  updateQuote(id: number, changes: QuoteChanges): Promise<boolean>
+  deleteQuote(id: number): Promise<boolean>
+  /** The speakers and cited outlets of the given quotes, by slug. */
+  quoteReferences(ids: number[]): Promise<{ speakers: string[]; outlets: string[] }>
+
+  /** The search documents (text and names, as indexed) of the given quotes. */
+  searchDocuments(ids: number[]): Promise<string[]>
+  /** How many quotes hold each of `terms` now (0 for a term no longer indexed). */
+  termCounts(terms: string[]): Promise<VocabularyEntry[]>
+  /** The name-index documents of some speakers and outlets; unknown slugs are left out. */
+  nameDocumentsOf(kind: 'speaker' | 'outlet', slugs: string[]): Promise<NameDocument[]>
+  /** A number that changes whenever another connection commits a change to the database. */
+  dataVersion(): Promise<number>
+
   /**
-   * Writes a validated bundle in one transaction: records already present (by slug, url, or a
-   * quote's article, span and kind) are kept as they are; the rest are added.
+   * Runs `work` in one transaction, then commits when `commit(result)` says so and rolls back
+   * otherwise (or when `work` throws). Other calls on the store wait until it ends.
    */
-  importBundle(bundle: Bundle): Promise<BundleSummary>
+  importSession<T>(
+    work: (session: ImportSession) => Promise<T>,
+    commit: (result: T) => boolean,
+  ): Promise<T>
   close(): void
 }

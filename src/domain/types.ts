@@ -101,7 +101,8 @@ export interface SpeakerDetail extends Speaker {
 }
 
 export interface Outlet extends OutletRef {
-  kind: OutletKind
+  /** Null when not known. */
+  kind: OutletKind | null
   country: string | null
   domain: string | null
   aliases: string[]

@@ -8,6 +8,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { ZodError } from 'zod'
 import { AppError, type ErrorCode } from '../domain/errors'
+import { InvalidRecord } from '../services/problems'
 
 export interface ErrorBody {
   error: { code: string; message: string; param?: string }
@@ -24,20 +25,36 @@ const CODE_FOR_STATUS: Record<number, ErrorCode> = {
   404: 'not_found',
   409: 'conflict',
   413: 'payload_too_large',
+  415: 'unsupported_media_type',
 }
 
-/** The 400 for a request that failed validation: the first problem, naming its parameter. */
-export function validationError(c: Context, error: ZodError) {
+/**
+ * The 400 for a request that failed validation: the first problem, naming its parameter (or, in a
+ * body, the dotted path of its field).
+ */
+export function validationError(c: Context, error: ZodError, target?: string) {
   const issue = error.issues[0]
-  // A list parameter's issue has a path such as ["kind", 1]: the parameter is its first part.
+  const path = issue?.path.map(String) ?? []
   const param =
-    issue?.code === 'unrecognized_keys' ? String(issue.keys[0]) : issue?.path[0]?.toString()
-  const message = issue?.message ?? 'The request is not valid.'
+    issue?.code === 'unrecognized_keys'
+      ? [...path, String(issue.keys[0])].join('.')
+      : target === 'json'
+        ? path.join('.')
+        : // A list parameter's issue has a path such as ["kind", 1]: the parameter is its first part.
+          path[0]
+  const message =
+    issue?.code === 'unrecognized_keys' && target === 'json'
+      ? `The body has a field this endpoint does not take: "${param}".`
+      : (issue?.message ?? 'The request is not valid.')
   return c.json(errorBody('invalid_parameter', message, param || undefined), 400)
 }
 
 /** `app.onError`: AppError and HTTPException as documented; anything else as a bare 500. */
 export function handleError(error: Error, c: Context) {
+  if (error instanceof InvalidRecord) {
+    const body = errorBody(error.code, error.message, error.param)
+    return c.json({ error: { ...body.error, problems: error.problems } }, 400)
+  }
   if (error instanceof AppError) {
     return c.json(
       errorBody(error.code, error.message, error.param),

@@ -9,7 +9,7 @@ import { errorSchema } from './schemas'
 export function createRouter() {
   return new OpenAPIHono({
     defaultHook: (result, c) => {
-      if (!result.success) return validationError(c, result.error)
+      if (!result.success) return validationError(c, result.error, result.target)
     },
   })
 }
@@ -21,6 +21,34 @@ export const errorResponses = {
   400: { description: 'A parameter is not valid; `param` names it.', content: errorContent },
   404: { description: 'Nothing has this id or slug.', content: errorContent },
 } as const
+
+/** OpenAPI descriptions of the error responses a write can give. */
+export const writeErrorResponses = {
+  400: { description: 'The body is not valid; `param` names the field.', content: errorContent },
+  401: { description: 'The bearer token is missing or wrong.', content: errorContent },
+  403: { description: 'Writes are turned off: no token is configured.', content: errorContent },
+  404: { description: 'Nothing has this id or slug.', content: errorContent },
+  409: {
+    description: 'The write conflicts with what is stored (a taken slug or url, a duplicate).',
+    content: errorContent,
+  },
+} as const
+
+/** The security requirement of a write, for the OpenAPI document. */
+export const bearerSecurity = [{ bearer: [] }]
+
+/** A JSON body for the OpenAPI document (validated by the route). */
+export const jsonBody = <T>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+})
+
+/** A JSON 201 response for the OpenAPI document. */
+export const createdResponse = <T>(schema: T, description: string) => ({
+  201: { description, content: { 'application/json': { schema } } },
+})
+
+export const noContentResponse = { 204: { description: 'Done; nothing to return.' } }
 
 /** A JSON 200 response for the OpenAPI document. */
 export const jsonResponse = <T>(schema: T, description: string) => ({

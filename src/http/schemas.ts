@@ -150,7 +150,7 @@ export const outletSchema = z
   .object({
     slug: z.string(),
     name: z.string(),
-    kind: z.enum(OUTLET_KINDS),
+    kind: z.enum(OUTLET_KINDS).nullable(),
     country: z.string().nullable(),
     domain: z.string().nullable(),
     aliases: z.array(z.string()),

@@ -28,6 +28,9 @@ interface IndexedName {
 
 const documentId = (kind: NameKind, slug: string) => `${kind}:${slug}`
 
+/** A name's key for exact matching: its folded words, joined. */
+const exactKey = (kind: NameKind, name: string) => `${kind}:${words(name).join(' ')}`
+
 /** The name index: search-as-you-type over speakers and outlets, forgiving typos. */
 export class NameIndex {
   readonly #index = new MiniSearch<IndexedName>({
@@ -38,6 +41,11 @@ export class NameIndex {
     processTerm: (term) => term,
   })
 
+  /** Slugs by exact name or alias. */
+  readonly #byName = new Map<string, Set<string>>()
+  /** The exact-name keys of each entry, to drop them when it changes. */
+  readonly #keysOf = new Map<string, string[]>()
+
   constructor(documents: Iterable<NameDocument> = []) {
     for (const document of documents) this.upsert(document)
   }
@@ -45,7 +53,11 @@ export class NameIndex {
   /** Adds a speaker or outlet, or replaces what the index knew of it. */
   upsert(document: NameDocument): void {
     const id = documentId(document.kind, document.slug)
-    if (this.#index.has(id)) this.#index.discard(id)
+    this.remove(document.kind, document.slug)
+    const keys = [document.name, ...document.aliases].map((name) => exactKey(document.kind, name))
+    for (const key of keys)
+      this.#byName.set(key, (this.#byName.get(key) ?? new Set()).add(document.slug))
+    this.#keysOf.set(id, keys)
     this.#index.add({
       id,
       kind: document.kind,
@@ -60,6 +72,13 @@ export class NameIndex {
   remove(kind: NameKind, slug: string): void {
     const id = documentId(kind, slug)
     if (this.#index.has(id)) this.#index.discard(id)
+    for (const key of this.#keysOf.get(id) ?? []) this.#byName.get(key)?.delete(slug)
+    this.#keysOf.delete(id)
+  }
+
+  /** The speakers (or outlets) whose name or an alias is exactly `name`, case and accents aside. */
+  named(kind: NameKind, name: string): string[] {
+    return [...(this.#byName.get(exactKey(kind, name)) ?? [])]
   }
 
   /**

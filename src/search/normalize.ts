@@ -8,20 +8,39 @@
 export interface Token {
   /** The folded word: lower case, without accents. */
   text: string
-  /** UTF-16 offsets of the word in the string that was tokenized. */
+  /** UTF-16 offsets of the word in the tokenized string (composed to NFC first). */
   start: number
   end: number
   /** True when the word was written as dotted initials, such as "U.S." (folded to "us"). */
   acronym: boolean
 }
 
-const COMBINING_MARKS = /\p{M}+/gu
-// Combining marks belong to the word they decorate ("i" + U+0301 is one letter).
-const WORD = /[\p{L}\p{N}\p{M}]+/gu
+// The index's tokenizer keeps letters, digits and private-use characters; everything else,
+// combining marks included, separates words. Input is composed (NFC) first, so an accent typed
+// as a separate mark joins its letter.
+const WORD = /[\p{L}\p{N}\p{Co}]+/gu
 
-/** Lower-cases `word` and removes its accents: "Joaquín" → "joaquin". */
+const COMBINING_MARKS = /\p{M}+/gu
+
+/** Latin letters whose accents the index removes (Latin-1 Supplement to Latin Extended-B, and
+ * Latin Extended Additional); other scripts keep theirs, as FTS5's `remove_diacritics` does. */
+const isLatinWithAccents = (code: number) =>
+  (code >= 0xc0 && code <= 0x24f) || (code >= 0x1e00 && code <= 0x1eff)
+
+/**
+ * Lower-cases `word` and removes the accents of Latin letters, exactly as the index does:
+ * "Joaquín" → "joaquin", "Łódź" → "łodz", while "κλειστός" keeps its tonos (its final sigma
+ * becomes σ) and "й" stays "й".
+ */
 export function foldWord(word: string): string {
-  return word.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase()
+  let folded = ''
+  for (const ch of word) {
+    const lower = ch.toLowerCase()
+    folded += isLatinWithAccents(ch.codePointAt(0)!)
+      ? lower.normalize('NFD').replace(COMBINING_MARKS, '')
+      : lower
+  }
+  return folded.replaceAll('ς', 'σ')
 }
 
 /**
@@ -29,14 +48,12 @@ export function foldWord(word: string): string {
  * marked as an acronym, because the index holds them as separate letters and the query compiler
  * must look for both spellings.
  */
-export function tokenize(input: string): Token[] {
+export function tokenize(original: string): Token[] {
+  const input = original.normalize('NFC')
   const words: Token[] = []
   for (const match of input.matchAll(WORD)) {
     const start = match.index
-    const end = start + match[0].length
-    const text = foldWord(match[0])
-    // A run of combining marks alone folds to nothing: no word there.
-    if (text !== '') words.push({ text, start, end, acronym: false })
+    words.push({ text: foldWord(match[0]), start, end: start + match[0].length, acronym: false })
   }
   return joinInitials(input, words)
 }
@@ -70,6 +87,16 @@ function joinInitials(input: string, words: Token[]): Token[] {
 
 function isInitial(token: Token): boolean {
   return token.text.length === 1 && /\p{L}/u.test(token.text)
+}
+
+/**
+ * The words FTS5 indexes for `input`: like `tokenize`, but dotted initials stay separate letters
+ * ("U.S." → "u", "s"), as the index holds them.
+ */
+export function indexTerms(input: string): string[] {
+  const terms: string[] = []
+  for (const match of input.matchAll(WORD)) terms.push(foldWord(match[0]))
+  return terms
 }
 
 /** The folded words of `input`, as plain strings. */

@@ -28,6 +28,14 @@ export class Vocabulary {
     }
   }
 
+  /** Sets the counts of words after a committed change; a word no quote holds any more is removed. */
+  update(entries: Iterable<VocabularyEntry>): void {
+    for (const { term, documents } of entries) {
+      if (documents > 0) this.#terms.set(term, documents)
+      else this.#terms.delete(term)
+    }
+  }
+
   /** How many words the vocabulary holds. */
   get size(): number {
     return this.#terms.size

@@ -5,9 +5,13 @@
 import { getArticle } from './articles'
 import { checkClaim } from './claims'
 import type { ServiceContext } from './context'
+import * as entityWrites from './entity-writes'
+import { watchForOutsideWrites } from './index-updates'
 import { getOutlet, listOutlets } from './outlets'
+import * as quoteWrites from './quote-writes'
 import { getQuote, searchQuotes } from './quotes'
 import { getSpeaker, listSpeakers } from './speakers'
+import { exportQuotes, importFile } from './transfer'
 
 type Bound<F> = F extends (context: ServiceContext, ...args: infer A) => infer R
   ? (...args: A) => R
@@ -18,18 +22,46 @@ const bind = <F extends (context: ServiceContext, ...args: never[]) => unknown>(
   service: F,
 ) => ((...args: never[]) => service(context, ...args)) as Bound<F>
 
-/** Binds every service to one store and one set of search indexes. */
+/**
+ * Binds every service to one store and one set of search indexes. Reads that use the in-memory
+ * indexes first check whether another process wrote to the database, and catch up if so.
+ */
 export function createServices(context: ServiceContext) {
+  const outsideWrites = watchForOutsideWrites(context)
+  const fresh = <F extends (context: ServiceContext, ...args: never[]) => Promise<unknown>>(
+    service: F,
+  ) =>
+    (async (...args: never[]) => {
+      await outsideWrites.check()
+      return service(context, ...args)
+    }) as Bound<F>
   return {
-    searchQuotes: bind(context, searchQuotes),
+    searchQuotes: fresh(searchQuotes),
     getQuote: bind(context, getQuote),
-    checkClaim: bind(context, checkClaim),
-    listSpeakers: bind(context, listSpeakers),
+    checkClaim: fresh(checkClaim),
+    listSpeakers: fresh(listSpeakers),
     getSpeaker: bind(context, getSpeaker),
-    listOutlets: bind(context, listOutlets),
+    listOutlets: fresh(listOutlets),
     getOutlet: bind(context, getOutlet),
     getArticle: bind(context, getArticle),
     counts: () => context.store.counts(),
+    createQuote: bind(context, quoteWrites.createQuote),
+    updateQuote: bind(context, quoteWrites.updateQuote),
+    deleteQuote: bind(context, quoteWrites.deleteQuote),
+    createArticle: bind(context, entityWrites.createArticle),
+    deleteArticle: bind(context, entityWrites.deleteArticle),
+    createOutlet: bind(context, entityWrites.createOutlet),
+    updateOutlet: bind(context, entityWrites.updateOutlet),
+    deleteOutlet: bind(context, entityWrites.deleteOutlet),
+    mergeOutlets: bind(context, entityWrites.mergeOutlets),
+    createSpeaker: bind(context, entityWrites.createSpeaker),
+    updateSpeaker: bind(context, entityWrites.updateSpeaker),
+    deleteSpeaker: bind(context, entityWrites.deleteSpeaker),
+    mergeSpeakers: bind(context, entityWrites.mergeSpeakers),
+    importFile: bind(context, importFile),
+    exportQuotes: bind(context, exportQuotes),
+    /** Resolves when the search indexes have caught up with outside writes. */
+    indexesSettled: () => outsideWrites.settled(),
   }
 }
 

@@ -52,7 +52,7 @@ async function checkSlugsExist(
   }
 }
 
-function dayRange(params: QuoteSearchParams): { from: string | null; to: string | null } {
+function dayRange(params: QuoteFilterParams): { from: string | null; to: string | null } {
   const from = params.from ? parsePartialDate(params.from) : null
   const to = params.to ? parsePartialDate(params.to) : null
   if (params.from && !from)
@@ -86,11 +86,22 @@ function compileText(
   return { match: toMatchExpression(clauses), corrections }
 }
 
-/** Finds quotes by words and filters; see `QuoteSearchParams`. */
-export async function searchQuotes(
+/** The filters and words common to searching and exporting quotes. */
+export type QuoteFilterParams = Omit<QuoteSearchParams, 'sort' | 'limit' | 'offset'>
+
+/**
+ * Checks filters and words and turns them into store criteria: slugs must name speakers and
+ * outlets, dates must make a range, and the words become an FTS5 expression after typo correction.
+ */
+export async function quoteCriteria(
   context: ServiceContext,
-  params: QuoteSearchParams,
-): Promise<QuoteSearchResult> {
+  params: QuoteFilterParams,
+): Promise<{
+  match: string | null
+  filters: QuoteFilters
+  q: string | null
+  corrections: Correction[]
+}> {
   const filters: QuoteFilters = {
     speakers: params.speakers ?? [],
     outlets: params.outlets ?? [],
@@ -101,10 +112,18 @@ export async function searchQuotes(
   await checkSlugsExist(context, 'speaker', 'speaker', filters.speakers)
   await checkSlugsExist(context, 'outlet', 'outlet', filters.outlets)
   await checkSlugsExist(context, 'outlet', 'cited', filters.cited)
-
   // Kept as typed: a trailing space says the last word is complete (not a prefix).
   const q = params.q?.trim() ? params.q : null
   const { match, corrections } = q ? compileText(context, q) : { match: null, corrections: [] }
+  return { match, filters, q, corrections }
+}
+
+/** Finds quotes by words and filters; see `QuoteSearchParams`. */
+export async function searchQuotes(
+  context: ServiceContext,
+  params: QuoteSearchParams,
+): Promise<QuoteSearchResult> {
+  const { match, filters, q, corrections } = await quoteCriteria(context, params)
   const sort: QuoteSort =
     match === null && (params.sort ?? 'relevance') === 'relevance'
       ? 'newest'

@@ -18,16 +18,24 @@ describe('GET /openapi.json', () => {
     expect(status).toBe(200)
     expect(body.openapi).toBe('3.1.0')
     expect(Object.keys(body.paths).sort()).toEqual([
+      '/api/articles',
       '/api/articles/{id}',
       '/api/claims',
       '/api/health',
+      '/api/import',
       '/api/outlets',
       '/api/outlets/{slug}',
+      '/api/outlets/{slug}/merge',
       '/api/quotes',
+      '/api/quotes.csv',
+      '/api/quotes.ndjson',
       '/api/quotes/{id}',
       '/api/speakers',
       '/api/speakers/{slug}',
+      '/api/speakers/{slug}/merge',
     ])
+    expect(body.paths['/api/quotes'].post.security).toEqual([{ bearer: [] }])
+    expect(body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' })
     const params = body.paths['/api/quotes'].get.parameters.map((p: { name: string }) => p.name)
     expect(params).toEqual([
       'q',

@@ -10,7 +10,7 @@ interface SeedQuote {
   citedOutlet?: string | null
 }
 
-const seedQuotes = readSeed().quotes as SeedQuote[]
+const seedQuotes = readSeed().quotes as unknown as SeedQuote[]
 
 describe('every curated statement', () => {
   it.each(seedQuotes.map((q) => [q.text.slice(0, 40), q] as const))(

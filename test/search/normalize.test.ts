@@ -1,16 +1,19 @@
+import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { foldWord, tokenize, words } from '../../src/search/normalize'
+import { foldWord, indexTerms, tokenize, words } from '../../src/search/normalize'
 
 describe('foldWord', () => {
-  it('removes accents and lower-cases', () => {
+  it('removes the accents of Latin letters and lower-cases', () => {
     expect(foldWord('Joaquín')).toBe('joaquin')
     expect(foldWord('GUZMÁN')).toBe('guzman')
     expect(foldWord('Culiacán')).toBe('culiacan')
+    expect(foldWord('Łódź')).toBe('łodz')
   })
 
-  it('folds a decomposed accent the same as a composed one', () => {
-    expect(foldWord('Joaqui\u0301n')).toBe(foldWord('Joaquín'))
+  it('keeps the marks of other scripts, as the index does', () => {
+    expect(foldWord('κλειστός')).toBe('κλειστόσ')
+    expect(foldWord('Зеленский')).toBe('зеленский')
   })
 })
 
@@ -37,22 +40,45 @@ describe('tokenize', () => {
     ])
   })
 
-  it('keeps the offsets of each word in the original text', () => {
+  it('composes an accent typed as a separate mark with its letter', () => {
+    expect(words('Joaqui\u0301n')).toEqual(['joaquin'])
+  })
+
+  it('keeps the offsets of each word in the text', () => {
     const input = 'Sheinbaum said: “U.S.-Mexico cooperation”'
     for (const token of tokenize(input)) {
       expect(foldWord(input.slice(token.start, token.end).replaceAll('.', ''))).toBe(token.text)
     }
   })
+})
 
-  it('folds every word and never yields an empty one, whatever the input', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (input) => {
-        for (const token of tokenize(input)) {
-          expect(token.text.length).toBeGreaterThan(0)
-          expect(token.text).toBe(token.text.toLowerCase())
-          expect(token.start).toBeLessThan(token.end)
-        }
-      }),
+describe('indexTerms', () => {
+  const db = new Database(':memory:')
+  db.exec(`CREATE VIRTUAL TABLE f USING fts5(t, tokenize = 'unicode61 remove_diacritics 2');
+           CREATE VIRTUAL TABLE v USING fts5vocab(f, 'instance');`)
+  const insert = db.prepare('INSERT INTO f(rowid, t) VALUES (1, ?)')
+  const indexed = db.prepare('SELECT term FROM v ORDER BY "offset"').pluck()
+  const ftsTerms = (text: string) => {
+    db.exec('DELETE FROM f')
+    insert.run(text)
+    return indexed.all() as string[]
+  }
+
+  it('gives exactly the words FTS5 indexes, in any script', () => {
+    const letters = [...'aZéÉñÑøßẞİıłŁǅĳﬁ²ⅫσςΣόйЁёעִבנमस्ते١٢中文😀 .,’\'"-_\t\n']
+    const text = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.array(fc.constantFrom(...letters), { maxLength: 30 }).map((chars) => chars.join('')),
     )
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(indexTerms(t)).toEqual(ftsTerms(t))
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('splits "U.S." into its letters, as the index holds it', () => {
+    expect(indexTerms('U.S. drones')).toEqual(['u', 's', 'drones'])
   })
 })

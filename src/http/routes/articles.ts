@@ -1,11 +1,22 @@
 /**
- * `/api/articles/{id}`: an article's text with the offsets of every statement in it.
+ * `/api/articles`: add an article with its statements; `/api/articles/{id}`: its text with the
+ * offsets of every statement in it, or remove it.
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Services } from '../../services'
 import { idPathParam } from '../query-params'
-import { createRouter, errorResponses, jsonResponse } from '../router'
+import {
+  bearerSecurity,
+  createdResponse,
+  createRouter,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  noContentResponse,
+  writeErrorResponses,
+} from '../router'
 import { articleSchema } from '../schemas'
+import { newArticleBody } from '../write-schemas'
 
 const getRoute = createRoute({
   method: 'get',
@@ -15,8 +26,37 @@ const getRoute = createRoute({
   responses: { ...jsonResponse(articleSchema, 'The article.'), ...errorResponses },
 })
 
+const createArticleRoute = createRoute({
+  method: 'post',
+  path: '/articles',
+  summary: 'Add an article, with its statements',
+  security: bearerSecurity,
+  request: { body: jsonBody(newArticleBody) },
+  responses: {
+    ...createdResponse(articleSchema, 'The article as stored.'),
+    ...writeErrorResponses,
+  },
+})
+
+const deleteArticleRoute = createRoute({
+  method: 'delete',
+  path: '/articles/{id}',
+  summary: 'Remove an article and every statement in it',
+  security: bearerSecurity,
+  request: { params: z.object({ id: idPathParam }) },
+  responses: { ...noContentResponse, ...writeErrorResponses },
+})
+
 export function articleRoutes(services: Services) {
-  return createRouter().openapi(getRoute, async (c) =>
-    c.json(await services.getArticle(c.req.valid('param').id), 200),
-  )
+  return createRouter()
+    .openapi(getRoute, async (c) => c.json(await services.getArticle(c.req.valid('param').id), 200))
+    .openapi(createArticleRoute, async (c) => {
+      const article = await services.createArticle(c.req.valid('json'))
+      c.header('Location', `/api/articles/${article.id}`)
+      return c.json(article, 201)
+    })
+    .openapi(deleteArticleRoute, async (c) => {
+      await services.deleteArticle(c.req.valid('param').id)
+      return c.body(null, 204)
+    })
 }

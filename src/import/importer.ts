@@ -1,0 +1,342 @@
+/**
+ * The import pipeline, shared by the seed, file imports and the write API: items are read in
+ * batches, their names resolved to stored or new records, every invariant checked (the shape of
+ * each record, references that resolve, a quote's text verbatim at its offsets in its article),
+ * and the valid records written — all inside one transaction.
+ *
+ * Atomic by default: one invalid item and the transaction is rolled back, with every problem
+ * reported (not only the first). With `skipInvalid` the valid items are committed and the invalid
+ * ones reported, each with its line.
+ */
+import type { ArticleRecord, Bundle, BundleSummary, QuoteRecord } from '../domain/bundle'
+import type { ImportSession, StoredArticle, Store } from '../domain/store'
+import type { ArticleRef, ImportItem, NestedQuote } from './item-schema'
+import { parseItem } from './item-schema'
+import { placeQuote } from './placement'
+import type { SourceEntry } from './readers'
+import { EntityResolver } from './resolver'
+
+/** One thing wrong with one item. */
+export interface ImportProblem {
+  line: number
+  /** The field at fault, as a dotted path; empty for the item as a whole. */
+  field: string
+  message: string
+}
+
+export interface ImportOptions {
+  /** Commit the valid items and report the invalid ones, instead of refusing the whole import. */
+  skipInvalid?: boolean
+  /** Items per batch (and per progress report). Default: 1000. */
+  batchSize?: number
+  /** Called after each batch with the number of items read so far. */
+  onProgress?: (itemsRead: number) => void
+  /** Called once for each line that was rejected, with its raw text and its problems. */
+  onRejected?: (line: number, raw: string, problems: ImportProblem[]) => void | Promise<void>
+}
+
+export interface ImportReport {
+  /** True when the import was written; false when it was refused (and nothing was written). */
+  committed: boolean
+  itemsRead: number
+  /** Items rejected for a problem (0 in a committed atomic import). */
+  rejected: number
+  /** Quotes stored without offsets, as their article has no text to check them against. */
+  unverified: number
+  summary: BundleSummary
+  /** Every problem, in file order. */
+  problems: ImportProblem[]
+  /** Keys of what was added: for updating search indexes and answering the write API. */
+  added: { outlets: string[]; speakers: string[]; articles: string[]; quoteIds: number[] }
+  /** Quotes the import named that were already stored, by id. */
+  existingQuoteIds: number[]
+}
+
+const emptySummary = (): BundleSummary => ({
+  outlets: { added: 0, existing: 0 },
+  speakers: { added: 0, existing: 0 },
+  articles: { added: 0, existing: 0 },
+  quotes: { added: 0, existing: 0 },
+})
+
+type Entry = Extract<SourceEntry, { kind: 'record' }>
+
+/** Batches of `size` entries from a stream of them. */
+async function* batches<T>(entries: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let batch: T[] = []
+  for await (const entry of entries) {
+    batch.push(entry)
+    if (batch.length >= size) {
+      yield batch
+      batch = []
+    }
+  }
+  if (batch.length > 0) yield batch
+}
+
+/**
+ * Turns one batch of items into a bundle of checked records. Items that fail a check are left out
+ * and their problems returned; records they alone would have created are not written.
+ */
+class BatchBuilder {
+  readonly bundle: Bundle = { outlets: [], speakers: [], articles: [], quotes: [] }
+  readonly problems: ImportProblem[] = []
+  readonly rejectedLines = new Map<number, string>()
+  unverified = 0
+  /** Articles of this batch and of the store, by url. */
+  readonly #articles: Map<string, StoredArticle>
+  readonly #outletSlugs = new Set<string>()
+  readonly #speakerSlugs = new Set<string>()
+
+  constructor(
+    private readonly resolver: EntityResolver,
+    storedArticles: Map<string, StoredArticle>,
+  ) {
+    this.#articles = storedArticles
+  }
+
+  reject(
+    entry: { line: number; raw: string },
+    problems: Array<{ field: string; message: string }>,
+  ): void {
+    for (const p of problems) this.problems.push({ line: entry.line, ...p })
+    this.rejectedLines.set(entry.line, entry.raw)
+  }
+
+  /** Adds an item's records to the bundle, or rejects the item. */
+  add(entry: Entry, item: ImportItem): void {
+    // Everything an item contributes is collected first and kept only if the whole item is valid.
+    const draft: Bundle = { outlets: [], speakers: [], articles: [], quotes: [] }
+    const problems: Array<{ field: string; message: string }> = []
+    switch (item.type) {
+      case 'outlet': {
+        const outlet = this.resolver.resolveOutlet(item)
+        if (!outlet.ok) problems.push({ field: 'name', message: outlet.message })
+        else if (outlet.created) draft.outlets.push(outlet.created)
+        break
+      }
+      case 'speaker': {
+        const speaker = this.resolver.resolveSpeaker(item)
+        if (!speaker.ok) problems.push({ field: 'name', message: speaker.message })
+        else if (speaker.created) draft.speakers.push(speaker.created)
+        break
+      }
+      case 'article': {
+        const url = this.#article(item, '', draft, problems)
+        if (url !== null)
+          item.quotes.forEach((q, i) => this.#quote(url, q, `quotes.${i}.`, draft, problems))
+        break
+      }
+      default: {
+        const url = this.#article(item.article, 'article.', draft, problems)
+        if (url !== null) this.#quote(url, item, '', draft, problems)
+      }
+    }
+    if (problems.length > 0) {
+      this.reject(entry, problems)
+      for (const article of draft.articles) {
+        this.#articles.delete(article.url)
+      }
+      return
+    }
+    // A new outlet or speaker is named by every item that refers to it; write it once.
+    const unseen = <T extends { slug: string }>(records: T[], seen: Set<string>) =>
+      records.filter((r) => !seen.has(r.slug) && seen.add(r.slug))
+    this.bundle.outlets.push(...unseen(draft.outlets, this.#outletSlugs))
+    this.bundle.speakers.push(...unseen(draft.speakers, this.#speakerSlugs))
+    this.bundle.articles.push(...draft.articles)
+    this.bundle.quotes.push(...draft.quotes)
+    this.unverified += draft.quotes.filter((q) => q.start === null).length
+  }
+
+  /** The url of the article an item names, creating the article when it is given in full. */
+  #article(
+    ref: ArticleRef,
+    path: string,
+    draft: Bundle,
+    problems: Array<{ field: string; message: string }>,
+  ): string | null {
+    if (typeof ref === 'string') {
+      if (this.#articles.has(ref)) return ref
+      problems.push({ field: 'article', message: `no article has the url "${ref}"` })
+      return null
+    }
+    if (this.#articles.has(ref.url)) return ref.url
+    const outlet = this.resolver.resolveOutlet(ref.outlet)
+    if (!outlet.ok) {
+      problems.push({ field: `${path}outlet`, message: outlet.message })
+      return null
+    }
+    if (outlet.created) draft.outlets.push(outlet.created)
+    const record: ArticleRecord = {
+      url: ref.url,
+      outlet: outlet.slug,
+      title: ref.title,
+      published: ref.published,
+      language: ref.language,
+      byline: ref.byline,
+      body: ref.body,
+    }
+    draft.articles.push(record)
+    this.#articles.set(ref.url, { body: ref.body })
+    return ref.url
+  }
+
+  #quote(
+    url: string,
+    quote: NestedQuote,
+    path: string,
+    draft: Bundle,
+    problems: Array<{ field: string; message: string }>,
+  ): void {
+    const before = problems.length
+    let speaker: string | null = null
+    if (quote.speaker !== null) {
+      const resolved = this.resolver.resolveSpeaker(quote.speaker)
+      if (!resolved.ok) problems.push({ field: `${path}speaker`, message: resolved.message })
+      else {
+        speaker = resolved.slug
+        if (resolved.created) draft.speakers.push(resolved.created)
+      }
+    }
+    let citedOutlet: string | null = null
+    if (quote.citedOutlet !== null) {
+      const resolved = this.resolver.resolveOutlet(quote.citedOutlet)
+      if (!resolved.ok) problems.push({ field: `${path}citedOutlet`, message: resolved.message })
+      else {
+        citedOutlet = resolved.slug
+        if (resolved.created) draft.outlets.push(resolved.created)
+      }
+    }
+    const body = this.#articles.get(url)?.body ?? null
+    const placement = placeQuote(quote.text, body, quote.start, quote.end)
+    if (!placement.ok)
+      problems.push({ field: `${path}${placement.field}`, message: placement.message })
+    if (problems.length > before || !placement.ok) return
+    const record: QuoteRecord = {
+      article: url,
+      speaker,
+      text: quote.text,
+      kind: quote.kind,
+      cue: quote.cue,
+      speakerTitle: quote.speakerTitle,
+      audience: quote.audience,
+      citedOutlet,
+      said: quote.said,
+      start: placement.start,
+      end: placement.end,
+    }
+    draft.quotes.push(record)
+  }
+}
+
+/** The article urls a batch refers to, for one lookup of those already stored. */
+function referencedUrls(items: ImportItem[]): string[] {
+  return items.flatMap((item) => {
+    if (item.type === 'article') return [item.url]
+    if (item.type === 'quote')
+      return [typeof item.article === 'string' ? item.article : item.article.url]
+    return []
+  })
+}
+
+const addSummaries = (total: BundleSummary, batch: BundleSummary) => {
+  for (const key of Object.keys(total) as Array<keyof BundleSummary>) {
+    total[key].added += batch[key].added
+    total[key].existing += batch[key].existing
+  }
+}
+
+async function importInSession(
+  session: ImportSession,
+  entries: AsyncIterable<SourceEntry>,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const resolver = new EntityResolver(await session.directory())
+  const report: ImportReport = {
+    committed: false,
+    itemsRead: 0,
+    rejected: 0,
+    unverified: 0,
+    summary: emptySummary(),
+    problems: [],
+    added: { outlets: [], speakers: [], articles: [], quoteIds: [] },
+    existingQuoteIds: [],
+  }
+  for await (const batch of batches(entries, options.batchSize ?? 1000)) {
+    const parsed: Array<{ entry: Entry; item: ImportItem }> = []
+    const unparsed: Array<{
+      entry: SourceEntry
+      problems: Array<{ field: string; message: string }>
+    }> = []
+    for (const entry of batch) {
+      if (entry.kind === 'error') {
+        unparsed.push({ entry, problems: [{ field: '', message: entry.message }] })
+        continue
+      }
+      const result = parseItem(entry.value)
+      if (result.ok) parsed.push({ entry, item: result.item })
+      else unparsed.push({ entry, problems: result.problems })
+    }
+    const stored = await session.articles(referencedUrls(parsed.map((p) => p.item)))
+    const builder = new BatchBuilder(resolver, stored)
+    for (const { entry, problems } of unparsed) builder.reject(entry, problems)
+    for (const { entry, item } of parsed) builder.add(entry, item)
+
+    const written = await session.write(builder.bundle)
+    resolver.settle({ outlets: new Set(written.outlets), speakers: new Set(written.speakers) })
+    addSummaries(report.summary, written.summary)
+    report.added.outlets.push(...written.outlets)
+    report.added.speakers.push(...written.speakers)
+    report.added.articles.push(...written.articles)
+    report.added.quoteIds.push(...written.quoteIds)
+    report.existingQuoteIds.push(...written.existingQuoteIds)
+    report.itemsRead += batch.length
+    report.unverified += builder.unverified
+    report.rejected += builder.rejectedLines.size
+    report.problems.push(...builder.problems.sort((a, b) => a.line - b.line))
+    if (options.onRejected) {
+      for (const [line, raw] of builder.rejectedLines) {
+        await options.onRejected(
+          line,
+          raw,
+          builder.problems.filter((p) => p.line === line),
+        )
+      }
+    }
+    options.onProgress?.(report.itemsRead)
+  }
+  report.committed = report.problems.length === 0 || options.skipInvalid === true
+  return report
+}
+
+/**
+ * Imports a stream of entries into the store in one transaction; see the module comment for
+ * atomic and skip-invalid modes. Never throws for bad input: problems are in the report.
+ */
+export async function importEntries(
+  store: Store,
+  entries: AsyncIterable<SourceEntry>,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const report = await store.importSession(
+    (session) => importInSession(session, entries, options),
+    (result) => result.problems.length === 0 || options.skipInvalid === true,
+  )
+  if (!report.committed) {
+    // Nothing was written: say so in the counts too.
+    report.summary = emptySummary()
+    report.added = { outlets: [], speakers: [], articles: [], quoteIds: [] }
+    report.unverified = 0
+  }
+  return report
+}
+
+/** Entries from values already in memory (the write API, the seed, tests), numbered from 1. */
+export async function* entriesOf(values: unknown[]): AsyncGenerator<SourceEntry> {
+  let line = 0
+  for (const value of values) {
+    line++
+    yield { kind: 'record', line, raw: JSON.stringify(value), value }
+  }
+}

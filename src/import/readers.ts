@@ -1,0 +1,295 @@
+/**
+ * Streaming readers: text arriving in chunks becomes lines, JSON values or CSV rows, each with the
+ * line it starts on and its raw text, never holding more than one record in memory. Each reader is
+ * a single pass over the characters, linear in the input.
+ */
+
+/** One record read from a file, or the reason a piece of it could not be read. */
+export type SourceEntry =
+  | { kind: 'record'; line: number; raw: string; value: unknown }
+  | { kind: 'error'; line: number; raw: string; message: string }
+
+/** Longest line or record accepted; beyond it the record is reported, not held in memory. */
+export const MAX_RECORD_LENGTH = 4_000_000
+
+const BOM = '\uFEFF'
+
+/** Lines without their end-of-line characters, numbered from 1. */
+export async function* readLines(
+  chunks: AsyncIterable<string>,
+): AsyncGenerator<{ line: number; text: string }> {
+  let pending = ''
+  let line = 0
+  let first = true
+  for await (let chunk of chunks) {
+    if (first) {
+      if (chunk.startsWith(BOM)) chunk = chunk.slice(1)
+      first = chunk === ''
+    }
+    pending += chunk
+    let newline = pending.indexOf('\n')
+    while (newline !== -1) {
+      line++
+      yield { line, text: pending.slice(0, newline).replace(/\r$/, '') }
+      pending = pending.slice(newline + 1)
+      newline = pending.indexOf('\n')
+    }
+    if (pending.length > MAX_RECORD_LENGTH) {
+      line++
+      yield { line, text: pending }
+      pending = ''
+    }
+  }
+  if (pending !== '') yield { line: line + 1, text: pending.replace(/\r$/, '') }
+}
+
+const describeJsonError = (error: unknown) =>
+  `the line is not valid JSON (${error instanceof Error ? error.message : String(error)})`
+
+/** One JSON value per non-blank line (NDJSON, JSON lines). */
+export async function* readJsonLines(chunks: AsyncIterable<string>): AsyncGenerator<SourceEntry> {
+  for await (const { line, text } of readLines(chunks)) {
+    if (text.trim() === '') continue
+    if (text.length > MAX_RECORD_LENGTH) {
+      yield {
+        kind: 'error',
+        line,
+        raw: text.slice(0, 200),
+        message: `the line is longer than ${MAX_RECORD_LENGTH} characters`,
+      }
+      continue
+    }
+    try {
+      yield { kind: 'record', line, raw: text, value: JSON.parse(text) }
+    } catch (error) {
+      yield { kind: 'error', line, raw: text, message: describeJsonError(error) }
+    }
+  }
+}
+
+/**
+ * The elements of one top-level JSON array, one at a time, without parsing the whole array: the
+ * reader tracks strings and nesting depth to find where each element ends.
+ */
+export async function* readJsonArray(chunks: AsyncIterable<string>): AsyncGenerator<SourceEntry> {
+  let state: 'before' | 'between' | 'element' | 'after' = 'before'
+  let depth = 0
+  let inString = false
+  let escaped = false
+  let element = ''
+  let elementLine = 1
+  let line = 1
+  let first = true
+  for await (let chunk of chunks) {
+    if (first && chunk.startsWith(BOM)) chunk = chunk.slice(1)
+    first = false
+    for (const ch of chunk) {
+      if (ch === '\n') line++
+      if (state === 'before') {
+        if (/\s/.test(ch)) continue
+        if (ch !== '[') {
+          yield { kind: 'error', line, raw: ch, message: 'a JSON array file must begin with [' }
+          return
+        }
+        state = 'between'
+        continue
+      }
+      if (state === 'after') {
+        if (!/\s/.test(ch)) {
+          yield {
+            kind: 'error',
+            line,
+            raw: ch,
+            message: 'nothing may follow the closing ] of the array',
+          }
+          return
+        }
+        continue
+      }
+      if (state === 'between') {
+        if (/\s/.test(ch) || ch === ',') continue
+        if (ch === ']') {
+          state = 'after'
+          continue
+        }
+        state = 'element'
+        element = ''
+        elementLine = line
+      }
+      // Inside an element.
+      if (inString) {
+        if (escaped) escaped = false
+        else if (ch === '\\') escaped = true
+        else if (ch === '"') inString = false
+      } else if (ch === '"') {
+        inString = true
+      } else if (ch === '{' || ch === '[') {
+        depth++
+      } else if (ch === '}' || ch === ']') {
+        if (depth === 0 && ch === ']') {
+          yield parseElement(element, elementLine)
+          state = 'after'
+          continue
+        }
+        depth--
+      } else if (ch === ',' && depth === 0) {
+        yield parseElement(element, elementLine)
+        state = 'between'
+        continue
+      }
+      element += ch
+      if (element.length > MAX_RECORD_LENGTH) {
+        yield {
+          kind: 'error',
+          line: elementLine,
+          raw: element.slice(0, 200),
+          message: 'an element is too long',
+        }
+        return
+      }
+    }
+  }
+  if (state === 'element') {
+    yield {
+      kind: 'error',
+      line: elementLine,
+      raw: element.slice(0, 200),
+      message: 'the array is not closed with ]',
+    }
+  } else if (state === 'before') {
+    yield { kind: 'error', line, raw: '', message: 'the file is empty; a JSON array was expected' }
+  } else if (state === 'between') {
+    yield { kind: 'error', line, raw: '', message: 'the array is not closed with ]' }
+  }
+}
+
+function parseElement(text: string, line: number): SourceEntry {
+  try {
+    return { kind: 'record', line, raw: text.trim(), value: JSON.parse(text) }
+  } catch (error) {
+    return {
+      kind: 'error',
+      line,
+      raw: text.trim(),
+      message: `the element is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    }
+  }
+}
+
+/** The delimiter a CSV header line uses: whichever of , ; and tab it holds most of. */
+export function detectDelimiter(headerLine: string): string {
+  const count = (d: string) => headerLine.split(d).length - 1
+  const candidates = [',', ';', '\t'].map((d) => [d, count(d)] as const)
+  return candidates.reduce((best, c) => (c[1] > best[1] ? c : best))[0]
+}
+
+/** A CSV row with the line it starts on, or the reason the file could not be read further. */
+export type CsvRow =
+  { line: number; raw: string; fields: string[] } | { line: number; raw: string; error: string }
+
+/**
+ * CSV rows as lists of fields (RFC 4180): fields in double quotes may hold the delimiter, line
+ * breaks and doubled quotes; CRLF and LF both end a row; a byte-order mark is ignored; blank lines
+ * are skipped. The delimiter (comma, semicolon or tab) is detected from the first line.
+ */
+export async function* readCsvRows(chunks: AsyncIterable<string>): AsyncGenerator<CsvRow> {
+  let delimiter: string | null = null
+  let head = ''
+  let fields: string[] = []
+  let field = ''
+  let raw = ''
+  let quoted = false
+  let afterQuote = false
+  let line = 1
+  let rowLine = 1
+  const done: CsvRow[] = []
+
+  const finishRow = () => {
+    fields.push(field)
+    const blank = fields.length === 1 && fields[0] === ''
+    if (!blank) done.push({ line: rowLine, raw: raw.replace(/\r?\n$/, ''), fields })
+    fields = []
+    field = ''
+    raw = ''
+    afterQuote = false
+    rowLine = line
+  }
+
+  const feed = (ch: string) => {
+    raw += ch
+    if (quoted) {
+      if (ch === '"') {
+        quoted = false
+        afterQuote = true
+      } else {
+        if (ch === '\n') line++
+        field += ch
+      }
+      return
+    }
+    if (ch === '"') {
+      if (afterQuote) {
+        // Two quotes inside a quoted field stand for one.
+        field += '"'
+        quoted = true
+        afterQuote = false
+      } else if (field === '') {
+        quoted = true
+      } else {
+        field += ch
+      }
+      return
+    }
+    afterQuote = false
+    if (ch === delimiter) {
+      fields.push(field)
+      field = ''
+    } else if (ch === '\n') {
+      line++
+      finishRow()
+    } else if (ch !== '\r') {
+      field += ch
+    }
+  }
+
+  let first = true
+  for await (let chunk of chunks) {
+    if (first && chunk.startsWith(BOM)) chunk = chunk.slice(1)
+    first = false
+    if (delimiter === null) {
+      head += chunk
+      if (!head.includes('\n')) continue
+      delimiter = detectDelimiter(head.slice(0, head.indexOf('\n')))
+      chunk = head
+    }
+    for (const ch of chunk) {
+      feed(ch)
+      if (raw.length > MAX_RECORD_LENGTH) {
+        yield* done.splice(0)
+        yield {
+          line: rowLine,
+          raw: raw.slice(0, 200),
+          error: 'a row is too long (is a quotation mark left open?)',
+        }
+        return
+      }
+    }
+    yield* done.splice(0)
+  }
+  if (delimiter === null) {
+    if (head.trim() === '') return
+    delimiter = detectDelimiter(head)
+    for (const ch of head) feed(ch)
+  }
+  if (quoted) {
+    yield* done.splice(0)
+    yield {
+      line: rowLine,
+      raw: raw.slice(0, 200),
+      error: 'a quoted field is not closed before the end of the file',
+    }
+    return
+  }
+  if (raw !== '') finishRow()
+  yield* done.splice(0)
+}

@@ -1,0 +1,79 @@
+/**
+ * Keeping the in-memory search indexes in step with the database. After a write commits, the words
+ * and names it touched are re-read from SQLite (never before the commit, so a failed write leaves
+ * the indexes as they were). When another process writes to the database (an import from the
+ * command line), SQLite's data version moves and the indexes are rebuilt in the background.
+ */
+import { buildSearchIndexes } from '../search/indexes'
+import { indexTerms } from '../search/normalize'
+import type { ServiceContext } from './context'
+
+/** What a committed write changed. */
+export interface WriteChanges {
+  /** Quotes added or changed. */
+  quoteIds?: number[]
+  /** The indexed documents of quotes removed, read before the removal. */
+  removedDocuments?: string[]
+  /** Other texts whose words may have gained or lost quotes (a speaker's old and new names). */
+  texts?: string[]
+  speakers?: string[]
+  outlets?: string[]
+  removedSpeakers?: string[]
+  removedOutlets?: string[]
+}
+
+/** Updates the typo vocabulary and the name index after a committed write. */
+export async function refreshAfterWrite(
+  context: ServiceContext,
+  changes: WriteChanges,
+): Promise<void> {
+  const { store, indexes } = context
+  const quoteIds = changes.quoteIds ?? []
+  const documents = [
+    ...(await store.searchDocuments(quoteIds)),
+    ...(changes.removedDocuments ?? []),
+    ...(changes.texts ?? []),
+  ]
+  if (documents.length > 0) {
+    indexes.vocabulary.update(await store.termCounts([...new Set(documents.flatMap(indexTerms))]))
+  }
+  const referenced = await store.quoteReferences(quoteIds)
+  const speakers = [...new Set([...(changes.speakers ?? []), ...referenced.speakers])]
+  const outlets = [...new Set([...(changes.outlets ?? []), ...referenced.outlets])]
+  for (const document of await store.nameDocumentsOf('speaker', speakers))
+    indexes.names.upsert(document)
+  for (const document of await store.nameDocumentsOf('outlet', outlets))
+    indexes.names.upsert(document)
+  for (const slug of changes.removedSpeakers ?? []) indexes.names.remove('speaker', slug)
+  for (const slug of changes.removedOutlets ?? []) indexes.names.remove('outlet', slug)
+}
+
+/**
+ * Watches for writes by other processes: call `check()` before a search; when the database changed
+ * behind our back, the indexes are rebuilt in the background and swapped in when ready.
+ */
+export function watchForOutsideWrites(context: ServiceContext) {
+  let seen: number | null = null
+  let rebuilding: Promise<void> | null = null
+  return {
+    async check(): Promise<void> {
+      const version = await context.store.dataVersion()
+      if (seen === null) seen = version
+      if (version === seen || rebuilding) return
+      seen = version
+      rebuilding = buildSearchIndexes(context.store)
+        .then((fresh) => {
+          context.indexes.vocabulary = fresh.vocabulary
+          context.indexes.names = fresh.names
+        })
+        .catch((error: unknown) =>
+          console.error('quotedb: rebuilding the search indexes failed:', error),
+        )
+        .finally(() => {
+          rebuilding = null
+        })
+    },
+    /** Resolves when a rebuild under way (if any) is done. */
+    settled: () => rebuilding ?? Promise.resolve(),
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * Files in and out: importing a file in any of the import formats, and exporting quotes (with the
+ * same filters as a search) as our NDJSON or as CSV, streamed.
+ */
+import { AppError } from '../domain/errors'
+import {
+  articleRecord,
+  csvHeaderRow,
+  outletRecord,
+  quoteCsvRow,
+  quoteRecord,
+  speakerRecord,
+} from '../export/quote-rows'
+import { detectFormat, readItems, UnreadableFile, type ImportFormat } from '../import/formats'
+import { importEntries, type ImportOptions, type ImportReport } from '../import/importer'
+import { buildSearchIndexes } from '../search/indexes'
+import type { ServiceContext } from './context'
+import { refreshAfterWrite } from './index-updates'
+import { quoteCriteria, type QuoteFilterParams } from './quotes'
+
+export interface ImportFileInput extends ImportOptions {
+  /** The file's text, in chunks as it arrives. */
+  chunks: AsyncIterable<string>
+  /** The format; detected from the name and first characters when absent. */
+  format?: ImportFormat | null
+  fileName?: string | null
+}
+
+/** The first chunk of a stream, and the whole stream again. */
+async function peek(
+  chunks: AsyncIterable<string>,
+): Promise<{ head: string; chunks: AsyncIterable<string> }> {
+  const iterator = chunks[Symbol.asyncIterator]()
+  const first = await iterator.next()
+  const head = first.done ? '' : first.value
+  return {
+    head,
+    chunks: (async function* () {
+      if (!first.done) yield first.value
+      for (let next = await iterator.next(); !next.done; next = await iterator.next())
+        yield next.value
+    })(),
+  }
+}
+
+/** Beyond this many new quotes, rebuilding the search indexes is cheaper than updating them. */
+const REBUILD_AFTER = 5_000
+
+/**
+ * Imports a file; see `importEntries` for atomic and skip-invalid modes. A file that cannot be read
+ * at all (a CSV header with no text column) is refused with a 400 naming the problem.
+ */
+export async function importFile(
+  context: ServiceContext,
+  input: ImportFileInput,
+): Promise<ImportReport> {
+  const { head, chunks } = await peek(input.chunks)
+  const format = input.format ?? detectFormat(input.fileName ?? null, head)
+  let report: ImportReport
+  try {
+    report = await importEntries(context.store, readItems(format, chunks), input)
+  } catch (error) {
+    if (error instanceof UnreadableFile)
+      throw new AppError('invalid_parameter', `The file cannot be imported: ${error.message}.`)
+    throw error
+  }
+  if (report.committed && report.added.quoteIds.length > REBUILD_AFTER) {
+    Object.assign(context.indexes, await buildSearchIndexes(context.store))
+  } else if (report.committed) {
+    await refreshAfterWrite(context, {
+      quoteIds: report.added.quoteIds,
+      speakers: report.added.speakers,
+      outlets: report.added.outlets,
+    })
+  }
+  return report
+}
+
+export type ExportFormat = 'ndjson' | 'csv'
+
+/** Quotes fetched per round trip to the store while exporting. */
+const EXPORT_BATCH = 500
+
+/** True when the params select every quote. */
+const selectsEverything = (p: QuoteFilterParams) =>
+  !p.q?.trim() &&
+  !p.speakers?.length &&
+  !p.outlets?.length &&
+  !p.cited?.length &&
+  !p.kinds?.length &&
+  !p.from &&
+  !p.to
+
+/**
+ * The quotes matching the filters (all of them, in id order) as text chunks of the format:
+ * NDJSON records an import reads back, or CSV with a header row. Without filters the NDJSON holds
+ * the whole database — outlets, speakers and articles with no quotes too — so importing it into an
+ * empty database reproduces it. Checks the filters before the first chunk, so a bad filter is
+ * still a 400.
+ */
+export async function exportQuotes(
+  context: ServiceContext,
+  format: ExportFormat,
+  params: QuoteFilterParams,
+): Promise<AsyncIterable<string>> {
+  const { match, filters } = await quoteCriteria(context, params)
+  const { store } = context
+  const everything = selectsEverything(params)
+  const written = {
+    outlets: new Set<string>(),
+    speakers: new Set<string>(),
+    articles: new Set<string>(),
+  }
+  const lines = (records: unknown[]) =>
+    records.map((record) => `${JSON.stringify(record)}\n`).join('')
+  /** Keys not yet written, remembered as written. */
+  const fresh = <T>(keys: T[], seen: Set<T>) =>
+    [...new Set(keys)].filter((k) => !seen.has(k) && seen.add(k))
+
+  async function* wholeDirectory(): AsyncGenerator<string> {
+    for (let offset = 0; ; offset += EXPORT_BATCH) {
+      const { items } = await store.listOutlets({ limit: EXPORT_BATCH, offset })
+      if (items.length === 0) break
+      fresh(
+        items.map((o) => o.slug),
+        written.outlets,
+      )
+      yield lines(items.map(outletRecord))
+    }
+    for (let offset = 0; ; offset += EXPORT_BATCH) {
+      const { items } = await store.listSpeakers({ limit: EXPORT_BATCH, offset })
+      if (items.length === 0) break
+      fresh(
+        items.map((s) => s.slug),
+        written.speakers,
+      )
+      yield lines(items.map(speakerRecord))
+    }
+    for (let after = 0; ;) {
+      const batch = await store.articlesAfter(after, EXPORT_BATCH)
+      if (batch.length === 0) break
+      after = batch.at(-1)!.id
+      const urls = fresh(
+        batch.map((a) => a.url),
+        written.articles,
+      )
+      yield lines((await store.getArticleRecords(urls)).map(articleRecord))
+    }
+  }
+
+  return (async function* () {
+    if (format === 'csv') yield csvHeaderRow()
+    else if (everything) yield* wholeDirectory()
+    for (let after = 0; ;) {
+      const quotes = await store.exportQuotes({ match, filters }, after, EXPORT_BATCH)
+      if (quotes.length === 0) return
+      after = quotes.at(-1)!.id
+      if (format === 'csv') {
+        yield quotes.map(quoteCsvRow).join('')
+        continue
+      }
+      // Everything a quote refers to comes before it, once.
+      const outletSlugs = fresh(
+        quotes.flatMap((q) => [
+          q.reportingOutlet.slug,
+          ...(q.citedOutlet ? [q.citedOutlet.slug] : []),
+        ]),
+        written.outlets,
+      )
+      const speakerSlugs = fresh(
+        quotes.flatMap((q) => (q.speaker ? [q.speaker.slug] : [])),
+        written.speakers,
+      )
+      const urls = fresh(
+        quotes.map((q) => q.article.url),
+        written.articles,
+      )
+      yield lines([
+        ...(await store.getOutlets(outletSlugs)).map(outletRecord),
+        ...(await store.getSpeakers(speakerSlugs)).map(speakerRecord),
+        ...(await store.getArticleRecords(urls)).map(articleRecord),
+        ...quotes.map(quoteRecord),
+      ])
+    }
+  })()
+}
