@@ -1,71 +1,81 @@
 /**
- * Writing bundles of resolved, checked records with prepared statements. Records are matched to what
- * is stored by natural key — slug, url, and a quote's article with its span and kind (or, without
- * offsets, its text and speaker) — so writing the same records twice adds nothing the second time.
- * The caller owns the transaction.
+ * Writing bundles of resolved, checked records. Records are matched to what is stored by natural
+ * key — slug, url, and a quote's article with its span and kind (or, without offsets, its text and
+ * speaker) — so writing the same records twice adds nothing the second time. Each new quote's row
+ * of the FTS5 index is written here too, in the same transaction (see migration 0002). The caller
+ * owns the transaction.
+ *
+ * This is the import's hot path: statements are prepared once per session and run bare (see
+ * `raw-statement.ts`), and names are looked up once per speaker, outlet and article.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm'
-import { AppError } from '../domain/errors'
 import type { Bundle } from '../domain/bundle'
-import type { BundleWrite } from '../domain/store'
+import { AppError } from '../domain/errors'
 import { parsePartialDate } from '../domain/partial-dates'
+import type { BundleWrite } from '../domain/store'
 import type { Db } from './client'
+import { quotesFts } from './fts-table'
+import { rawStatement } from './raw-statement'
 import { articles, outletAliases, outlets, quotes, speakerAliases, speakers } from './schema'
 
 const p = sql.placeholder
 
+/** SQLite's trim(): spaces only. */
+const trimSpaces = (text: string) => text.replace(/^ +| +$/g, '')
+
 function prepareStatements(db: Db) {
+  const raw = (query: Parameters<typeof rawStatement>[1]) => rawStatement(db, query)
   return {
-    outletId: db
-      .select({ id: outlets.id })
-      .from(outlets)
-      .where(eq(outlets.slug, p('slug')))
-      .prepare(),
-    insertOutlet: db
-      .insert(outlets)
-      .values({
+    outletId: raw(
+      db
+        .select({ id: outlets.id })
+        .from(outlets)
+        .where(eq(outlets.slug, p('slug'))),
+    ),
+    insertOutlet: raw(
+      db.insert(outlets).values({
         slug: p('slug'),
         name: p('name'),
         kind: p('kind'),
         country: p('country'),
         domain: p('domain'),
-      })
-      .returning({ id: outlets.id })
-      .prepare(),
-    insertOutletAlias: db
-      .insert(outletAliases)
-      .values({ outletId: p('outletId'), alias: p('alias') })
-      .onConflictDoNothing()
-      .prepare(),
-    speakerId: db
-      .select({ id: speakers.id })
-      .from(speakers)
-      .where(eq(speakers.slug, p('slug')))
-      .prepare(),
-    insertSpeaker: db
-      .insert(speakers)
-      .values({
+      }),
+    ),
+    insertOutletAlias: raw(
+      db
+        .insert(outletAliases)
+        .values({ outletId: p('outletId'), alias: p('alias') })
+        .onConflictDoNothing(),
+    ),
+    speakerId: raw(
+      db
+        .select({ id: speakers.id })
+        .from(speakers)
+        .where(eq(speakers.slug, p('slug'))),
+    ),
+    insertSpeaker: raw(
+      db.insert(speakers).values({
         slug: p('slug'),
         name: p('name'),
         description: p('description'),
         wikidataId: p('wikidataId'),
         anonymous: p('anonymous'),
-      })
-      .returning({ id: speakers.id })
-      .prepare(),
-    insertSpeakerAlias: db
-      .insert(speakerAliases)
-      .values({ speakerId: p('speakerId'), alias: p('alias') })
-      .onConflictDoNothing()
-      .prepare(),
-    articleId: db
-      .select({ id: articles.id })
-      .from(articles)
-      .where(eq(articles.url, p('url')))
-      .prepare(),
-    insertArticle: db
-      .insert(articles)
-      .values({
+      }),
+    ),
+    insertSpeakerAlias: raw(
+      db
+        .insert(speakerAliases)
+        .values({ speakerId: p('speakerId'), alias: p('alias') })
+        .onConflictDoNothing(),
+    ),
+    articleId: raw(
+      db
+        .select({ id: articles.id })
+        .from(articles)
+        .where(eq(articles.url, p('url'))),
+    ),
+    insertArticle: raw(
+      db.insert(articles).values({
         outletId: p('outletId'),
         url: p('url'),
         title: p('title'),
@@ -74,36 +84,37 @@ function prepareStatements(db: Db) {
         language: p('language'),
         byline: p('byline'),
         body: p('body'),
-      })
-      .prepare(),
-    quoteAtSpan: db
-      .select({ id: quotes.id })
-      .from(quotes)
-      .where(
-        and(
-          eq(quotes.articleId, p('articleId')),
-          eq(quotes.start, p('start')),
-          eq(quotes.end, p('end')),
-          eq(quotes.kind, p('kind')),
+      }),
+    ),
+    quoteAtSpan: raw(
+      db
+        .select({ id: quotes.id })
+        .from(quotes)
+        .where(
+          and(
+            eq(quotes.articleId, p('articleId')),
+            eq(quotes.start, p('start')),
+            eq(quotes.end, p('end')),
+            eq(quotes.kind, p('kind')),
+          ),
         ),
-      )
-      .prepare(),
-    unplacedQuote: db
-      .select({ id: quotes.id })
-      .from(quotes)
-      .where(
-        and(
-          eq(quotes.articleId, p('articleId')),
-          eq(quotes.text, p('text')),
-          eq(quotes.kind, p('kind')),
-          sql`${quotes.speakerId} IS ${p('speakerId')}`,
-          isNull(quotes.start),
+    ),
+    unplacedQuote: raw(
+      db
+        .select({ id: quotes.id })
+        .from(quotes)
+        .where(
+          and(
+            eq(quotes.articleId, p('articleId')),
+            eq(quotes.text, p('text')),
+            eq(quotes.kind, p('kind')),
+            sql`${quotes.speakerId} IS ${p('speakerId')}`,
+            isNull(quotes.start),
+          ),
         ),
-      )
-      .prepare(),
-    insertQuote: db
-      .insert(quotes)
-      .values({
+    ),
+    insertQuote: raw(
+      db.insert(quotes).values({
         articleId: p('articleId'),
         speakerId: p('speakerId'),
         text: p('text'),
@@ -117,9 +128,49 @@ function prepareStatements(db: Db) {
         saidLatest: p('saidLatest'),
         start: p('start'),
         end: p('end'),
-      })
-      .returning({ id: quotes.id })
-      .prepare(),
+      }),
+    ),
+    insertIndexRow: raw(
+      db.insert(quotesFts).values({
+        rowid: p('rowid'),
+        text: p('text'),
+        speaker: p('speaker'),
+        title: p('title'),
+        outlets: p('outlets'),
+      }),
+    ),
+    // The names of a speaker and of an outlet exactly as the view quote_search_documents gives them.
+    speakerNames: raw(
+      db
+        .select({
+          name: speakers.name,
+          description: speakers.description,
+          aliases:
+            sql`(SELECT group_concat(${speakerAliases.alias}, ' ') FROM ${speakerAliases} WHERE ${speakerAliases.speakerId} = ${speakers.id})`.as(
+              'aliases',
+            ),
+        })
+        .from(speakers)
+        .where(eq(speakers.id, p('id'))),
+    ),
+    outletNames: raw(
+      db
+        .select({
+          name: outlets.name,
+          aliases:
+            sql`(SELECT group_concat(${outletAliases.alias}, ' ') FROM ${outletAliases} WHERE ${outletAliases.outletId} = ${outlets.id})`.as(
+              'aliases',
+            ),
+        })
+        .from(outlets)
+        .where(eq(outlets.id, p('id'))),
+    ),
+    articleOutlet: raw(
+      db
+        .select({ outletId: articles.outletId })
+        .from(articles)
+        .where(eq(articles.id, p('id'))),
+    ),
   }
 }
 
@@ -127,35 +178,69 @@ function missing(what: string, key: string): never {
   throw new AppError('invalid_parameter', `No ${what} has the key "${key}".`)
 }
 
+/** Looks `key` up once; later calls answer from memory. */
+function memo<K, V>(
+  find: (key: K) => V | undefined,
+): { get(key: K): V | undefined; set(key: K, value: V): void } {
+  const known = new Map<K, V>()
+  return {
+    get(key) {
+      if (known.has(key)) return known.get(key)
+      const value = find(key)
+      if (value !== undefined) known.set(key, value)
+      return value
+    },
+    set: (key, value) => void known.set(key, value),
+  }
+}
+
 /**
- * A writer for one session: prepared statements and caches of the ids it has looked up. Every
- * reference in a bundle must resolve to a stored record or one earlier in the bundle.
+ * A writer for one session. Every reference in a bundle must resolve to a stored record or one
+ * earlier in the bundle.
  */
 export function createBundleWriter(db: Db) {
   const statements = prepareStatements(db)
-  const outletIds = new Map<string, number>()
-  const speakerIds = new Map<string, number>()
-  const articleIds = new Map<string, number>()
+  const outletIds = memo((slug: string) => statements.outletId.value<number>({ slug }))
+  const speakerIds = memo((slug: string) => statements.speakerId.value<number>({ slug }))
+  const articleIds = memo((url: string) => statements.articleId.value<number>({ url }))
+  const speakerNames = memo((id: number) => {
+    const row = statements.speakerNames.row<{
+      name: string
+      description: string | null
+      aliases: string | null
+    }>({
+      id,
+    })
+    return row && { names: `${row.name} ${row.aliases ?? ''}`, description: row.description }
+  })
+  const outletNames = memo((id: number) => {
+    const row = statements.outletNames.row<{ name: string; aliases: string | null }>({ id })
+    return row && `${row.name} ${row.aliases ?? ''}`
+  })
+  const articleOutlets = memo((id: number) => statements.articleOutlet.value<number>({ id }))
 
-  const cached = (
-    cache: Map<string, number>,
-    key: string,
-    find: () => { id: number } | undefined,
-  ) => {
-    const known = cache.get(key)
-    if (known !== undefined) return known
-    const id = find()?.id
-    if (id !== undefined) cache.set(key, id)
-    return id
+  /** Writes a new quote's row of the FTS5 index, as the view quote_search_documents defines it. */
+  function indexQuote(
+    id: number,
+    quote: { text: string; speakerTitle: string | null },
+    ids: { articleId: number; speakerId: number | null; citedOutletId: number | null },
+  ): void {
+    const speaker = ids.speakerId === null ? null : speakerNames.get(ids.speakerId)!
+    const cited = ids.citedOutletId === null ? '' : outletNames.get(ids.citedOutletId)!
+    statements.insertIndexRow.run({
+      rowid: id,
+      text: quote.text,
+      speaker: trimSpaces(speaker?.names ?? ''),
+      title: trimSpaces(`${quote.speakerTitle ?? ''} ${speaker?.description ?? ''}`),
+      outlets: trimSpaces(`${outletNames.get(articleOutlets.get(ids.articleId)!)} ${cited}`),
+    })
   }
-  const outletId = (slug: string) =>
-    cached(outletIds, slug, () => statements.outletId.get({ slug }))
-  const speakerId = (slug: string) =>
-    cached(speakerIds, slug, () => statements.speakerId.get({ slug }))
-  const articleId = (url: string) =>
-    cached(articleIds, url, () => statements.articleId.get({ url }))
 
   return function write(bundle: Bundle): BundleWrite {
+    // Quotes of articles this bundle adds can only match quotes this bundle adds: look them up in
+    // memory, not in the table.
+    const articlesAdded = new Set<number>()
+    const quotesAdded = new Map<string, number>()
     const tally = () => ({ added: 0, existing: 0 })
     const result: BundleWrite = {
       summary: { outlets: tally(), speakers: tally(), articles: tally(), quotes: tally() },
@@ -166,88 +251,102 @@ export function createBundleWriter(db: Db) {
       existingQuoteIds: [],
     }
     for (const { aliases, ...outlet } of bundle.outlets) {
-      if (outletId(outlet.slug) !== undefined) {
+      if (outletIds.get(outlet.slug) !== undefined) {
         result.summary.outlets.existing++
         continue
       }
-      const { id } = statements.insertOutlet.get(outlet)!
+      const id = Number(statements.insertOutlet.run(outlet).lastInsertRowid)
       outletIds.set(outlet.slug, id)
       for (const alias of aliases) statements.insertOutletAlias.run({ outletId: id, alias })
       result.summary.outlets.added++
       result.outlets.push(outlet.slug)
     }
     for (const { aliases, ...speaker } of bundle.speakers) {
-      if (speakerId(speaker.slug) !== undefined) {
+      if (speakerIds.get(speaker.slug) !== undefined) {
         result.summary.speakers.existing++
         continue
       }
-      const { id } = statements.insertSpeaker.get({
-        ...speaker,
-        anonymous: speaker.anonymous ? 1 : 0,
-      })!
+      const id = Number(
+        statements.insertSpeaker.run({ ...speaker, anonymous: speaker.anonymous ? 1 : 0 })
+          .lastInsertRowid,
+      )
       speakerIds.set(speaker.slug, id)
       for (const alias of aliases) statements.insertSpeakerAlias.run({ speakerId: id, alias })
       result.summary.speakers.added++
       result.speakers.push(speaker.slug)
     }
     for (const article of bundle.articles) {
-      if (articleId(article.url) !== undefined) {
+      if (articleIds.get(article.url) !== undefined) {
         result.summary.articles.existing++
         continue
       }
       const published = parsePartialDate(article.published) ?? missing('date', article.published)
-      statements.insertArticle.run({
-        outletId: outletId(article.outlet) ?? missing('outlet', article.outlet),
-        url: article.url,
-        title: article.title,
-        publishedOn: published.firstDay,
-        datePrecision: published.precision,
-        language: article.language,
-        byline: article.byline,
-        body: article.body,
-      })
+      const outletId = outletIds.get(article.outlet) ?? missing('outlet', article.outlet)
+      const id = Number(
+        statements.insertArticle.run({
+          ...article,
+          outletId,
+          publishedOn: published.firstDay,
+          datePrecision: published.precision,
+        }).lastInsertRowid,
+      )
+      articleIds.set(article.url, id)
+      articleOutlets.set(id, outletId)
+      articlesAdded.add(id)
       result.summary.articles.added++
       result.articles.push(article.url)
     }
     for (const quote of bundle.quotes) {
       const ids = {
-        articleId: articleId(quote.article) ?? missing('article', quote.article),
+        articleId: articleIds.get(quote.article) ?? missing('article', quote.article),
         speakerId:
           quote.speaker === null
             ? null
-            : (speakerId(quote.speaker) ?? missing('speaker', quote.speaker)),
-      }
-      const existing =
-        quote.start !== null && quote.end !== null
-          ? statements.quoteAtSpan.get({
-              articleId: ids.articleId,
-              start: quote.start,
-              end: quote.end,
-              kind: quote.kind,
-            })
-          : statements.unplacedQuote.get({ ...ids, text: quote.text, kind: quote.kind })
-      if (existing) {
-        result.summary.quotes.existing++
-        result.existingQuoteIds.push(existing.id)
-        continue
-      }
-      const { id } = statements.insertQuote.get({
-        ...ids,
-        text: quote.text,
-        kind: quote.kind,
-        cue: quote.cue,
-        speakerTitle: quote.speakerTitle,
-        audience: quote.audience,
+            : (speakerIds.get(quote.speaker) ?? missing('speaker', quote.speaker)),
         citedOutletId:
           quote.citedOutlet === null
             ? null
-            : (outletId(quote.citedOutlet) ?? missing('outlet', quote.citedOutlet)),
-        saidPhrase: quote.said?.phrase ?? null,
-        saidEarliest: quote.said?.earliest ?? null,
-        saidLatest: quote.said?.latest ?? null,
-        start: quote.start,
-        end: quote.end,
-      })!
+            : (outletIds.get(quote.citedOutlet) ?? missing('outlet', quote.citedOutlet)),
+      }
+      const placed = quote.start !== null && quote.end !== null
+      const key = articlesAdded.has(ids.articleId)
+        ? placed
+          ? `${ids.articleId} ${quote.start} ${quote.end} ${quote.kind}`
+          : `${ids.articleId} ${ids.speakerId} ${quote.kind} ${quote.text}`
+        : null
+      const existing =
+        key !== null
+          ? quotesAdded.get(key)
+          : placed
+            ? statements.quoteAtSpan.value<number>({
+                ...ids,
+                start: quote.start,
+                end: quote.end,
+                kind: quote.kind,
+              })
+            : statements.unplacedQuote.value<number>({ ...ids, text: quote.text, kind: quote.kind })
+      if (existing !== undefined) {
+        result.summary.quotes.existing++
+        result.existingQuoteIds.push(existing)
+        continue
+      }
+      const id = Number(
+        statements.insertQuote.run({
+          ...ids,
+          text: quote.text,
+          kind: quote.kind,
+          cue: quote.cue,
+          speakerTitle: quote.speakerTitle,
+          audience: quote.audience,
+          saidPhrase: quote.said?.phrase ?? null,
+          saidEarliest: quote.said?.earliest ?? null,
+          saidLatest: quote.said?.latest ?? null,
+          start: quote.start,
+          end: quote.end,
+        }).lastInsertRowid,
+      )
+      indexQuote(id, quote, ids)
+      if (key !== null) quotesAdded.set(key, id)
       result.summary.quotes.added++
       result.quoteIds.push(id)
     }

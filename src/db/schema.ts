@@ -173,8 +173,8 @@ export const quotes = sqliteTable(
     end: integer('end'),
   },
   (t) => [
-    index('quotes_article').on(t.articleId, t.start),
     // One statement per span and kind: a partial quote may sit inside a paraphrase, never twice.
+    // Also the index for a quote's article (its first column).
     uniqueIndex('quotes_article_span_kind').on(t.articleId, t.start, t.end, t.kind),
     index('quotes_speaker').on(t.speakerId),
     index('quotes_cited_outlet').on(t.citedOutletId),

@@ -26,8 +26,10 @@ export const textField = (what: string, max = 1_000_000) =>
 /** Optional printed text: absent, null and blank all mean "not known". */
 const optionalText = (what: string, max = 1000) =>
   z
-    .union([z.string().refine((s) => s.trim() === ''), textField(what, max)], {
-      error: `${what} must be text`,
+    .string({ error: `${what} must be text` })
+    .max(max, { error: `${what} must be at most ${max} characters` })
+    .refine((s) => !CONTROL_CHARACTERS.test(s), {
+      error: `${what} must not hold control characters`,
     })
     .nullish()
     .transform((v) => (v === undefined || v === null || v.trim() === '' ? null : v))
