@@ -1,7 +1,7 @@
 /**
  * Test fixtures: a fresh in-memory database per call, seeded or empty, with the app around it.
  */
-import { createApp } from '../src/app'
+import { createApp, type AppOptions } from '../src/app'
 import { openDatabase } from '../src/db/client'
 import { createSqliteStore } from '../src/db/sqlite-store'
 import { entriesOf, importEntries } from '../src/import/importer'
@@ -9,14 +9,40 @@ import { seedDatabase } from '../src/import/seed'
 import { buildSearchIndexes } from '../src/search/indexes'
 import { createServices } from '../src/services'
 
-/** A seeded in-memory quotedb: its database, store, services and app. */
-export async function seededQuotedb() {
+/** The write token the test apps accept. */
+export const TOKEN = 'test-token-0123456789abcdef'
+
+/** A seeded in-memory quotedb: its database, store, services and app (writes take `TOKEN`). */
+export async function seededQuotedb(options: AppOptions = { writeToken: TOKEN }) {
   const db = openDatabase(':memory:')
   const store = createSqliteStore(db)
   await seedDatabase(store)
   const indexes = await buildSearchIndexes(store)
   const services = createServices({ store, indexes })
-  return { db, store, indexes, services, app: createApp(services) }
+  return { db, store, indexes, services, app: createApp(services, options) }
+}
+
+type Requester = { request: (path: string, init?: RequestInit) => Response | Promise<Response> }
+
+/** Sends a write with the test token and returns the status and parsed body (null when empty). */
+export async function send<T = any>(
+  app: Requester,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T; headers: Headers }> {
+  const response = await app.request(path, {
+    method,
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  })
+  const text = await response.text()
+  return {
+    status: response.status,
+    body: (text ? JSON.parse(text) : null) as T,
+    headers: response.headers,
+  }
 }
 
 /** An in-memory quotedb holding exactly the given import items (atomic: all must be valid). */
@@ -27,7 +53,7 @@ export async function quotedbWith(items: unknown[]) {
   if (!report.committed) throw new Error(JSON.stringify(report.problems))
   const indexes = await buildSearchIndexes(store)
   const services = createServices({ store, indexes })
-  return { db, store, indexes, services, app: createApp(services) }
+  return { db, store, indexes, services, app: createApp(services, { writeToken: TOKEN }) }
 }
 
 /** GETs `path` from the app and returns the status and parsed JSON body. */

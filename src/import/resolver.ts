@@ -176,7 +176,11 @@ export class EntityResolver {
       (domain ? knownByDomain.get(domain) : undefined) ??
       names.map((n) => knownByKey.get(nameKey(n))).find(Boolean)
     if (known) return this.#createOutlet({ ...known, aliases: [...known.aliases] })
-    const name = given.name ?? domain!
+    if (given.name === undefined && domain === null) {
+      return { ok: false, message: `no outlet has the slug "${given.slug}"` }
+    }
+    // A name that is itself a domain or a url stands for the outlet of that domain.
+    const name = given.name !== undefined && domainOf(given.name) === null ? given.name : domain!
     const record: OutletRecord =
       typeof ref === 'string'
         ? { slug: slugify(name), name, kind: null, country: null, domain, aliases: [] }

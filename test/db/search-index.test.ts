@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { entriesOf, importEntries } from '../../src/import/importer'
 import { seededQuotedb } from '../helpers'
 
 /** Quote ids the FTS index returns for a MATCH expression. */
@@ -21,6 +22,30 @@ const speakerQuoteIds = (db: Awaited<ReturnType<typeof seededQuotedb>>['db'], sl
     .all(slug) as number[]
 
 describe('the quotes_fts index', () => {
+  it('holds for every quote exactly the row the view quote_search_documents defines', async () => {
+    const { db, store } = await seededQuotedb()
+    await importEntries(
+      store,
+      entriesOf([
+        {
+          article: { url: 'https://www.nytimes.com/x', outlet: 'NYT', published: '2025-02-18' },
+          text: 'well into sovereign Mexico',
+          speaker: { name: 'Jane Roe', aliases: ['J. Roe', 'Roe'], description: 'A spokesperson' },
+          speakerTitle: 'spokeswoman',
+          citedOutlet: 'Los Angeles Times',
+        },
+      ]),
+    )
+    const index = db.$client
+      .prepare('SELECT rowid AS id, text, speaker, title, outlets FROM quotes_fts ORDER BY rowid')
+      .all()
+    const view = db.$client
+      .prepare('SELECT id, text, speaker, title, outlets FROM quote_search_documents ORDER BY id')
+      .all()
+    expect(index).toHaveLength(26)
+    expect(index).toEqual(view)
+  })
+
   it('holds each quote with its speaker names, title and outlet names', async () => {
     const { db } = await seededQuotedb()
     const row = db.$client

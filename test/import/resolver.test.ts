@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest'
+import { EntityResolver } from '../../src/import/resolver'
+
+const directory = () => ({
+  outlets: [
+    {
+      slug: 'the-new-york-times',
+      name: 'The New York Times',
+      domain: 'nytimes.com',
+      aliases: ['NYT'],
+    },
+    {
+      slug: 'los-angeles-times',
+      name: 'Los Angeles Times',
+      domain: 'latimes.com',
+      aliases: ['the Times'],
+    },
+    { slug: 'the-times', name: 'The Times', domain: 'thetimes.co.uk', aliases: [] },
+  ],
+  speakers: [
+    {
+      slug: 'claudia-sheinbaum',
+      name: 'Claudia Sheinbaum',
+      wikidataId: null,
+      anonymous: false,
+      aliases: ['President Sheinbaum'],
+    },
+    { slug: 'john-smith', name: 'John Smith', wikidataId: 'Q1', anonymous: false, aliases: [] },
+    {
+      slug: 'a-us-official',
+      name: 'A U.S. official',
+      wikidataId: null,
+      anonymous: true,
+      aliases: [],
+    },
+  ],
+})
+
+describe('EntityResolver.resolveOutlet', () => {
+  it('finds one outlet under its name, its name without "The", an alias, its domain or a url', () => {
+    const resolver = new EntityResolver(directory())
+    for (const name of [
+      'The New York Times',
+      'New York Times',
+      'new york times',
+      'NYT',
+      'nytimes.com',
+      'https://www.nytimes.com/2025/x',
+    ]) {
+      expect(resolver.resolveOutlet(name)).toEqual({
+        ok: true,
+        slug: 'the-new-york-times',
+        created: null,
+      })
+    }
+  })
+
+  it('says which outlets an ambiguous name could mean', () => {
+    expect(new EntityResolver(directory()).resolveOutlet('The Times')).toEqual({
+      ok: false,
+      message:
+        'outlet "The Times" matches several outlets (los-angeles-times, the-times); name it by slug',
+    })
+  })
+
+  it('completes a new outlet from the built-in list, or creates it from its domain', () => {
+    const resolver = new EntityResolver(directory())
+    expect(resolver.resolveOutlet('reuters.com')).toMatchObject({
+      ok: true,
+      slug: 'reuters',
+      created: { name: 'Reuters', kind: 'wire', domain: 'reuters.com' },
+    })
+    expect(resolver.resolveOutlet('https://smalltown-gazette.example/news/1')).toMatchObject({
+      ok: true,
+      slug: 'smalltown-gazette-example',
+      created: {
+        name: 'smalltown-gazette.example',
+        kind: null,
+        domain: 'smalltown-gazette.example',
+      },
+    })
+  })
+
+  it('gives a file’s own slug for an outlet that is already stored under another', () => {
+    const resolver = new EntityResolver(directory())
+    expect(
+      resolver.resolveOutlet({
+        slug: 'nyt',
+        name: 'New York Times',
+        kind: null,
+        country: null,
+        domain: null,
+        aliases: [],
+      }),
+    ).toMatchObject({
+      slug: 'the-new-york-times',
+    })
+    expect(resolver.resolveOutlet('nyt')).toMatchObject({ slug: 'the-new-york-times' })
+  })
+})
+
+describe('EntityResolver.resolveSpeaker', () => {
+  it('finds a speaker by slug, name or alias, case and accents aside', () => {
+    const resolver = new EntityResolver(directory())
+    for (const name of ['claudia-sheinbaum', 'Claudia Sheinbaum', 'president sheinbaum']) {
+      expect(resolver.resolveSpeaker(name)).toMatchObject({
+        ok: true,
+        slug: 'claudia-sheinbaum',
+        created: null,
+      })
+    }
+  })
+
+  it('never matches an anonymous source by name: each is someone else', () => {
+    const resolver = new EntityResolver(directory())
+    expect(resolver.resolveSpeaker('A U.S. official')).toMatchObject({
+      slug: 'a-us-official-2',
+      created: { name: 'A U.S. official' },
+    })
+  })
+
+  it('tells namesakes apart by Wikidata id', () => {
+    const resolver = new EntityResolver(directory())
+    const namesake = {
+      name: 'John Smith',
+      wikidataId: 'Q2',
+      description: null,
+      anonymous: false,
+      aliases: [],
+    }
+    expect(resolver.resolveSpeaker(namesake)).toMatchObject({
+      slug: 'john-smith-2',
+      created: { wikidataId: 'Q2' },
+    })
+    expect(resolver.resolveSpeaker({ ...namesake, wikidataId: 'Q1' })).toMatchObject({
+      slug: 'john-smith',
+      created: null,
+    })
+  })
+
+  it('resolves every later mention of a new speaker to the same new record until it is settled', () => {
+    const resolver = new EntityResolver(directory())
+    const first = resolver.resolveSpeaker('Marcelo Ebrard')
+    expect(resolver.resolveSpeaker('marcelo ebrard')).toEqual(first)
+    resolver.settle({ outlets: new Set(), speakers: new Set(['marcelo-ebrard']) })
+    expect(resolver.resolveSpeaker('Marcelo Ebrard')).toEqual({
+      ok: true,
+      slug: 'marcelo-ebrard',
+      created: null,
+    })
+  })
+
+  it('forgets a new speaker whose batch did not write it', () => {
+    const resolver = new EntityResolver(directory())
+    resolver.resolveSpeaker('Ana Lopez')
+    resolver.settle({ outlets: new Set(), speakers: new Set() })
+    expect(resolver.resolveSpeaker('Ana Lopez')).toMatchObject({
+      slug: 'ana-lopez',
+      created: { name: 'Ana Lopez' },
+    })
+  })
+})
