@@ -81,7 +81,27 @@ const FACET_COLUMNS: Record<FacetName, { value: SQL<string | null>; label: SQL<s
   },
 }
 
+/**
+ * The filters a facet is counted under: all but its own, so that a facet with a value selected
+ * still lists the other values one may add (speaker=a shows how many quotes speaker b has too).
+ */
+function withoutOwnFilter(filters: QuoteFilters, name: FacetName): QuoteFilters {
+  switch (name) {
+    case 'speaker':
+      return { ...filters, speakers: [] }
+    case 'outlet':
+      return { ...filters, outlets: [] }
+    case 'cited':
+      return { ...filters, cited: [] }
+    case 'kind':
+      return { ...filters, kinds: [] }
+    case 'year':
+      return { ...filters, from: null, to: null }
+  }
+}
+
 function facet(db: Db, criteria: QuoteCriteria, name: FacetName): StoredFacet {
+  criteria = { ...criteria, filters: withoutOwnFilter(criteria.filters, name) }
   const { value, label } = FACET_COLUMNS[name]
   const n = count()
   const rows = matching(db.select({ value, label, n }).from(quotes).$dynamic(), criteria)
@@ -156,7 +176,8 @@ export function getQuote(db: Db, id: number): QuoteResult | null {
 
 /** The best-ranked statements for a loose (any-word) match, with the text they can be found by. */
 export function findClaimCandidates(db: Db, match: string, limit: number): ClaimCandidate[] {
-  const searchable = sql<string>`${quotesFts.text} || ' ' || ${quotesFts.speaker} || ' ' || ${quotesFts.title} || ' ' || ${quotesFts.outlets}`
+  // A claim is carried by what was said and who said it; titles and outlet names only help find it.
+  const searchable = sql<string>`${quotesFts.text} || ' ' || ${quotesFts.speaker}`
   return joinChain(
     db
       .select({ ...chainColumns, rank: ftsRank, searchable })

@@ -21,7 +21,7 @@ const single = (param: string, message: string) =>
       issue.input === undefined
         ? `${param} is required.`
         : Array.isArray(issue.input)
-          ? `${param} must be given once. ${message}`
+          ? `${param} must be given once.`
           : message,
   })
 
@@ -39,7 +39,13 @@ export const limitParam = wholeNumber(
 )
   .optional()
   .default(20)
-  .openapi({ param: { name: 'limit', in: 'query' }, type: 'integer', example: 20 })
+  .openapi({
+    param: { name: 'limit', in: 'query' },
+    type: 'integer',
+    minimum: 1,
+    maximum: 100,
+    default: 20,
+  })
 
 export const offsetParam = wholeNumber(
   'offset',
@@ -49,7 +55,13 @@ export const offsetParam = wholeNumber(
 )
   .optional()
   .default(0)
-  .openapi({ param: { name: 'offset', in: 'query' }, type: 'integer', example: 0 })
+  .openapi({
+    param: { name: 'offset', in: 'query' },
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_OFFSET,
+    default: 0,
+  })
 
 const qMessage = `q must be at most ${LIMITS.queryLength} characters.`
 
@@ -152,15 +164,19 @@ export const sortParam = single('sort', sortMessage)
   .optional()
   .openapi({
     param: { name: 'sort', in: 'query' },
+    type: 'string',
+    enum: ['relevance', 'newest', 'oldest'],
     description: 'relevance (the default with q), newest (the default without) or oldest.',
   })
 
 /** Path `:id`: a positive whole number. */
+const idMessage = `id must be a whole number from 1 to ${Number.MAX_SAFE_INTEGER}.`
 export const idPathParam = z
   .string()
-  .regex(/^[1-9]\d{0,15}$/, { error: 'id must be a positive whole number.' })
+  .regex(/^[1-9]\d{0,15}$/, { error: idMessage })
+  .refine((s) => Number.isSafeInteger(Number(s)), { error: idMessage })
   .transform(Number)
-  .openapi({ param: { name: 'id', in: 'path' }, type: 'integer', example: 1 })
+  .openapi({ param: { name: 'id', in: 'path' }, type: 'integer', minimum: 1, example: 1 })
 
 /** Path `:slug`: anything short; a slug that names nothing is a 404, not a 400. */
 export const slugPathParam = z

@@ -113,6 +113,10 @@ function toClause(
 function markLastAsPrefix(clauses: SearchClause[], query: string, closedPhrase: boolean): void {
   const last = clauses.at(-1)
   if (!last || last.negated || closedPhrase || isSpace(query.at(-1))) return
+  // Dotted initials ("U.S.") are complete as typed, and so is a final single letter ("Chapo's"):
+  // as a prefix "s" would match "son".
+  if (last.type === 'word' && last.acronym) return
+  if (last.type === 'phrase' && last.words.at(-1)!.word.length === 1) return
   last.prefix = true
 }
 
@@ -123,17 +127,11 @@ export function hasWantedClause(clauses: SearchClause[]): boolean {
 
 const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`
 
-/**
- * A whole word of two to four letters may be initials typed without dots: "us" for "U.S.". A word
- * still being typed (a prefix) is not expanded unless typed with dots: "a l"* would match "a lot".
- */
-function mayBeInitials(word: string, options: { acronym: boolean; prefix: boolean }): boolean {
-  if (options.acronym) return true
+/** A word of two to four letters may be initials typed without dots: "us" for "U.S.". */
+function mayBeInitials(word: string, acronym: boolean): boolean {
+  if (acronym) return true
   return (
-    !options.prefix &&
-    word.length >= INITIALS.minLength &&
-    word.length <= INITIALS.maxLength &&
-    /^\p{L}+$/u.test(word)
+    word.length >= INITIALS.minLength && word.length <= INITIALS.maxLength && /^\p{L}+$/u.test(word)
   )
 }
 
@@ -142,13 +140,20 @@ function spellings(word: string, initials: boolean): string[] {
   return initials ? [word, [...word].join(' ')] : [word]
 }
 
+/**
+ * A word and its alternatives. A word being typed is a prefix, but its spelt-out initials are not:
+ * "us" typed last finds "using" and "U.S.", while "a l"* would wrongly find "a lot".
+ */
 function wordExpression(clause: WordClause): string {
-  const star = clause.prefix ? '*' : ''
-  const forms = clause.alternatives.flatMap((alternative) =>
-    spellings(alternative, alternative === clause.word && mayBeInitials(alternative, clause)),
-  )
-  const parts = [...new Set(forms)].map((form) => quoted(form) + star)
-  return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`
+  const parts = clause.alternatives.flatMap((alternative) => {
+    const [whole, ...initials] = spellings(
+      alternative,
+      alternative === clause.word && mayBeInitials(alternative, clause.acronym),
+    )
+    return [quoted(whole!) + (clause.prefix ? '*' : ''), ...initials.map(quoted)]
+  })
+  const unique = [...new Set(parts)]
+  return unique.length === 1 ? unique[0]! : `(${unique.join(' OR ')})`
 }
 
 /** Most phrase variants considered when a phrase holds several sets of initials. */
@@ -194,9 +199,7 @@ export function toAnyWordExpression(
 ): string | null {
   if (terms.length === 0) return null
   const parts = terms.flatMap(({ word, prefix }) =>
-    spellings(word, mayBeInitials(word, { acronym: false, prefix })).map(
-      (form) => quoted(form) + (prefix ? '*' : ''),
-    ),
+    prefix ? [`${quoted(word)}*`] : spellings(word, mayBeInitials(word, false)).map(quoted),
   )
   return [...new Set(parts)].join(' OR ')
 }

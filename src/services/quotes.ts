@@ -78,7 +78,9 @@ function compileText(
       `q has more than ${LIMITS.queryWords} words and phrases; search with fewer.`,
     )
   }
-  if (clauses.length === 0) return { match: null, corrections: [] }
+  if (clauses.length === 0) {
+    throw invalidParameter('q', 'q has no letters or digits to search for.')
+  }
   if (!hasWantedClause(clauses)) {
     throw invalidParameter('q', 'q only excludes words; add at least one word to look for.')
   }

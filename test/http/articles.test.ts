@@ -17,7 +17,7 @@ describe('GET /api/articles/:id', () => {
       byline: null,
       published: { date: '2025-02', precision: 'month' },
     })
-    expect(body.statements).toHaveLength(25)
+    expect(body.statements).toHaveLength(27)
     for (const statement of body.statements) {
       expect(body.body!.slice(statement.start!, statement.end!)).toBe(statement.text)
     }
@@ -32,7 +32,7 @@ describe('GET /api/articles/:id', () => {
       body: {
         error: {
           code: 'invalid_parameter',
-          message: 'id must be a positive whole number.',
+          message: 'id must be a whole number from 1 to 9007199254740991.',
           param: 'id',
         },
       },

@@ -6,7 +6,7 @@ describe('GET /api/health', () => {
     const { app } = await seededQuotedb()
     expect(await getJson(app, '/api/health')).toEqual({
       status: 200,
-      body: { status: 'ok', counts: { quotes: 25, speakers: 7, outlets: 6, articles: 1 } },
+      body: { status: 'ok', counts: { quotes: 27, speakers: 9, outlets: 6, articles: 1 } },
     })
   })
 })

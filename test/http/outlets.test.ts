@@ -44,7 +44,7 @@ describe('GET /api/outlets/:slug', () => {
       articleCount: 0,
     })
     expect((await getJson<Outlet>(app, '/api/outlets/the-independent')).body).toMatchObject({
-      publishedCount: 25,
+      publishedCount: 27,
       citedCount: 0,
       articleCount: 1,
       country: 'GB',

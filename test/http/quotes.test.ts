@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { QuoteResult } from '../../src/domain/types'
 import type { QuoteSearchResult } from '../../src/services/quotes'
+import { entriesOf, importEntries } from '../../src/import/importer'
 import { getJson, seededQuotedb } from '../helpers'
 
 let app: Awaited<ReturnType<typeof seededQuotedb>>['app']
@@ -46,7 +47,7 @@ describe('GET /api/quotes', () => {
     expect(accented.total).toBeGreaterThan(0)
     expect(texts(await search('q=joaquin guzman'))).toEqual(texts(accented))
     expect(texts(await search('q=IVAN ACHIVALDO'))).toEqual([
-      'U.S. drone intelligence assisted in the capture of the security chief for Iván Achivaldo Guzmán, one of El Chapo’s sons, who have assumed their father’s drug business as he sits in a U.S. federal prison on a life sentence',
+      'U.S. drone intelligence assisted in the capture of the security chief for Iván Achivaldo Guzmán',
     ])
     expect(texts(await search(`q=${encodeURIComponent('aren’t authorized')}`))).toEqual(
       texts(await search(`q=${encodeURIComponent("aren't authorized")}`)),
@@ -146,12 +147,24 @@ describe('GET /api/quotes', () => {
     expect(result.facets.cited.values.map((v) => v.value)).toContain('the-wall-street-journal')
   })
 
-  it('marks the facet values that are selected', async () => {
+  it('marks the selected facet values and still counts the others one may add', async () => {
     const result = await search('speaker=todd-zimmerman&from=2025&to=2025')
-    expect(result.facets.speaker.values).toEqual([
-      { value: 'todd-zimmerman', label: 'Todd Zimmerman', count: 2, selected: true },
-    ])
-    expect(result.facets.year.values[0]?.selected).toBe(true)
+    expect(result.total).toBe(2)
+    const speakers = result.facets.speaker.values
+    expect(speakers.find((v) => v.value === 'todd-zimmerman')).toEqual({
+      value: 'todd-zimmerman',
+      label: 'Todd Zimmerman',
+      count: 2,
+      selected: true,
+    })
+    // The speaker facet is counted without the speaker filter: the other speakers are offered.
+    expect(speakers.find((v) => v.value === 'claudia-sheinbaum')).toMatchObject({
+      count: 7,
+      selected: false,
+    })
+    expect(speakers.filter((v) => v.selected)).toHaveLength(1)
+    expect(result.facets.year.values[0]).toMatchObject({ value: '2025', selected: true })
+    // Other facets are counted under every filter, the speaker's included.
     expect(result.facets.kind.values).toEqual([
       { value: 'direct', label: 'Direct quotation', count: 2, selected: false },
     ])
@@ -161,20 +174,55 @@ describe('GET /api/quotes', () => {
     const first = await search('limit=10&offset=0')
     const second = await search('limit=10&offset=10')
     const rest = await search('limit=10&offset=20')
-    expect(first.total).toBe(25)
-    expect(second.total).toBe(25)
+    expect(first.total).toBe(27)
+    expect(second.total).toBe(27)
+    expect(rest.items).toHaveLength(7)
     const ids = [...first.items, ...second.items, ...rest.items].map((q) => q.id)
-    expect(new Set(ids).size).toBe(25)
+    expect(new Set(ids).size).toBe(27)
   })
 
   it('sorts newest, oldest or by relevance', async () => {
-    const relevance = await search('q=mexico')
-    const oldest = await search('q=mexico&sort=oldest')
-    expect(relevance.query.sort).toBe('relevance')
-    expect(oldest.query.sort).toBe('oldest')
-    expect(oldest.items.map((q) => q.offsets!.start)).toEqual(
-      [...oldest.items.map((q) => q.offsets!.start)].sort((a, b) => a - b),
+    const { app: twoArticles, store } = await seededQuotedb()
+    await importEntries(
+      store,
+      entriesOf([
+        {
+          type: 'article',
+          url: 'https://www.wsj.com/world/americas/secret-drone-program-mexico',
+          outlet: 'WSJ',
+          published: '2025-02-14',
+          body: 'The drone program was essential to the arrests, the officials said. Mexico is a partner.',
+          quotes: [
+            {
+              text: 'The drone program was essential to the arrests',
+              kind: 'paraphrase',
+              speaker: 'Officials',
+            },
+          ],
+        },
+      ]),
     )
+    const sorted = async (sort: string) =>
+      (await getJson<QuoteSearchResult>(twoArticles, `/api/quotes?q=drone&sort=${sort}&limit=100`))
+        .body.items
+    const newest = await sorted('newest')
+    const oldest = await sorted('oldest')
+    // The Independent's article (February 2025, month-precise) starts before the WSJ's of 14 February.
+    expect(newest[0]!.reportingOutlet.slug).toBe('the-wall-street-journal')
+    expect(oldest[0]!.reportingOutlet.slug).toBe('the-independent')
+    expect(oldest.at(-1)!.reportingOutlet.slug).toBe('the-wall-street-journal')
+    // Relevance: "drone" in the quote outranks "drone" found only elsewhere.
+    const relevance = await sorted('relevance')
+    expect(
+      relevance.every(
+        (q, i) => i === 0 || /drone/i.test(q.text) || !/drone/i.test(relevance[i - 1]!.text),
+      ),
+    ).toBe(true)
+    // The reporting-outlet filter keeps one outlet's statements only.
+    const wsj = (
+      await getJson<QuoteSearchResult>(twoArticles, '/api/quotes?outlet=the-wall-street-journal')
+    ).body
+    expect(wsj.items.map((q) => q.text)).toEqual(['The drone program was essential to the arrests'])
   })
 })
 

@@ -1,40 +1,112 @@
-import { describe, expect, it } from 'vitest'
-import { readSeed } from '../../src/import/seed'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { QuoteSearchResult } from '../../src/services/quotes'
 import { getJson, seededQuotedb } from '../helpers'
 
-interface SeedQuote {
-  text: string
-  start: number
-  speaker: string | null
-  citedOutlet?: string | null
-}
+let app: Awaited<ReturnType<typeof seededQuotedb>>['app']
+beforeAll(async () => {
+  ;({ app } = await seededQuotedb())
+})
 
-const seedQuotes = readSeed().quotes as unknown as SeedQuote[]
+/**
+ * Every attributed statement of the seed article as a reader would look for it (words typed without
+ * accents or punctuation), with the attribution the article gives it. Written from the article,
+ * independently of seed/quotes.json: if the curation changes an attribution, this table disagrees.
+ */
+const STATEMENTS: Array<
+  [query: string, kind: string, speaker: string | null, cited: string | null]
+> = [
+  [
+    'US is using unarmed drones',
+    'paraphrase',
+    'us-and-mexican-officials',
+    'the-wall-street-journal',
+  ],
+  [
+    'highly secretive operations',
+    'paraphrase',
+    'us-and-mexican-officials',
+    'the-wall-street-journal',
+  ],
+  [
+    'launched from airfields inside Mexico',
+    'paraphrase',
+    'us-and-mexican-officials',
+    'the-wall-street-journal',
+  ],
+  ['drone intelligence assisted in the capture', 'paraphrase', 'ricardo-trevilla', null],
+  ['helping locate another Chapo son', 'paraphrase', 'unnamed-officials', null],
+  ['taking place since the early 2000s', 'paraphrase', null, null],
+  ['"there s a cooperation"', 'direct', 'claudia-sheinbaum', null],
+  [
+    'coordinated operation between the US and Mexican governments',
+    'direct',
+    'claudia-sheinbaum',
+    null,
+  ],
+  ['regular part of US Mexico security cooperation', 'paraphrase', 'ricardo-trevilla', null],
+  [
+    '"were not ordered by Donald Trump to watch Mexican cartels"',
+    'partial',
+    'ricardo-trevilla',
+    null,
+  ],
+  [
+    'the flights go well into sovereign Mexico',
+    'paraphrase',
+    'a-us-official',
+    'the-new-york-times',
+  ],
+  ['"well into sovereign Mexico"', 'partial', 'a-us-official', 'the-new-york-times'],
+  ['existence of the CIA drone flights', 'paraphrase', null, 'the-new-york-times'],
+  ['used to detect fentanyl labs', 'paraphrase', null, 'the-new-york-times'],
+  [
+    'Northern Command has also been flying surveillance flights',
+    'paraphrase',
+    null,
+    'the-new-york-times',
+  ],
+  ['Drones above Mexico are unarmed', 'paraphrase', 'unnamed-officials', null],
+  ['they could be vaporized', 'direct', 'todd-zimmerman', 'los-angeles-times'],
+  ['seen it in the Afghan and Iraq wars', 'direct', 'todd-zimmerman', 'los-angeles-times'],
+  ['taking on the cartels including cross border raids', 'paraphrase', 'pete-hegseth', null],
+  ['"all options are on the table"', 'partial', 'pete-hegseth', null],
+  ['part of longstanding US Mexico cooperating', 'paraphrase', 'claudia-sheinbaum', null],
+  ['major tariffs', 'paraphrase', 'the-trump-administration', null],
+  ['reform the Mexican constitution', 'paraphrase', 'morena', null],
+  ['send thousands of national guard troops', 'paraphrase', 'claudia-sheinbaum', null],
+  [
+    'an opportunity for the United States to invade our sovereignty',
+    'direct',
+    'claudia-sheinbaum',
+    null,
+  ],
+  ['Mexico sought collaboration not subordination', 'paraphrase', 'claudia-sheinbaum', null],
+  ['"subordination"', 'partial', 'claudia-sheinbaum', null],
+]
 
-describe('every curated statement', () => {
-  it.each(seedQuotes.map((q) => [q.text.slice(0, 40), q] as const))(
-    'is found by its own words with its speaker and cited outlet: %s…',
-    async (_label, seedQuote) => {
-      const { app } = await seededQuotedb()
-      // Its first words, typed without accents or punctuation, as a reader would.
-      const words = seedQuote.text
-        .normalize('NFD')
-        .replace(/\p{M}/gu, '')
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter(Boolean)
-        .slice(0, 6)
-        .join(' ')
+describe('every attributed statement of the seed article', () => {
+  it('is in the table, once', async () => {
+    const { body } = await getJson<QuoteSearchResult>(app, '/api/quotes?limit=100')
+    expect(body.total).toBe(STATEMENTS.length)
+  })
+
+  it.each(STATEMENTS)(
+    '%s: a %s statement by %s, cited to %s',
+    async (query, kind, speaker, cited) => {
       const { body } = await getJson<QuoteSearchResult>(
         app,
-        `/api/quotes?q=${encodeURIComponent(words)}&limit=100`,
+        `/api/quotes?q=${encodeURIComponent(`${query} `)}&kind=${kind}&limit=100`,
       )
-      const found = body.items.find(
-        (q) => q.offsets?.start === seedQuote.start && q.text === seedQuote.text,
+      const found = body.items.filter(
+        (q) => (q.speaker?.slug ?? null) === speaker && (q.citedOutlet?.slug ?? null) === cited,
       )
-      expect(found, `not found by "${words}"`).toBeDefined()
-      expect(found!.speaker?.slug ?? null).toBe(seedQuote.speaker)
-      expect(found!.citedOutlet?.slug ?? null).toBe(seedQuote.citedOutlet ?? null)
+      expect(
+        found.length,
+        `"${query}" found ${JSON.stringify(body.items.map((q) => [q.text, q.speaker?.slug]))}`,
+      ).toBeGreaterThanOrEqual(1)
+      expect(found.every((q) => q.verified && q.reportingOutlet.slug === 'the-independent')).toBe(
+        true,
+      )
     },
   )
 })

@@ -16,7 +16,7 @@ describe('GET /api/speakers', () => {
   it('lists every speaker, most quoted first, with aliases and counts', async () => {
     const { status, body } = await getJson<Page<Speaker>>(app, '/api/speakers')
     expect(status).toBe(200)
-    expect(body.total).toBe(7)
+    expect(body.total).toBe(9)
     expect(body.items[0]).toMatchObject({ slug: 'claudia-sheinbaum', quoteCount: 7 })
     const counts = body.items.map((s) => s.quoteCount)
     expect(counts).toEqual([...counts].sort((a, b) => b - a))

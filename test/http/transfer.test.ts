@@ -47,7 +47,7 @@ describe('export and import round trip', () => {
     const imported = await importText(copy, exported.text)
     expect(imported).toMatchObject({
       status: 200,
-      body: { committed: true, added: { outlets: 6, speakers: 7, articles: 1, quotes: 25 } },
+      body: { committed: true, added: { outlets: 6, speakers: 9, articles: 1, quotes: 27 } },
     })
     expect((await exportText(copy, '/api/quotes.ndjson')).text).toBe(exported.text)
     expect((await getJson(copy, '/api/quotes?q=vaporized')).body.items[0]).toEqual(

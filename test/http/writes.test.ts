@@ -291,7 +291,7 @@ describe('outlets', () => {
     const merged = await send<Outlet>(app, 'POST', '/api/outlets/the-independent/merge', {
       from: ['independent-us'],
     })
-    expect(merged.body).toMatchObject({ publishedCount: 25 })
+    expect(merged.body).toMatchObject({ publishedCount: 27 })
     expect(merged.body.aliases).toEqual(
       expect.arrayContaining(['The Independent (US)', 'independent.example']),
     )

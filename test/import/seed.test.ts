@@ -72,7 +72,8 @@ describe('the curated seed', () => {
   })
 
   it('has a statement in every paragraph that attributes something', () => {
-    const cue = /\b(said|saying|told|according to|per the paper|reportedly|reported|promised)\b/
+    const cue =
+      /\b(said|saying|told|according to|per the paper|reportedly|reported|credited|promised|threatened|proposed)\b/
     let offset = 0
     for (const paragraph of body.split('\n')) {
       const range = [offset, offset + paragraph.length]
