@@ -25,6 +25,8 @@ export function openDatabase(path: string): Db {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
+  // 64 MiB of page cache: a large import spills far fewer pages to the WAL before it commits.
+  sqlite.pragma('cache_size = -65536')
   const db = drizzle(sqlite, { schema })
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
   return db

@@ -90,6 +90,36 @@ describe('POST /api/quotes', () => {
   })
 })
 
+describe('a refused write', () => {
+  it('leaves the database, the full-text index and the in-memory indexes exactly as they were', async () => {
+    const { app, db, indexes, store } = await seededQuotedb()
+    const snapshot = () => ({
+      counts: db.$client
+        .prepare(
+          'SELECT (SELECT count(*) FROM quotes), (SELECT count(*) FROM quotes_fts), (SELECT count(*) FROM speakers)',
+        )
+        .raw()
+        .get(),
+      words: indexes.vocabulary.size,
+      names: indexes.names.search('speaker', 'zebediah').length,
+    })
+    const before = snapshot()
+    const refused = await send(app, 'POST', '/api/articles', {
+      ...nytArticle,
+      quotes: [
+        ...nytArticle.quotes,
+        { text: 'Zebediah Quux never said this', speaker: 'Zebediah Quux' },
+      ],
+    })
+    expect(refused.status).toBe(400)
+    const csv =
+      'text,speaker,url,date\nZebediah speaks,Zebediah Quux,https://z.example/1,2024\nbad,Zebediah Quux,not-a-url,2024\n'
+    expect((await send(app, 'POST', '/api/import?format=csv', csv)).status).toBe(400)
+    expect(snapshot()).toEqual(before)
+    expect(await store.getSpeaker('zebediah-quux')).toBeNull()
+  })
+})
+
 describe('PATCH and DELETE /api/quotes/:id', () => {
   it('moves a quote’s offsets to its new text, and refuses text the article lacks', async () => {
     const { app } = await seededQuotedb()
