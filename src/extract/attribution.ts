@@ -1,0 +1,185 @@
+/**
+ * The attribution a sentence makes: which cue, whose words (the speaker mention), to whom (an
+ * audience or an outlet), and which outlet is cited — found in the words outside its quotations.
+ */
+import { findCues, type Cue } from './cues'
+import { OUTLET_ANAPHORA, type OutletMatch, type OutletNames } from './outlet-names'
+import { phraseAfter, PRONOUNS, subjectBefore, type Phrase } from './phrases'
+import { bare, capitalized, type Token } from './tokens'
+
+export interface Attribution {
+  cue: Cue
+  /** The speaker as printed, as token indices; null when the source is an outlet or nobody. */
+  speaker: Phrase | null
+  /** The outlet cited as the source, with where it is named (null span for "the report"). */
+  citedOutlet: { name: string; phrase: Phrase | null } | null
+  /** Whom it was said to, when that is not an outlet. */
+  audience: Phrase | null
+  /** True when the speaker follows the cue: "…,” said Donna Brazile. */
+  inverted: boolean
+}
+
+/** What the text has named so far, for "according to the report" and "the paper said". */
+export interface ArticleState {
+  lastOutlet: string | null
+}
+
+const TELL = new Set(['tell', 'tells', 'told', 'telling'])
+/** Words that introduce the relative clause of an outlet: "The Times, which first reported…". */
+const RELATIVE = new Set(['which', 'that', 'who'])
+
+const outletAt = (outlets: OutletNames, tokens: Token[], phrase: Phrase | null) =>
+  phrase ? outlets.at(tokens, phrase.first) : null
+
+/** "the report", "the paper": an outlet named before, as long as the phrase is only that. */
+function outletAnaphor(tokens: Token[], phrase: Phrase | null, state: ArticleState): string | null {
+  if (!phrase || state.lastOutlet === null) return null
+  const words = tokens.slice(phrase.first, phrase.last + 1).filter((t) => t.word)
+  const head = words.at(-1)
+  if (!head || !OUTLET_ANAPHORA.has(bare(head))) return null
+  if (words.length > 3 || !['the', 'that', 'this', 'its'].includes(bare(words[0]!))) return null
+  return state.lastOutlet
+}
+
+/** Whom "told" names after it: an outlet, or an audience ("reporters", "the FBI"). */
+function toldWhom(tokens: Token[], cue: Cue, outlets: OutletNames) {
+  const from = cue.last + 1
+  const outlet = outlets.at(tokens, from)
+  if (outlet) return { outlet, audience: null }
+  let last = from - 1
+  while (last + 1 < tokens.length && last - from < 5) {
+    const next = tokens[last + 1]!
+    if (
+      !next.word ||
+      [
+        'that',
+        'this',
+        'last',
+        'on',
+        'in',
+        'at',
+        'during',
+        'after',
+        'before',
+        'about',
+        'of',
+      ].includes(bare(next))
+    )
+      break
+    last++
+  }
+  return { outlet: null, audience: last >= from ? { first: from, last } : null }
+}
+
+/** The attribution a cue makes, or null when no speaker or source can be found for it. */
+export function attributionOf(
+  tokens: Token[],
+  cue: Cue,
+  outlets: OutletNames,
+  state: ArticleState,
+): Attribution | null {
+  if (cue.kind === 'source-after') {
+    const source = phraseAfter(tokens, cue.last + 1, { appositive: true })
+    if (!source) return null
+    const outlet = outletAt(outlets, tokens, source)
+    if (outlet)
+      return {
+        cue,
+        speaker: null,
+        citedOutlet: { name: outlet.name, phrase: source },
+        audience: null,
+        inverted: true,
+      }
+    const anaphor = outletAnaphor(tokens, source, state)
+    if (anaphor)
+      return {
+        cue,
+        speaker: null,
+        citedOutlet: { name: anaphor, phrase: null },
+        audience: null,
+        inverted: true,
+      }
+    return { cue, speaker: source, citedOutlet: null, audience: null, inverted: true }
+  }
+  const before = tokens[cue.first - 1]
+  const after = tokens[cue.last + 1]
+  // "…,” said Donna Brazile": the cue comes right after the quotation, the speaker after it.
+  const inverted =
+    before !== undefined &&
+    (before.quotation === true ||
+      (before.text === ',' && tokens[cue.first - 2]?.quotation === true)) &&
+    after !== undefined &&
+    after.word &&
+    !PRONOUNS.has(bare(after))
+  let speaker: Phrase | null = inverted
+    ? phraseAfter(tokens, cue.last + 1, { appositive: true })
+    : subjectBefore(tokens, cue.first)
+  if (!speaker && !inverted && before?.quotation !== true) {
+    // "…, said Donna Brazile" after a clause rather than a quotation.
+    if (before?.text === ',' && after?.word && capitalized(after))
+      speaker = phraseAfter(tokens, cue.last + 1, { appositive: true })
+  }
+  if (!speaker) return null
+  let citedOutlet: Attribution['citedOutlet'] = null
+  // "The New York Times reported", "the paper said": the outlet is the source.
+  const outlet = outletAt(outlets, tokens, speaker)
+  const anaphor = outletAnaphor(tokens, speaker, state)
+  if (outlet && outlet.last >= speaker.last - 1) {
+    citedOutlet = { name: outlet.name, phrase: speaker }
+    speaker = null
+  } else if (anaphor) {
+    citedOutlet = { name: anaphor, phrase: null }
+    speaker = null
+  } else if (speaker.first === speaker.last && RELATIVE.has(bare(tokens[speaker.first]!))) {
+    // "The Times, which first reported …": the relative pronoun stands for the outlet before it.
+    const previous = outletBefore(tokens, speaker.first, outlets)
+    if (!previous) return null
+    citedOutlet = { name: previous.name, phrase: { first: previous.first, last: previous.last } }
+    speaker = null
+  }
+  let audience: Phrase | null = null
+  if (TELL.has(cue.text.toLowerCase())) {
+    const whom = toldWhom(tokens, cue, outlets)
+    if (whom.outlet)
+      citedOutlet = {
+        name: whom.outlet.name,
+        phrase: { first: whom.outlet.first, last: whom.outlet.last },
+      }
+    audience = whom.audience
+  }
+  return { cue, speaker, citedOutlet, audience, inverted }
+}
+
+/** The outlet named just before a relative pronoun: "The New York Times, which". */
+function outletBefore(tokens: Token[], at: number, outlets: OutletNames): OutletMatch | null {
+  let i = at - 1
+  if (tokens[i]?.text === ',') i--
+  for (let first = Math.max(0, i - 5); first <= i; first++) {
+    const match = outlets.at(tokens, first)
+    if (match && match.last === i) return match
+  }
+  return null
+}
+
+/** "…, she said, adding that …": a participle after a comma shares the subject of the clause before. */
+const isTrailingParticiple = (tokens: Token[], cue: Cue) =>
+  cue.text.toLowerCase().endsWith('ing') && tokens[cue.first - 1]?.text === ','
+
+/** Every cue of a sentence with the attribution it makes, in order. */
+export function attributions(
+  tokens: Token[],
+  outlets: OutletNames,
+  state: ArticleState,
+): Attribution[] {
+  const found: Attribution[] = []
+  for (const cue of findCues(tokens)) {
+    const previous = found.at(-1)
+    if (isTrailingParticiple(tokens, cue)) {
+      if (previous) found.push({ ...previous, cue, audience: null, inverted: false })
+      continue
+    }
+    const attribution = attributionOf(tokens, cue, outlets, state)
+    if (attribution) found.push(attribution)
+  }
+  return found
+}

@@ -1,0 +1,163 @@
+/**
+ * Attribution cues: the words that tell who said something. Speech verbs in every form ("said",
+ * "tells", "insisted"), verbs of reporting and of belief, and phrases ("according to", "per").
+ */
+import { bare, type Token } from './tokens'
+
+/** How a cue relates its speaker and its content. */
+export type CueKind =
+  /** A speech verb: "X said", "said X", "X told Y". */
+  | 'speech'
+  /** A verb of thought or intention: "X believes", "X worries". Paraphrases only. */
+  | 'belief'
+  /** "according to X", "per X": the source follows, the content is the rest of the sentence. */
+  | 'source-after'
+
+/**
+ * Speech verbs by their base form; every form is derived ("insist" → insists, insisted,
+ * insisting). Irregular pasts are listed as extra forms.
+ */
+const SPEECH_BASES =
+  `say tell add ask write explain note argue claim insist warn state declare announce tweet
+  post continue reply respond recall acknowledge admit suggest complain conclude contend emphasize
+  emphasise stress predict promise pledge vow urge quip joke boast testify report confirm deny describe
+  call allege assert maintain remark observe comment counter charge accuse mention disclose reveal
+  signal threaten propose demand shout yell recount reiterate agree credit estimate show find indicate
+  encourage dub label brand characterize characterise refer deride slam blast praise criticize
+  criticise condemn mock tout hail decry dismiss attack blame question lament concede caution advise
+  insist rail lash accuse applaud welcome thank recommend insist muse wonder interject scoff sneer
+  retort snap plead beg vent gush rave rant concur dispute challenge reject assure promise order`
+    .split(/\s+/)
+    .filter(Boolean)
+
+const IRREGULAR = `said saying says told tells telling wrote written writes found finds showed shown
+  testified testifies replied replies denied denies decried decries`
+  .split(/\s+/)
+  .filter(Boolean)
+
+const BELIEF_BASES = `believe think feel fear worry hope expect doubt know suspect want wish`
+  .split(/\s+/)
+  .filter(Boolean)
+
+const IRREGULAR_BELIEF = `thought thinks felt knew worried worries wants`
+  .split(/\s+/)
+  .filter(Boolean)
+
+/** Doubling the last consonant: "admit" → admitted, "slam" → slammed, "quip" → quipped. */
+const DOUBLES = /^(?:admit|slam|quip|snap|scoff|vent|rant|plan|commit|omit|refer|regret|prefer)$/
+
+/** The forms of a regular verb: base, -s, -ed, -ing. */
+function forms(base: string): string[] {
+  const stem = DOUBLES.test(base) && !/(?:ff|nt)$/.test(base) ? base + base.at(-1) : base
+  const third = /(?:s|sh|ch|x|z)$/.test(base)
+    ? `${base}es`
+    : /[^aeiou]y$/.test(base)
+      ? `${base.slice(0, -1)}ies`
+      : `${base}s`
+  const past = base.endsWith('e')
+    ? `${base}d`
+    : /[^aeiou]y$/.test(base)
+      ? `${base.slice(0, -1)}ied`
+      : `${stem}ed`
+  const ing = base.endsWith('e') && !base.endsWith('ee') ? `${base.slice(0, -1)}ing` : `${stem}ing`
+  return [base, third, past, ing]
+}
+
+const SPEECH_VERBS = [...SPEECH_BASES.flatMap(forms), ...IRREGULAR]
+const BELIEF_VERBS = [...BELIEF_BASES.flatMap(forms), ...IRREGULAR_BELIEF]
+
+const SPEECH = new Set(SPEECH_VERBS)
+const BELIEF = new Set(BELIEF_VERBS)
+
+/** A cue found in a sentence: the tokens it spans and what kind it is. */
+export interface Cue {
+  kind: CueKind
+  /** Index of its first and last token in the sentence's tokens. */
+  first: number
+  last: number
+  start: number
+  end: number
+  text: string
+}
+
+/**
+ * Verbs that attribute words only when a quotation or a "that" clause follows them: "called it
+ * “a disgrace”" and "declared that …" attribute, "called off the plan" and "declared an
+ * emergency" do not.
+ */
+const NEEDS_THAT_OR_QUOTE = new Set(
+  `call show find continue declare announce deny describe confirm report reveal disclose estimate
+  indicate mention charge accuse signal demand observe dub label brand characterize characterise refer
+  deride slam blast praise criticize criticise condemn mock tout hail decry dismiss attack blame
+  question lament caution advise rail lash applaud welcome thank recommend challenge reject order
+  encourage want wish know`
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap(forms)
+    .concat(['found', 'finds', 'showed', 'shown', 'denied', 'denies', 'decried', 'knew']),
+)
+
+/** Whether a "that" clause or a quotation follows token `i` closely. */
+function thatOrQuotationAfter(words: Token[], i: number): boolean {
+  for (let k = i + 1; k < words.length && k <= i + 6; k++) {
+    if (words[k]!.quotation || bare(words[k]!) === 'that') return true
+  }
+  return false
+}
+
+/** The cues among a sentence's tokens, in order. */
+export function findCues(words: Token[]): Cue[] {
+  const cues: Cue[] = []
+  for (let i = 0; i < words.length; i++) {
+    const token = words[i]!
+    if (!token.word) continue
+    const lower = token.text.toLowerCase()
+    const next = words[i + 1]
+    if (lower === 'according' && next && bare(next) === 'to') {
+      cues.push({
+        kind: 'source-after',
+        first: i,
+        last: i + 1,
+        start: token.start,
+        end: next.end,
+        text: `${token.text} ${next.text}`,
+      })
+      i++
+      continue
+    }
+    if (lower === 'per' && next && next.word) {
+      cues.push({
+        kind: 'source-after',
+        first: i,
+        last: i,
+        start: token.start,
+        end: token.end,
+        text: token.text,
+      })
+      continue
+    }
+    if (SPEECH.has(lower)) {
+      if (NEEDS_THAT_OR_QUOTE.has(lower) && !thatOrQuotationAfter(words, i)) continue
+      cues.push({
+        kind: 'speech',
+        first: i,
+        last: i,
+        start: token.start,
+        end: token.end,
+        text: token.text,
+      })
+      continue
+    }
+    if (BELIEF.has(lower)) {
+      cues.push({
+        kind: 'belief',
+        first: i,
+        last: i,
+        start: token.start,
+        end: token.end,
+        text: token.text,
+      })
+    }
+  }
+  return cues
+}
