@@ -12,7 +12,10 @@ import { QUOTE_KINDS, type QuoteKind } from './domain/vocabulary'
 import { IMPORT_FORMATS, type ImportFormat } from './import/formats'
 import { seedDatabase } from './import/seed'
 import { runExport } from './cli/export-command'
+import { runExtract } from './cli/extract-command'
 import { runImport } from './cli/import-command'
+import { existsSync } from 'node:fs'
+import { parsePartialDate } from './domain/partial-dates'
 
 const USAGE = `Usage:
   npm run seed
@@ -23,6 +26,9 @@ const USAGE = `Usage:
   npm run export -- --format ndjson|csv [--q WORDS] [--speaker SLUG] [--outlet SLUG] [--cited SLUG]
                     [--kind KIND] [--from DATE] [--to DATE] [--out FILE]
       Export the quotes matching the filters to standard output, or to --out FILE.
+  npm run extract -- FILE... [--date YYYY-MM-DD] [--url URL] [--outlet SLUG]
+      Print the attributed statements found in each article text, one JSON line per file,
+      without storing anything.
 
 The database is the file QUOTEDB_DB names (default data/quotedb.sqlite).`
 
@@ -43,7 +49,7 @@ function choice<T extends string>(
 const list = (values: string[] | undefined) =>
   (values ?? []).flatMap((v) => v.split(',')).filter(Boolean)
 
-async function withStore(work: (store: Store) => Promise<number>): Promise<number> {
+async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
   const config = loadConfig()
   const store = createSqliteStore(openDatabase(config.databasePath))
   try {
@@ -118,6 +124,27 @@ async function main(argv: string[]): Promise<number> {
           },
         }),
       )
+    }
+    case 'extract': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { date: { type: 'string' }, url: { type: 'string' }, outlet: { type: 'string' } },
+      })
+      if (positionals.length === 0) throw new UsageError('extract takes one or more files.')
+      if (values.date && !parsePartialDate(values.date)) {
+        throw new UsageError('--date must be a date: YYYY, YYYY-MM or YYYY-MM-DD.')
+      }
+      // The database's outlets are recognised too, when there is a database; none is created.
+      const path = loadConfig().databasePath
+      const outlets = existsSync(path) ? await withStore((store) => store.outletNames()) : []
+      return runExtract({
+        files: positionals,
+        published: values.date ?? null,
+        url: values.url ?? null,
+        outlet: values.outlet ?? null,
+        outlets,
+      })
     }
     case undefined:
     case 'help':

@@ -408,3 +408,8 @@ export function articlesAfter(
     .limit(limit)
     .all()
 }
+
+/** Every outlet's name and aliases. */
+export function outletNames(db: Db): Array<{ name: string; aliases: string[] }> {
+  return outletNameDocuments(db).map(({ name, aliases }) => ({ name, aliases }))
+}

@@ -47,6 +47,7 @@ export function createSqliteStore(db: Db): Store {
     unknownSlugs: when((kind, slugs) => entities.unknownSlugs(db, kind, slugs)),
     vocabulary: when(() => entities.vocabulary(db)),
     nameDocuments: when(() => entities.nameDocuments(db)),
+    outletNames: when(() => entities.outletNames(db)),
     counts: when(() => entities.counts(db)),
     createOutlet: when((record) => writes.createOutlet(db, record)),
     updateOutlet: when((slug, changes) => writes.updateOutlet(db, slug, changes)),

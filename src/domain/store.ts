@@ -201,6 +201,8 @@ export interface Store {
   vocabulary(): Promise<VocabularyEntry[]>
   /** Every speaker and outlet by all its names, for the name index. */
   nameDocuments(): Promise<NameDocument[]>
+  /** Every outlet's name and aliases, for recognising outlets in article text. */
+  outletNames(): Promise<Array<{ name: string; aliases: string[] }>>
   counts(): Promise<Counts>
 
   createOutlet(record: OutletRecord): Promise<void>

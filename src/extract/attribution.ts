@@ -2,7 +2,7 @@
  * The attribution a sentence makes: which cue, whose words (the speaker mention), to whom (an
  * audience or an outlet), and which outlet is cited — found in the words outside its quotations.
  */
-import { findCues, type Cue } from './cues'
+import type { Cue } from './cues'
 import { OUTLET_ANAPHORA, type OutletMatch, type OutletNames } from './outlet-names'
 import { phraseAfter, PRONOUNS, subjectBefore, type Phrase } from './phrases'
 import { bare, capitalized, type Token } from './tokens'
@@ -41,31 +41,37 @@ function outletAnaphor(tokens: Token[], phrase: Phrase | null, state: ArticleSta
   return state.lastOutlet
 }
 
+/** Words that end a bare audience: the clause or a time phrase begins. */
+const AUDIENCE_ENDS = new Set([
+  'that',
+  'this',
+  'the',
+  'a',
+  'an',
+  'last',
+  'on',
+  'in',
+  'at',
+  'during',
+  'after',
+  'before',
+  'about',
+  'of',
+])
+
 /** Whom "told" names after it: an outlet, or an audience ("reporters", "the FBI"). */
 function toldWhom(tokens: Token[], cue: Cue, outlets: OutletNames) {
   const from = cue.last + 1
   const outlet = outlets.at(tokens, from)
   if (outlet) return { outlet, audience: null }
+  const phrase = phraseAfter(tokens, from, { appositive: false })
+  if (phrase && !PRONOUNS.has(bare(tokens[phrase.first]!)))
+    return { outlet: null, audience: phrase }
+  // "told reporters the storm was …": a bare plural noun, up to where the clause begins.
   let last = from - 1
   while (last + 1 < tokens.length && last - from < 5) {
     const next = tokens[last + 1]!
-    if (
-      !next.word ||
-      [
-        'that',
-        'this',
-        'last',
-        'on',
-        'in',
-        'at',
-        'during',
-        'after',
-        'before',
-        'about',
-        'of',
-      ].includes(bare(next))
-    )
-      break
+    if (!next.word || PRONOUNS.has(bare(next)) || AUDIENCE_ENDS.has(bare(next))) break
     last++
   }
   return { outlet: null, audience: last >= from ? { first: from, last } : null }
@@ -168,11 +174,12 @@ const isTrailingParticiple = (tokens: Token[], cue: Cue) =>
 /** Every cue of a sentence with the attribution it makes, in order. */
 export function attributions(
   tokens: Token[],
+  cues: Cue[],
   outlets: OutletNames,
   state: ArticleState,
 ): Attribution[] {
   const found: Attribution[] = []
-  for (const cue of findCues(tokens)) {
+  for (const cue of cues) {
     const previous = found.at(-1)
     if (isTrailingParticiple(tokens, cue)) {
       if (previous) found.push({ ...previous, cue, audience: null, inverted: false })

@@ -99,15 +99,37 @@ const NEEDS_THAT_OR_QUOTE = new Set(
 
 /** Whether a "that" clause or a quotation follows token `i` closely. */
 function thatOrQuotationAfter(words: Token[], i: number): boolean {
-  for (let k = i + 1; k < words.length && k <= i + 6; k++) {
+  for (let k = i + 1; k < words.length && k <= i + 10; k++) {
     if (words[k]!.quotation || bare(words[k]!) === 'that') return true
   }
   return false
 }
 
+/**
+ * "Reid has been pounding Trump as a “con artist”", "Trump admires Putin as a “strong leader”":
+ * a quotation that names something as what someone calls it. The verb before "as" is the cue.
+ */
+function characterisingVerb(words: Token[], quotation: number): number | null {
+  let as = quotation - 1
+  if (words[as]?.word && ['a', 'an', 'the', 'being'].includes(bare(words[as]!))) as--
+  if (!words[as]?.word || bare(words[as]!) !== 'as') return null
+  for (let k = as - 1; k >= 0 && as - k <= 8; k--) {
+    const token = words[k]!
+    if (!token.word) return null
+    if (/^\p{Ll}+(?:ed|ing|s)$/u.test(token.text) && !/(?:ss|us|is)$/.test(token.text)) return k
+  }
+  return null
+}
+
 /** The cues among a sentence's tokens, in order. */
 export function findCues(words: Token[]): Cue[] {
   const cues: Cue[] = []
+  const verbs = new Set<number>()
+  words.forEach((token, i) => {
+    if (!token.quotation) return
+    const verb = characterisingVerb(words, i)
+    if (verb !== null) verbs.add(verb)
+  })
   for (let i = 0; i < words.length; i++) {
     const token = words[i]!
     if (!token.word) continue
@@ -128,6 +150,20 @@ export function findCues(words: Token[]): Cue[] {
     if (lower === 'per' && next && next.word) {
       cues.push({
         kind: 'source-after',
+        first: i,
+        last: i,
+        start: token.start,
+        end: token.end,
+        text: token.text,
+      })
+      continue
+    }
+    // A verb in capitals is part of a name ("The Washington Post"), not a cue — unless it opens the
+    // sentence ("Asked about the plan, …", "Said Ms. Lee: …").
+    if (/^\p{Lu}/u.test(token.text) && words.slice(0, i).some((w) => w.word)) continue
+    if (verbs.has(i) && !SPEECH.has(lower)) {
+      cues.push({
+        kind: 'speech',
         first: i,
         last: i,
         start: token.start,

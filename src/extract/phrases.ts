@@ -176,6 +176,23 @@ export function phraseAfter(
   const startWord = bare(start)
   if (PRONOUNS.has(startWord)) return { first, last: first }
   if (!inPhrase(start)) return null
+  // "the customs agency", "his doctor": a determiner and the common nouns after it.
+  if (DETERMINERS.has(startWord) && tokens[first + 1]?.word && !capitalized(tokens[first + 1]!)) {
+    let last = first
+    while (last + 1 < tokens.length && last - first < 5) {
+      const next = tokens[last + 1]!
+      if (
+        !next.word ||
+        capitalized(next) ||
+        NOT_NOUNS.has(bare(next)) ||
+        ENDS_PHRASE_AFTER.has(bare(next))
+      )
+        break
+      last++
+    }
+    if (last > first && !/ly$/.test(tokens[last]!.text))
+      return withAppositive(tokens, first, last, options)
+  }
   let last = first
   while (last + 1 < tokens.length && last - first < 12) {
     const next = tokens[last + 1]!
@@ -195,6 +212,16 @@ export function phraseAfter(
   while (last > first && ['and', 'of', 'the', 'a', 'for', 'at'].includes(bare(tokens[last]!)))
     last--
   if (!headsPhrase(tokens[last]!) && !tokens.slice(first, last + 1).some(headsPhrase)) return null
+  return withAppositive(tokens, first, last, options)
+}
+
+/** A phrase with, when asked for, the appositive after it: ", the chief economist at Nordbank". */
+function withAppositive(
+  tokens: Token[],
+  first: number,
+  last: number,
+  options: { appositive: boolean },
+): Phrase {
   if (options.appositive && tokens[last + 1]?.text === ',' && tokens[last + 2]?.word) {
     const lead = bare(tokens[last + 2]!)
     if (

@@ -138,7 +138,7 @@ export function findQuotations(text: string): Quotation[] {
     if (runningOn && first && first.outerStart === paragraph.start) first.continues = true
     const last = found.at(-1)
     runningOn = last !== undefined && last.open
-    all.push(...found)
+    for (const quotation of found) all.push(quotation)
   }
   return all
 }

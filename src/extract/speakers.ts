@@ -80,35 +80,33 @@ const surname = (name: string) =>
     .replace(/['’]s$/u, '') ?? ''
 
 /**
- * The speakers named so far in an article, in order, for resolving a pronoun or a surname to the
- * person it refers back to.
+ * The speakers named so far in an article, for resolving a pronoun or a surname to the person it
+ * refers back to. Lookups are by map, so an article with thousands of speakers costs no more per
+ * mention than one with two.
  */
 export class SpeakerMemory {
-  readonly #named: ResolvedSpeaker[] = []
+  /** The latest named speaker for each surname. */
+  readonly #bySurname = new Map<string, ResolvedSpeaker>()
+  #last: ResolvedSpeaker | null = null
 
   /** Remembers a named speaker (anonymous sources are not referred back to by name). */
   remember(speaker: ResolvedSpeaker): void {
     if (speaker.anonymous || PRONOUN.test(speaker.name)) return
-    const index = this.#named.findIndex((s) => s.name === speaker.name)
-    if (index !== -1) this.#named.splice(index, 1)
-    this.#named.push(speaker)
+    this.#bySurname.set(surname(speaker.name), speaker)
+    this.#last = speaker
   }
 
-  /** A named speaker whose surname is one of the given words, most recent first. */
+  /** The latest named speaker with this surname. */
   bySurname(word: string): ResolvedSpeaker | null {
-    const key = word.toLowerCase().replace(/['’]s$/u, '')
-    for (let i = this.#named.length - 1; i >= 0; i--) {
-      if (surname(this.#named[i]!.name) === key) return this.#named[i]!
-    }
-    return null
+    return this.#bySurname.get(word.toLowerCase().replace(/['’]s$/u, '')) ?? null
   }
 
   /** Brings forward a speaker the text names again outside a statement ("President Sheinbaum has sought…"). */
-  mentioned(text: string): void {
-    for (const word of words(text)) {
+  mentioned(words: string[]): void {
+    for (const word of words) {
       if (!isCapital(word)) continue
       const speaker = this.bySurname(word)
-      if (speaker) this.remember(speaker)
+      if (speaker) this.#last = speaker
     }
   }
 
@@ -117,8 +115,7 @@ export class SpeakerMemory {
     const described = describeMention(mention)
     // "She’s promised": the pronoun without its contracted verb.
     if (PRONOUN.test(mention.trim().replace(/['’]s$/u, ''))) {
-      const last = this.#named.at(-1)
-      return last ?? { name: mention.trim(), title: null, anonymous: true }
+      return this.#last ?? { name: mention.trim(), title: null, anonymous: true }
     }
     if (!described.anonymous && !described.name.includes(' ')) {
       const earlier = this.bySurname(described.name)

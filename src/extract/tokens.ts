@@ -56,10 +56,14 @@ export function tokensAround(
   quotations: Array<{ outerStart: number; outerEnd: number }>,
 ): Token[] {
   const result: Token[] = []
+  // A loop, not push(...spread): a sentence may hold more tokens than the call stack takes arguments.
+  const add = (more: Token[]) => {
+    for (const token of more) result.push(token)
+  }
   let at = from
   for (const q of quotations) {
     if (q.outerEnd <= from || q.outerStart >= to) continue
-    result.push(...tokens(text, at, Math.max(at, q.outerStart)))
+    add(tokens(text, at, Math.max(at, q.outerStart)))
     result.push({
       text: text.slice(q.outerStart, q.outerEnd),
       start: q.outerStart,
@@ -69,6 +73,6 @@ export function tokensAround(
     })
     at = q.outerEnd
   }
-  result.push(...tokens(text, at, to))
+  add(tokens(text, at, to))
   return result
 }

@@ -6,6 +6,8 @@ import type { OutletRecord, SpeakerRecord } from '../domain/bundle'
 import { slugify } from '../domain/identity'
 import type { OutletChanges, SpeakerChanges } from '../domain/store'
 import type { Article, Outlet, SpeakerDetail } from '../domain/types'
+import { extractStatements } from '../extract/extract'
+import { toQuoteItems } from '../extract/to-import'
 import { entriesOf, importEntries } from '../import/importer'
 import type { ServiceContext } from './context'
 import { refreshAfterWrite } from './index-updates'
@@ -146,12 +148,14 @@ export async function mergeSpeakers(
 }
 
 /**
- * Stores an article (an import item of type `article`) with the quotes it holds; its outlet and
- * the quotes' speakers are found by slug, name or alias, or created. 409 when the url is taken.
+ * Stores an article (an import item of type `article`) with the quotes it holds — and, with
+ * `extract`, every statement extraction finds in its body; its outlet and the quotes' speakers are
+ * found by slug, name or alias, or created. 409 when the url is taken.
  */
 export async function createArticle(
   context: ServiceContext,
-  item: { url: string },
+  item: { url: string; body?: string | null; published: string; quotes?: unknown[] },
+  options: { extract?: boolean } = {},
 ): Promise<Article> {
   if ((await context.store.articleIdByUrl(item.url)) !== null) {
     const id = await context.store.articleIdByUrl(item.url)
@@ -161,7 +165,25 @@ export async function createArticle(
       'url',
     )
   }
-  const report = await importEntries(context.store, entriesOf([{ ...item, type: 'article' }]))
+  let quotes = item.quotes ?? []
+  if (options.extract) {
+    if (!item.body) {
+      throw new AppError(
+        'invalid_parameter',
+        'Extraction needs the article body; this article has none.',
+        'body',
+      )
+    }
+    const found = extractStatements(item.body, {
+      published: item.published,
+      outlets: await context.store.outletNames(),
+    })
+    quotes = [...quotes, ...toQuoteItems(found)]
+  }
+  const report = await importEntries(
+    context.store,
+    entriesOf([{ ...item, quotes, type: 'article' }]),
+  )
   assertCommitted(report)
   await refreshAfterWrite(context, {
     quoteIds: report.added.quoteIds,

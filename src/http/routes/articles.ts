@@ -4,7 +4,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Services } from '../../services'
-import { idPathParam } from '../query-params'
+import { idPathParam, queryObject } from '../query-params'
 import {
   bearerSecurity,
   createdResponse,
@@ -30,8 +30,21 @@ const createArticleRoute = createRoute({
   method: 'post',
   path: '/articles',
   summary: 'Add an article, with its statements',
+  description:
+    'With extract=true, every attributed statement found in the body (quotations, quoted fragments and paraphrases, with speakers, cues, cited outlets and dates) is stored with the article, besides any quotes the body of the request lists.',
   security: bearerSecurity,
-  request: { body: jsonBody(newArticleBody) },
+  request: {
+    query: queryObject({
+      extract: z
+        .enum(['true', 'false'], { error: 'extract must be true or false.' })
+        .optional()
+        .openapi({
+          param: { name: 'extract', in: 'query' },
+          description: 'Find and store the statements in the body.',
+        }),
+    }),
+    body: jsonBody(newArticleBody),
+  },
   responses: {
     ...createdResponse(articleSchema, 'The article as stored.'),
     ...writeErrorResponses,
@@ -51,7 +64,9 @@ export function articleRoutes(services: Services) {
   return createRouter()
     .openapi(getRoute, async (c) => c.json(await services.getArticle(c.req.valid('param').id), 200))
     .openapi(createArticleRoute, async (c) => {
-      const article = await services.createArticle(c.req.valid('json'))
+      const article = await services.createArticle(c.req.valid('json'), {
+        extract: c.req.valid('query').extract === 'true',
+      })
       c.header('Location', `/api/articles/${article.id}`)
       return c.json(article, 201)
     })

@@ -1,0 +1,109 @@
+/**
+ * One sentence as extraction reads it: its tokens (each quotation one token), its cues and the
+ * attributions they make, and what every per-quotation question needs — computed once, so that a
+ * sentence with thousands of quotations and cues (hostile input) still costs linear time.
+ */
+import { attributions, type ArticleState, type Attribution } from './attribution'
+import { findCues, type Cue } from './cues'
+import type { OutletNames } from './outlet-names'
+import type { Quotation } from './quotation-marks'
+import { saidDate, type SaidDate } from './said-dates'
+import type { Sentence } from './sentences'
+import { tokensAround, type Token } from './tokens'
+
+export class SentenceView {
+  readonly tokens: Token[]
+  readonly cues: Cue[]
+  readonly attributions: Attribution[]
+  /** The quotations of the sentence, by the offset of their opening mark. */
+  readonly quotations: Map<number, Quotation>
+  /** Attributions of speech (not belief), ordered by cue, for the nearest one to a quotation. */
+  readonly #speech: Attribution[]
+  /** How many words and quotations stand before each token. */
+  readonly #contentBefore: number[]
+  readonly #content: number
+  /** Token indices where a cue ends. */
+  readonly #cueEndsAt: Set<number>
+  #said: SaidDate | null | undefined
+
+  constructor(
+    readonly text: string,
+    readonly sentence: Sentence,
+    quotations: Quotation[],
+    outlets: OutletNames,
+    state: ArticleState,
+    readonly published: string | null,
+  ) {
+    this.tokens = tokensAround(text, sentence.start, sentence.end, quotations)
+    this.quotations = new Map(quotations.map((q) => [q.outerStart, q]))
+    this.cues = findCues(this.tokens)
+    this.attributions = attributions(this.tokens, this.cues, outlets, state)
+    this.#speech = this.attributions.filter((a) => a.cue.kind !== 'belief')
+    this.#cueEndsAt = new Set(this.cues.map((c) => c.last))
+    this.#contentBefore = []
+    let count = 0
+    for (const token of this.tokens) {
+      this.#contentBefore.push(count)
+      if (token.word || token.quotation) count++
+    }
+    this.#content = count
+  }
+
+  /** The speech attribution whose cue is nearest to the token at `index` (binary search). */
+  nearestAttribution(index: number): Attribution | null {
+    const list = this.#speech
+    let low = 0
+    let high = list.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (list[mid]!.cue.first < index) low = mid + 1
+      else high = mid
+    }
+    const after = list[low]
+    const before = list[low - 1]
+    if (!before) return after ?? null
+    if (!after) return before
+    return after.cue.first - index < index - before.cue.last ? after : before
+  }
+
+  /** No word or quotation before the token: it opens the sentence. */
+  opensSentence(index: number): boolean {
+    return this.#contentBefore[index] === 0
+  }
+
+  /** No word or quotation after the token: it ends the sentence. */
+  endsSentence(index: number): boolean {
+    return this.#contentBefore[index]! + 1 === this.#content
+  }
+
+  /**
+   * Whether a quotation stands as a clause of its own (direct) rather than inside a sentence
+   * (partial): it opens the sentence, follows a colon, or ends the sentence right after a comma or a
+   * cue ("she said, “…”", "he wrote “…”"). After "that" it is part of the sentence's clause.
+   */
+  standsAlone(index: number): boolean {
+    if (this.opensSentence(index)) return true
+    const before = this.tokens[index - 1]!
+    if (before.text === ':') return true
+    return this.endsSentence(index) && (before.text === ',' || this.#cueEndsAt.has(index - 1))
+  }
+
+  /** When it was said, from time words outside the quotations; computed once per sentence. */
+  said(): SaidDate | null {
+    if (this.#said === undefined) {
+      const { start, end } = this.sentence
+      // Time words inside a quotation are the speaker's, not the article's: blank them out.
+      let outside = ''
+      let at = start
+      for (const q of this.quotations.values()) {
+        outside +=
+          this.text.slice(at, q.outerStart) +
+          ' '.repeat(Math.max(0, Math.min(q.outerEnd, end) - q.outerStart))
+        at = Math.min(q.outerEnd, end)
+      }
+      outside += this.text.slice(at, end)
+      this.#said = saidDate(outside, 0, outside.length, this.published)
+    }
+    return this.#said
+  }
+}

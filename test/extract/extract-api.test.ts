@@ -1,0 +1,90 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import type { Article } from '../../src/domain/types'
+import { getJson, seededQuotedb, send } from '../helpers'
+
+const article = {
+  url: 'https://www.reuters.com/world/example-drones',
+  outlet: 'Reuters',
+  title: 'Mexico confirms drone flights',
+  published: '2025-02-20',
+  body: [
+    '“There is cooperation,” President Sheinbaum told reporters on Wednesday.',
+    'The flights began years ago, a Mexican official said.',
+  ].join('\n\n'),
+}
+
+describe('POST /api/articles?extract=true', () => {
+  it('stores the article with the statements found in it, speakers matched by name', async () => {
+    const { app } = await seededQuotedb()
+    const { status, body } = await send<Article>(app, 'POST', '/api/articles?extract=true', article)
+    expect(status).toBe(201)
+    expect(
+      body.statements.map((s) => [s.kind, s.text, s.speaker?.slug ?? s.speaker?.name]),
+    ).toEqual([
+      ['direct', 'There is cooperation', 'claudia-sheinbaum'],
+      ['paraphrase', 'The flights began years ago', 'a-mexican-official'],
+    ])
+    const quote = (await getJson(app, '/api/quotes?q=cooperation&outlet=reuters')).body.items[0]
+    expect(quote).toMatchObject({
+      audience: 'reporters',
+      cue: 'told',
+      said: { phrase: 'on Wednesday', earliest: '2025-02-19' },
+    })
+  })
+
+  it('needs a body to extract from', async () => {
+    const { app } = await seededQuotedb()
+    const { status, body } = await send(app, 'POST', '/api/articles?extract=true', {
+      ...article,
+      body: null,
+    })
+    expect(status).toBe(400)
+    expect(body.error.param).toBe('body')
+  })
+})
+
+describe('npm run extract', () => {
+  it('prints one JSON line per file and stores nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quotedb-extract-'))
+    const a = join(dir, 'a.txt')
+    const b = join(dir, 'b.txt')
+    writeFileSync(a, '“We will appeal,” the lawyer said last week.')
+    writeFileSync(b, 'Nothing quoted here.')
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli.ts', 'extract', a, b, '--date', '2024-03-13'],
+      {
+        cwd: resolve(__dirname, '../..'),
+        env: { ...process.env, QUOTEDB_DB: join(dir, 'none.sqlite') },
+      },
+    )
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    expect(lines).toEqual([
+      {
+        file: a,
+        statements: [
+          expect.objectContaining({
+            text: 'We will appeal',
+            start: 1,
+            end: 15,
+            kind: 'direct',
+            cue: 'said',
+            speaker: 'the lawyer',
+            speakerMention: { start: 18, end: 28, text: 'the lawyer' },
+            citedOutlet: null,
+            said: { phrase: 'last week', earliest: '2024-03-04', latest: '2024-03-10' },
+          }),
+        ],
+      },
+      { file: b, statements: [] },
+    ])
+  })
+})
