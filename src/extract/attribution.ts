@@ -17,6 +17,8 @@ export interface Attribution {
   audience: Phrase | null
   /** True when the speaker follows the cue: "…,” said Donna Brazile. */
   inverted: boolean
+  /** True when the speaker phrase names an outlet ("the AP said"): a mention, not a person. */
+  speakerIsOutlet?: boolean
 }
 
 /** What the text has named so far, for "according to the report" and "the paper said". */
@@ -87,24 +89,20 @@ export function attributionOf(
   if (cue.kind === 'source-after') {
     const source = phraseAfter(tokens, cue.last + 1, { appositive: true })
     if (!source) return null
+    // "according to the AP", "per the paper": the outlet is the source, and the phrase its mention.
     const outlet = outletAt(outlets, tokens, source)
-    if (outlet)
+    const anaphor = outlet ? null : outletAnaphor(tokens, source, state)
+    const name = outlet?.name ?? anaphor
+    if (name !== null) {
       return {
         cue,
-        speaker: null,
-        citedOutlet: { name: outlet.name, phrase: source },
+        speaker: source,
+        citedOutlet: { name, phrase: outlet ? source : null },
         audience: null,
         inverted: true,
+        speakerIsOutlet: true,
       }
-    const anaphor = outletAnaphor(tokens, source, state)
-    if (anaphor)
-      return {
-        cue,
-        speaker: null,
-        citedOutlet: { name: anaphor, phrase: null },
-        audience: null,
-        inverted: true,
-      }
+    }
     return { cue, speaker: source, citedOutlet: null, audience: null, inverted: true }
   }
   const before = tokens[cue.first - 1]
@@ -127,15 +125,17 @@ export function attributionOf(
   }
   if (!speaker) return null
   let citedOutlet: Attribution['citedOutlet'] = null
+  let mentionOnly = false
   // "The New York Times reported", "the paper said": the outlet is the source.
   const outlet = outletAt(outlets, tokens, speaker)
   const anaphor = outletAnaphor(tokens, speaker, state)
+  // The speaker phrase stays as the mention ("the AP said" is said by the AP, as printed).
   if (outlet && outlet.last >= speaker.last - 1) {
     citedOutlet = { name: outlet.name, phrase: speaker }
-    speaker = null
+    mentionOnly = true
   } else if (anaphor) {
     citedOutlet = { name: anaphor, phrase: null }
-    speaker = null
+    mentionOnly = true
   } else if (speaker.first === speaker.last && RELATIVE.has(bare(tokens[speaker.first]!))) {
     // "The Times, which first reported …": the relative pronoun stands for the outlet before it.
     const previous = outletBefore(tokens, speaker.first, outlets)
@@ -153,7 +153,7 @@ export function attributionOf(
       }
     audience = whom.audience
   }
-  return { cue, speaker, citedOutlet, audience, inverted }
+  return { cue, speaker, citedOutlet, audience, inverted, speakerIsOutlet: mentionOnly }
 }
 
 /** The outlet named just before a relative pronoun: "The New York Times, which". */

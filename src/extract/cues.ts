@@ -8,7 +8,11 @@ import { bare, type Token } from './tokens'
 export type CueKind =
   /** A speech verb: "X said", "said X", "X told Y". */
   | 'speech'
-  /** A verb of thought or intention: "X believes", "X worries". Paraphrases only. */
+  /**
+   * A verb that attributes a claim or a stance but not a quotation: thought ("X believes"),
+   * intention ("X plans"), stance ("X endorsed Cruz"), or a verb like "announced" with a plain
+   * object. Paraphrases only.
+   */
   | 'belief'
   /** "according to X", "per X": the source follows, the content is the rest of the sentence. */
   | 'source-after'
@@ -26,7 +30,10 @@ const SPEECH_BASES =
   encourage dub label brand characterize characterise refer deride slam blast praise criticize
   criticise condemn mock tout hail decry dismiss attack blame question lament concede caution advise
   insist rail lash accuse applaud welcome thank recommend insist muse wonder interject scoff sneer
-  retort snap plead beg vent gush rave rant concur dispute challenge reject assure promise order`
+  retort snap plead beg vent gush rave rant concur dispute challenge reject assure promise order
+  interrupt exclaim whisper mutter scream cry chant recite greet answer summarize summarise
+  preach proclaim insist pronounce surmise speculate theorize theorise opine reckon acknowledge
+  recount relate inform notify brief assure vow swear profess announce portray depict frame cast`
     .split(/\s+/)
     .filter(Boolean)
 
@@ -35,9 +42,11 @@ const IRREGULAR = `said saying says told tells telling wrote written writes foun
   .split(/\s+/)
   .filter(Boolean)
 
-const BELIEF_BASES = `believe think feel fear worry hope expect doubt know suspect want wish`
-  .split(/\s+/)
-  .filter(Boolean)
+const BELIEF_BASES =
+  `believe think feel fear worry hope expect doubt know suspect want wish endorse support
+  oppose defend decline refuse plan seek back favor favour consider intend vote pledge fault applaud`
+    .split(/\s+/)
+    .filter(Boolean)
 
 const IRREGULAR_BELIEF = `thought thinks felt knew worried worries wants`
   .split(/\s+/)
@@ -102,6 +111,8 @@ function thatOrQuotationAfter(words: Token[], i: number): boolean {
   for (let k = i + 1; k < words.length && k <= i + 10; k++) {
     if (words[k]!.quotation || bare(words[k]!) === 'that') return true
   }
+  // "“…,” he continued": the quotation just before the cue counts too.
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) if (words[k]!.quotation) return true
   return false
 }
 
@@ -113,6 +124,18 @@ function characterisingVerb(words: Token[], quotation: number): number | null {
   let as = quotation - 1
   if (words[as]?.word && ['a', 'an', 'the', 'being'].includes(bare(words[as]!))) as--
   if (!words[as]?.word || bare(words[as]!) !== 'as') return null
+  // The clause's own verb: the first finite-looking verb after a capital or a noun phrase, so that
+  // "White House officials started to portray the shooting as “…”" takes "started", not "shooting".
+  for (let k = Math.max(1, as - 15); k < as; k++) {
+    const token = words[k]!
+    if (!token.word) continue
+    if (
+      /^\p{Ll}+(?:ed|s)$/u.test(token.text) &&
+      !/(?:ss|us|is|ous)$/.test(token.text) &&
+      words[k - 1]!.word
+    )
+      return k
+  }
   for (let k = as - 1; k >= 0 && as - k <= 8; k--) {
     const token = words[k]!
     if (!token.word) return null
@@ -121,9 +144,43 @@ function characterisingVerb(words: Token[], quotation: number): number | null {
   return null
 }
 
+/** Nouns of a document or an occasion that says something: "in a poll", "in a statement". */
+const SOURCE_NOUNS = new Set([
+  'poll',
+  'survey',
+  'study',
+  'report',
+  'statement',
+  'interview',
+  'memo',
+  'letter',
+  'filing',
+  'speech',
+  'op-ed',
+  'editorial',
+  'tweet',
+  'post',
+  'video',
+  'ad',
+  'advertisement',
+  'email',
+  'analysis',
+])
+
+/** Whether "In" at `i` opens a phrase ending, before a comma, with a source noun. */
+function sourceNounBeforeComma(words: Token[], i: number): boolean {
+  for (let k = i + 1; k < words.length && k <= i + 10; k++) {
+    const token = words[k]!
+    if (token.text === ',') return false
+    if (token.word && SOURCE_NOUNS.has(bare(token))) return true
+  }
+  return false
+}
+
 /** The cues among a sentence's tokens, in order. */
 export function findCues(words: Token[]): Cue[] {
   const cues: Cue[] = []
+  let seenWord = false
   const verbs = new Set<number>()
   words.forEach((token, i) => {
     if (!token.quotation) return
@@ -133,6 +190,8 @@ export function findCues(words: Token[]): Cue[] {
   for (let i = 0; i < words.length; i++) {
     const token = words[i]!
     if (!token.word) continue
+    const opens = !seenWord
+    seenWord = true
     const lower = token.text.toLowerCase()
     const next = words[i + 1]
     if (lower === 'according' && next && bare(next) === 'to') {
@@ -145,6 +204,19 @@ export function findCues(words: Token[]): Cue[] {
         text: `${token.text} ${next.text}`,
       })
       i++
+      continue
+    }
+    // "In a poll released Monday, 50 percent …", "In a statement, the ministry …": the source opens
+    // the sentence and its claim follows the comma.
+    if (opens && lower === 'in' && sourceNounBeforeComma(words, i)) {
+      cues.push({
+        kind: 'source-after',
+        first: i,
+        last: i,
+        start: token.start,
+        end: token.end,
+        text: token.text,
+      })
       continue
     }
     if (lower === 'per' && next && next.word) {
@@ -160,7 +232,7 @@ export function findCues(words: Token[]): Cue[] {
     }
     // A verb in capitals is part of a name ("The Washington Post"), not a cue — unless it opens the
     // sentence ("Asked about the plan, …", "Said Ms. Lee: …").
-    if (/^\p{Lu}/u.test(token.text) && words.slice(0, i).some((w) => w.word)) continue
+    if (/^\p{Lu}/u.test(token.text) && !opens) continue
     if (verbs.has(i) && !SPEECH.has(lower)) {
       cues.push({
         kind: 'speech',
@@ -173,9 +245,10 @@ export function findCues(words: Token[]): Cue[] {
       continue
     }
     if (SPEECH.has(lower)) {
-      if (NEEDS_THAT_OR_QUOTE.has(lower) && !thatOrQuotationAfter(words, i)) continue
+      // Without a clause or a quotation after it, "announced his resignation" attributes a claim only.
+      const weak = NEEDS_THAT_OR_QUOTE.has(lower) && !thatOrQuotationAfter(words, i)
       cues.push({
-        kind: 'speech',
+        kind: weak ? 'belief' : 'speech',
         first: i,
         last: i,
         start: token.start,

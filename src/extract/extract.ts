@@ -18,7 +18,13 @@ import { OutletNames } from './outlet-names'
 import { paraphrasesOf, reportedClaim } from './paraphrases'
 import type { Phrase } from './phrases'
 import { findQuotations, paragraphs, type Quotation } from './quotation-marks'
-import { dashSignature, isNameInQuotes, quotationText, transcriptLabel } from './quotation-roles'
+import {
+  dashSignature,
+  headlineSource,
+  isNameInQuotes,
+  quotationText,
+  transcriptLabel,
+} from './quotation-roles'
 import { SentenceView } from './sentence-view'
 import { sentences } from './sentences'
 import { SpeakerMemory } from './speakers'
@@ -32,6 +38,8 @@ type Range = { start: number; end: number }
 interface Source {
   cue: TextSpan | null
   mention: TextSpan | null
+  /** The mention names an outlet ("the AP"): there is no person to resolve it to. */
+  mentionIsOutlet?: boolean
   citedOutlet: ExtractedStatement['citedOutlet']
   audience: TextSpan | null
   said: ExtractedStatement['said']
@@ -68,6 +76,7 @@ class ArticleReader {
       while (q < quotations.length && quotations[q]!.outerStart < paragraph.end)
         inParagraph.push(quotations[q++]!)
       if (this.#transcript(paragraph, index)) return
+      this.#headline(paragraph, inParagraph)
       let s = 0
       for (const sentence of sentences(text, paragraph.start, paragraph.end, inParagraph)) {
         const inSentence: Quotation[] = []
@@ -91,7 +100,8 @@ class ArticleReader {
   }
 
   #add(content: Range, kind: Kind, source: Source): ExtractedStatement {
-    const speaker = source.mention ? this.#memory.resolve(source.mention.text) : null
+    const speaker =
+      source.mention && !source.mentionIsOutlet ? this.#memory.resolve(source.mention.text) : null
     if (speaker) this.#memory.remember(speaker)
     const statement: ExtractedStatement = {
       text: this.text.slice(content.start, content.end),
@@ -133,6 +143,23 @@ class ArticleReader {
     return true
   }
 
+  /** "Pence: Gennifer Flowers Won’t Be at Debate": a headline's claim and its source. */
+  #headline(paragraph: Range, quotations: Quotation[]): void {
+    const found = headlineSource(this.text, paragraph.start, paragraph.end)
+    if (!found) return
+    let end = paragraph.end
+    while (end > found.content && /[\s.]/.test(this.text[end - 1]!)) end--
+    if (end - found.content < 8) return
+    const quoted = quotations.some((q) => q.outerStart >= found.content)
+    this.#add({ start: found.content, end }, quoted ? 'partial' : 'paraphrase', {
+      cue: span(this.text, found.source.end, found.source.end + 1),
+      mention: span(this.text, found.source.start, found.source.end),
+      citedOutlet: null,
+      audience: null,
+      said: null,
+    })
+  }
+
   #phrase(tokens: Token[], phrase: Phrase): TextSpan {
     return span(this.text, tokens[phrase.first]!.start, tokens[phrase.last]!.end)
   }
@@ -142,6 +169,7 @@ class ArticleReader {
     return {
       cue: span(this.text, a.cue.start, a.cue.end),
       mention: a.speaker ? this.#phrase(tokens, a.speaker) : null,
+      mentionIsOutlet: a.speakerIsOutlet === true,
       citedOutlet: a.citedOutlet
         ? {
             name: a.citedOutlet.name,

@@ -68,3 +68,49 @@ export function transcriptLabel(
     content: start + match[0].length,
   }
 }
+
+/** Headline words that introduce a story rather than a source: "Watch: …", "Update: …". */
+const NOT_SOURCES = new Set([
+  'watch',
+  'update',
+  'exclusive',
+  'breaking',
+  'video',
+  'photos',
+  'live',
+  'analysis',
+  'opinion',
+  'editorial',
+  'correction',
+  'listen',
+  'read',
+  'see',
+  'note',
+  'editor’s note',
+  "editor's note",
+  'full text',
+  'abstract',
+  'related',
+])
+
+/**
+ * A headline that attributes its claim before a colon: "Pence: Gennifer Flowers Won’t Be at
+ * Debate", "Poll: Wealthy Voters Abandon Republican Party". Only a short paragraph without a full
+ * stop (a headline), whose part before the colon is a few capitalised words.
+ */
+export function headlineSource(
+  text: string,
+  start: number,
+  end: number,
+): { source: { start: number; end: number }; content: number } | null {
+  if (end - start > 200) return null
+  const line = text.slice(start, end).replace(/\.$/, '')
+  if (/[.!?]\s/.test(line)) return null
+  const colon = line.indexOf(': ')
+  if (colon <= 0 || colon > 50) return null
+  const source = line.slice(0, colon)
+  const words = source.split(/\s+/)
+  if (words.length > 6 || !words.every((w) => /^[\p{Lu}\p{N}]/u.test(w))) return null
+  if (NOT_SOURCES.has(source.toLowerCase())) return null
+  return { source: { start, end: start + colon }, content: start + colon + 2 }
+}

@@ -156,9 +156,17 @@ describe('extractStatements: paraphrases and sources', () => {
       'The ministry has hired outside lawyers, per the paper.',
     ].join('\n\n')
     const cited = extractStatements(text).filter((s) => s.citedOutlet)
-    expect(cited.map((s) => [s.text, s.citedOutlet?.name, s.speaker])).toEqual([
-      ['The auditors found missing funds in three accounts', 'The Washington Post', null],
-      ['The ministry has hired outside lawyers', 'The Washington Post', null],
+    expect(
+      cited.map((s) => [s.text, s.citedOutlet?.name, s.speakerMention?.text, s.speaker]),
+    ).toEqual([
+      ['the audit on Tuesday', 'The Washington Post', 'The Washington Post', null],
+      [
+        'The auditors found missing funds in three accounts',
+        'The Washington Post',
+        'the report',
+        null,
+      ],
+      ['The ministry has hired outside lawyers', 'The Washington Post', 'the paper', null],
     ])
   })
 
