@@ -11,6 +11,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { errorBody } from './http/errors'
 import { healthRoutes } from './http/routes/health'
 import { importRoutes } from './http/routes/import'
+import { pageRoutes } from './http/routes/pages'
 import { outletRoutes } from './http/routes/outlets'
 import { quoteRoutes } from './http/routes/quotes'
 import { speakerRoutes } from './http/routes/speakers'
@@ -52,6 +53,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.route('/api', articleRoutes(services))
   app.route('/api', claimRoutes(services))
   app.route('/api', importRoutes(services))
+  app.route('/', pageRoutes(services))
   app.route('/api', healthRoutes(services))
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

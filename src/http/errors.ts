@@ -9,6 +9,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { ZodError } from 'zod'
 import { AppError, type ErrorCode } from '../domain/errors'
 import { InvalidRecord } from '../services/problems'
+import { pageNotFound } from './routes/pages'
 
 export interface ErrorBody {
   error: { code: string; message: string; param?: string }
@@ -74,10 +75,10 @@ export function handleError(error: Error, c: Context) {
   )
 }
 
-/** `app.notFound`: JSON under `/api`, a short page elsewhere. */
+/** `app.notFound`: JSON under `/api`, a page elsewhere. */
 export function handleNotFound(c: Context) {
   if (c.req.path === '/api' || c.req.path.startsWith('/api/')) {
     return c.json(errorBody('not_found', `No endpoint answers ${c.req.method} ${c.req.path}.`), 404)
   }
-  return c.text('Not found.', 404)
+  return pageNotFound(c)
 }

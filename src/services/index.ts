@@ -7,6 +7,7 @@ import { checkClaim } from './claims'
 import type { ServiceContext } from './context'
 import * as entityWrites from './entity-writes'
 import { watchForOutsideWrites } from './index-updates'
+import { slugsFor } from './name-lookup'
 import { getOutlet, listOutlets } from './outlets'
 import * as quoteWrites from './quote-writes'
 import { getQuote, searchQuotes } from './quotes'
@@ -59,6 +60,7 @@ export function createServices(context: ServiceContext) {
     deleteSpeaker: bind(context, entityWrites.deleteSpeaker),
     mergeSpeakers: bind(context, entityWrites.mergeSpeakers),
     importFile: bind(context, importFile),
+    slugsFor: fresh(slugsFor),
     exportQuotes: bind(context, exportQuotes),
     /** Resolves when the search indexes have caught up with outside writes. */
     indexesSettled: () => outsideWrites.settled(),

@@ -1,0 +1,17 @@
+/**
+ * Names as people type them into a filter ("Sheinbaum", "the Wall Street Journal") turned into
+ * slugs: a slug is kept, a name or alias becomes the best-matching speaker's or outlet's slug.
+ */
+import type { ServiceContext } from './context'
+
+export async function slugsFor(
+  context: ServiceContext,
+  kind: 'speaker' | 'outlet',
+  values: string[],
+): Promise<string[]> {
+  const unknown = new Set(await context.store.unknownSlugs(kind, values))
+  return values.map((value) => {
+    if (!unknown.has(value)) return value
+    return context.indexes.names.search(kind, value)[0]?.slug ?? value
+  })
+}

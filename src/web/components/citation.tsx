@@ -1,0 +1,120 @@
+/**
+ * A statement read as a citation: the quote (matched words marked) and its chain —
+ * "— Todd Zimmerman, the DEA's special agent in Mexico City, told the Los Angeles Times · reported
+ * by The Independent, February 2025" — with links to the speaker, the outlets and the article.
+ */
+import { raw } from 'hono/html'
+import type { QuoteResult } from '../../domain/types'
+import { safeHref, writtenDate } from '../format'
+
+const KIND_LABELS = { direct: 'Quote', partial: 'Fragment', paraphrase: 'Paraphrase' } as const
+
+/** The quoted words: the highlighted snippet (already escaped, marks only) or the plain text. */
+function QuoteText({ quote }: { quote: QuoteResult }) {
+  const inner = quote.snippet ? raw(quote.snippet) : quote.text
+  return (
+    <blockquote class={`quote ${quote.kind}`} cite={safeHref(quote.article.url) ?? undefined}>
+      <span class="kind">{KIND_LABELS[quote.kind]}</span>
+      {quote.kind === 'paraphrase' ? inner : <>“{inner}”</>}
+    </blockquote>
+  )
+}
+
+const OutletLink = ({ outlet }: { outlet: { slug: string; name: string } }) => (
+  <a href={`/outlets/${outlet.slug}`}>{outlet.name}</a>
+)
+
+/**
+ * Who said it, to whom and where: the attribution chain in words. "— Todd Zimmerman, the DEA's
+ * agent, told Los Angeles Times", "— according to U.S. officials, citing The Wall Street Journal",
+ * "— The New York Times first reported", then "· reported by The Independent, February 2025".
+ */
+export function Chain({ quote }: { quote: QuoteResult }) {
+  const { speaker, citedOutlet, reportingOutlet, article } = quote
+  const cue = quote.cue ?? 'said'
+  const accordingTo = /^(?:according to|per)$/i.test(cue)
+  const told = /^(?:tell|told|tells|telling)$/i.test(cue)
+  const who = speaker ? (
+    <>
+      <a href={`/speakers/${speaker.slug}`}>{speaker.name}</a>
+      {speaker.title ? `, ${speaker.title},` : ''}
+    </>
+  ) : null
+  let said
+  if (accordingTo) {
+    said = who ? (
+      <>
+        according to {who}
+        {citedOutlet ? (
+          <>
+            , citing <OutletLink outlet={citedOutlet} />
+          </>
+        ) : null}
+      </>
+    ) : citedOutlet ? (
+      <>
+        according to <OutletLink outlet={citedOutlet} />
+      </>
+    ) : null
+  } else if (who) {
+    said = (
+      <>
+        {who} {cue}
+        {told && citedOutlet ? (
+          <>
+            {' '}
+            <OutletLink outlet={citedOutlet} />
+          </>
+        ) : quote.audience ? (
+          ` ${quote.audience}`
+        ) : null}
+        {!told && citedOutlet ? (
+          <>
+            , citing <OutletLink outlet={citedOutlet} />
+          </>
+        ) : null}
+      </>
+    )
+  } else if (citedOutlet) {
+    said = (
+      <>
+        <OutletLink outlet={citedOutlet} /> {cue}
+      </>
+    )
+  } else {
+    said = quote.cue ? <>{quote.cue}</> : null
+  }
+  return (
+    <p class="chain">
+      {said ? <>— {said} · </> : '— '}
+      reported by <OutletLink outlet={reportingOutlet} />,{' '}
+      <a href={`/articles/${article.id}`}>{writtenDate(article.published)}</a>
+      {quote.said?.phrase ? <span class="muted"> (said {quote.said.phrase})</span> : null}
+      {quote.verified ? null : (
+        <span class="unverified"> · not checked against the article text</span>
+      )}
+    </p>
+  )
+}
+
+export function Citation({ quote }: { quote: QuoteResult }) {
+  return (
+    <>
+      <QuoteText quote={quote} />
+      <Chain quote={quote} />
+    </>
+  )
+}
+
+/** Statements as a list of citations, in the order given. */
+export function CitationList({ quotes }: { quotes: QuoteResult[] }) {
+  return (
+    <ol class="results">
+      {quotes.map((quote) => (
+        <li>
+          <Citation quote={quote} />
+        </li>
+      ))}
+    </ol>
+  )
+}

@@ -1,0 +1,57 @@
+/**
+ * Words for the pages: dates as people write them, and web addresses that are safe to link to.
+ */
+import type { PartialDate } from '../domain/types'
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
+
+/** "2025", "February 2025" or "20 February 2025", as precise as the date is. */
+export function writtenDate(date: PartialDate): string {
+  const [year, month, day] = date.date.split('-')
+  if (date.precision === 'year' || !month) return year!
+  const name = MONTHS[Number(month) - 1]!
+  return date.precision === 'month' || !day ? `${name} ${year}` : `${Number(day)} ${name} ${year}`
+}
+
+/** An http(s) address to link to, or null: a javascript: or data: address is never a link. */
+export function safeHref(url: string): string | null {
+  try {
+    const parsed = new URL(url)
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null
+  } catch {
+    return null
+  }
+}
+
+/** The query string of a search with some parameters changed (null removes one). */
+export function withParams(
+  base: URLSearchParams,
+  changes: Record<string, string | string[] | null>,
+): string {
+  const params = new URLSearchParams(base)
+  for (const [key, value] of Object.entries(changes)) {
+    // One value replaces in place, so the search's words stay first in the address.
+    if (typeof value === 'string') params.set(key, value)
+    else {
+      params.delete(key)
+      for (const v of value ?? []) params.append(key, v)
+    }
+  }
+  params.delete('offset')
+  if ('offset' in changes && changes.offset !== null) params.set('offset', String(changes.offset))
+  const query = params.toString()
+  return query ? `?${query}` : '?'
+}

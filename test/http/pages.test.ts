@@ -1,0 +1,200 @@
+/**
+ * The web pages as HTML, without a browser: status codes, escaping, the states a reader meets
+ * (nothing found, a bad date, a page past the last, an unknown address) and the static files.
+ * The browser tests in test/e2e click through the same pages.
+ */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { seededQuotedb, send } from '../helpers'
+
+const page = async (app: Awaited<ReturnType<typeof seededQuotedb>>['app'], path: string) => {
+  const response = await app.request(path)
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    html: await response.text(),
+  }
+}
+
+describe('the search page', () => {
+  it('lists the matching quotes as citations, with facets that narrow the search', async () => {
+    const { app } = await seededQuotedb()
+    const { status, type, html } = await page(app, '/?q=vaporized')
+    expect(status).toBe(200)
+    expect(type).toMatch(/^text\/html/)
+    expect(html).toContain('<p class="summary" role="status">1 quote, best match first</p>')
+    expect(html).toContain('<mark>vaporized</mark>')
+    expect(html).toContain('<a href="/speakers/todd-zimmerman">Todd Zimmerman</a>')
+    expect(html).toContain('href="?q=vaporized&amp;speaker=todd-zimmerman"')
+  })
+
+  it('takes speakers and outlets by name as typed in the filter boxes', async () => {
+    const { app } = await seededQuotedb()
+    const byName = await page(app, '/?q=drone&speaker=Trevilla&outlet=The+Independent')
+    const bySlug = await page(app, '/?q=drone&speaker=ricardo-trevilla&outlet=the-independent')
+    const summary = (html: string) => /<p class="summary"[^>]*>([^<]*)/.exec(html)?.[1]
+    expect(summary(byName.html)).toBe('2 quotes, best match first')
+    expect(summary(byName.html)).toBe(summary(bySlug.html))
+  })
+
+  it('says what to loosen when nothing matches: each filter, each word', async () => {
+    const { app } = await seededQuotedb()
+    const { status, html } = await page(app, '/?q=drone+zeppelin&kind=direct')
+    expect(status).toBe(200)
+    expect(html).toContain('Nothing found.')
+    expect(html).toContain('<a href="?q=drone+zeppelin">kind “direct”</a>')
+    expect(html).toContain('<a href="?q=drone&amp;kind=direct">drone</a>')
+    expect(html).toContain('<a href="/claims?q=drone+zeppelin">Who reported this?</a>')
+  })
+
+  it('answers a bad date with 400 and the reason, keeping what was typed', async () => {
+    const { app } = await seededQuotedb()
+    const { status, html } = await page(app, '/?q=drone&from=2025-13-01')
+    expect(status).toBe(400)
+    expect(html).toContain('role="alert">from must be a date: YYYY, YYYY-MM or YYYY-MM-DD.</p>')
+    expect(html).toContain('value="2025-13-01"')
+  })
+
+  it('leads back to the first page from a page past the last', async () => {
+    const { app } = await seededQuotedb()
+    const { html } = await page(app, '/?q=drone&offset=100')
+    expect(html).toContain('9 quotes, none on this page.')
+    expect(html).toContain('<a href="?q=drone">Back to the first page</a>')
+  })
+
+  it('never fails and never echoes markup, whatever is typed in the box', async () => {
+    const { app } = await seededQuotedb()
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({
+          maxLength: 40,
+          unit: fc.constantFrom(
+            '<',
+            '>',
+            '"',
+            "'",
+            '&',
+            's',
+            'c',
+            'r',
+            'i',
+            'p',
+            't',
+            ' ',
+            '/',
+            '*',
+            '(',
+            ')',
+            'é',
+            'drone',
+          ),
+        }),
+        async (q) => {
+          const { status, html } = await page(app, `/?q=${encodeURIComponent(q)}`)
+          expect([200, 400]).toContain(status)
+          const main = html.slice(html.indexOf('<main'))
+          expect(main).not.toMatch(/<script|<\/?s?crip|<[^a-z/!]/i)
+        },
+      ),
+      { numRuns: 150 },
+    )
+  })
+})
+
+describe('the other pages', () => {
+  it('escapes every stored value: a statement of markup reads as text', async () => {
+    const { app } = await seededQuotedb()
+    const text = '<script>alert(1)</script> & more'
+    const created = await send(app, 'POST', '/api/articles', {
+      url: 'https://example.org/markup',
+      outlet: { name: 'Example <b>Gazette</b>', domain: 'example.org' },
+      title: 'A <img src=x onerror=alert(1)> title',
+      published: '2025-03-01',
+      body: `“${text},” she said.`,
+      quotes: [{ text, kind: 'direct', cue: 'said', speaker: { name: 'Ann <i>Aide</i>' } }],
+    })
+    expect(created.status).toBe(201)
+    const article = created.body as {
+      id: number
+      outlet: { slug: string }
+      statements: Array<{ speaker: { slug: string } }>
+    }
+    for (const path of [
+      '/?q=alert',
+      `/speakers/${article.statements[0]!.speaker.slug}`,
+      `/outlets/${article.outlet.slug}`,
+      `/articles/${article.id}`,
+      '/claims?q=alert+more',
+    ]) {
+      const { status, html } = await page(app, path)
+      expect(status, path).toBe(200)
+      const main = html.slice(html.indexOf('<main'))
+      expect(main, path).not.toMatch(/<script|<img|<b>|<i>/)
+      // The search page marks the matched word inside the escaped text.
+      expect(main.replaceAll(/<\/?mark>/g, ''), path).toContain(
+        '&lt;script&gt;alert(1)&lt;/script&gt; &amp; more',
+      )
+    }
+  })
+
+  it('shows a speaker with who quoted them and their statements newest first', async () => {
+    const { app } = await seededQuotedb()
+    const { status, html } = await page(app, '/speakers/claudia-sheinbaum')
+    expect(status).toBe(200)
+    expect(html).toContain('<h1>Claudia Sheinbaum</h1>')
+    expect(html).toMatch(
+      /<td><a href="\/outlets\/the-independent">The Independent<\/a><\/td><td class="n">.*7/,
+    )
+    expect(html.match(/<blockquote/g)).toHaveLength(7)
+  })
+
+  it('checks a claim, the cited source first and marked as such', async () => {
+    const { app } = await seededQuotedb()
+    const { html } = await page(app, '/claims?q=drones+were+flown+over+Mexico+for+years')
+    expect(html).toContain('7 statements in 3 outlets, earliest first.')
+    const firstOutlet =
+      /<ol class="outlets"><li class="source"><h2><a href="\/outlets\/([a-z-]+)"/.exec(html)
+    expect(firstOutlet?.[1]).toBe('the-wall-street-journal')
+    expect(html).toContain('<span class="badge reported">Reported it</span>')
+  })
+
+  it('marks each statement in the article text, ending with its speaker', async () => {
+    const { app } = await seededQuotedb()
+    const { html } = await page(app, '/articles/1')
+    expect(
+      html.match(/<mark class="(direct|partial|paraphrase)">/g)!.length,
+    ).toBeGreaterThanOrEqual(27)
+    expect(html).toContain(
+      '<a class="speaker-tag" href="/speakers/todd-zimmerman">Todd Zimmerman</a>',
+    )
+  })
+
+  it('answers an unknown address with an HTML 404 page, and /api ones with JSON', async () => {
+    const { app } = await seededQuotedb()
+    for (const path of [
+      '/speakers/nobody',
+      '/outlets/nobody',
+      '/articles/999',
+      '/articles/abc',
+      '/nowhere',
+    ]) {
+      const { status, type, html } = await page(app, path)
+      expect(status, path).toBe(404)
+      expect(type, path).toMatch(/^text\/html/)
+      expect(html, path).toContain('<a href="/">')
+    }
+    const api = await page(app, '/api/nowhere')
+    expect(api.status).toBe(404)
+    expect(api.type).toMatch(/^application\/json/)
+  })
+
+  it('serves its one stylesheet and script, and nothing else under /static', async () => {
+    const { app } = await seededQuotedb()
+    const css = await page(app, '/static/style.css')
+    expect(css.type).toBe('text/css; charset=utf-8')
+    expect(css.html).toContain(':focus-visible')
+    expect(css.html).not.toMatch(/@import|url\(\s*['"]?https?:/)
+    expect((await page(app, '/static/app.js')).type).toBe('text/javascript; charset=utf-8')
+    expect((await page(app, '/static/..%2Fapp.ts')).status).toBe(404)
+  })
+})
