@@ -33,6 +33,12 @@ export const TYPOS = {
 } as const
 
 /**
+ * The last word of a query is a prefix while it is being typed, once it has this many letters: a
+ * single letter as a prefix would match a good part of the language. Default: 2.
+ */
+export const IMPLICIT_PREFIX = { minLength: 2 } as const
+
+/**
  * Words of two to four letters may be initials written without dots ("us" for "U.S."), so the
  * compiler also looks for them spelt out letter by letter, as the index holds "U.S.".
  */

@@ -11,7 +11,7 @@
  * its time is linear in the length of the query.
  */
 import { tokenize, type Token } from './normalize'
-import { INITIALS } from './options'
+import { IMPLICIT_PREFIX, INITIALS } from './options'
 
 /** One thing the query asks for: a word or a phrase, wanted or excluded. */
 export type SearchClause = WordClause | PhraseClause
@@ -113,10 +113,10 @@ function toClause(
 function markLastAsPrefix(clauses: SearchClause[], query: string, closedPhrase: boolean): void {
   const last = clauses.at(-1)
   if (!last || last.negated || closedPhrase || isSpace(query.at(-1))) return
-  // Dotted initials ("U.S.") are complete as typed, and so is a final single letter ("Chapo's"):
-  // as a prefix "s" would match "son".
-  if (last.type === 'word' && last.acronym) return
-  if (last.type === 'phrase' && last.words.at(-1)!.word.length === 1) return
+  // Dotted initials ("U.S.") are complete as typed, and so is a final single letter ("Chapo's",
+  // "drone b"): as a prefix "s" would match "son", and "b" a good part of the language.
+  if (last.type === 'word' && (last.acronym || last.word.length < IMPLICIT_PREFIX.minLength)) return
+  if (last.type === 'phrase' && last.words.at(-1)!.word.length < IMPLICIT_PREFIX.minLength) return
   last.prefix = true
 }
 

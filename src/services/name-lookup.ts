@@ -1,6 +1,7 @@
 /**
  * Names as people type them into a filter ("Sheinbaum", "the Wall Street Journal") turned into
- * slugs: a slug is kept, a name or alias becomes the best-matching speaker's or outlet's slug.
+ * slugs: a slug is kept, a name or alias becomes the best-matching speaker's or outlet's slug, and
+ * a value that names nothing becomes null.
  */
 import type { ServiceContext } from './context'
 
@@ -8,10 +9,10 @@ export async function slugsFor(
   context: ServiceContext,
   kind: 'speaker' | 'outlet',
   values: string[],
-): Promise<string[]> {
+): Promise<Array<string | null>> {
   const unknown = new Set(await context.store.unknownSlugs(kind, values))
   return values.map((value) => {
     if (!unknown.has(value)) return value
-    return context.indexes.names.search(kind, value)[0]?.slug ?? value
+    return context.indexes.names.search(kind, value)[0]?.slug ?? null
   })
 }

@@ -18,6 +18,23 @@ const MONTHS = [
   'December',
 ]
 
+/** What each kind of statement is called on the pages, one and many. */
+export const KIND_NAMES = {
+  direct: { one: 'Quote', many: 'Quotes' },
+  partial: { one: 'Quoted fragment', many: 'Quoted fragments' },
+  paraphrase: { one: 'Paraphrase', many: 'Paraphrases' },
+} as const
+
+/** "20 February 2025", "10–16 February 2025" or "28 January – 3 February 2025". */
+export function writtenDayRange(first: string, last: string): string {
+  const day = (iso: string) => writtenDate({ date: iso, precision: 'day' })
+  if (first === last) return day(first)
+  const [a, b] = [day(first).split(' '), day(last).split(' ')]
+  if (a[2] !== b[2]) return `${day(first)} – ${day(last)}`
+  if (a[1] !== b[1]) return `${a[0]} ${a[1]} – ${day(last)}`
+  return `${a[0]}–${day(last)}`
+}
+
 /** "2025", "February 2025" or "20 February 2025", as precise as the date is. */
 export function writtenDate(date: PartialDate): string {
   const [year, month, day] = date.date.split('-')

@@ -28,13 +28,56 @@ describe('the search page', () => {
     expect(html).toContain('href="?q=vaporized&amp;speaker=todd-zimmerman"')
   })
 
-  it('takes speakers and outlets by name as typed in the filter boxes', async () => {
+  it('takes speakers and outlets by name as typed, and moves to the address with their slugs', async () => {
     const { app } = await seededQuotedb()
-    const byName = await page(app, '/?q=drone&speaker=Trevilla&outlet=The+Independent')
-    const bySlug = await page(app, '/?q=drone&speaker=ricardo-trevilla&outlet=the-independent')
-    const summary = (html: string) => /<p class="summary"[^>]*>([^<]*)/.exec(html)?.[1]
-    expect(summary(byName.html)).toBe('2 quotes, best match first')
-    expect(summary(byName.html)).toBe(summary(bySlug.html))
+    const byName = await app.request(
+      '/?q=drone&speaker=Trevilla&outlet=The+Independent,+The+New+York+Times',
+    )
+    expect(byName.status).toBe(302)
+    expect(byName.headers.get('location')).toBe(
+      '/?q=drone&speaker=ricardo-trevilla&outlet=the-independent&outlet=the-new-york-times',
+    )
+    const { status, html } = await page(app, byName.headers.get('location')!)
+    expect(status).toBe(200)
+    expect(html).toContain('<p class="summary" role="status">2 quotes, best match first</p>')
+    // The selected facet's link removes the filter.
+    expect(html).toMatch(
+      /<a href="\?q=drone&amp;outlet=the-independent&amp;outlet=the-new-york-times" aria-current="true"/,
+    )
+  })
+
+  it('says which name names nothing, and links to the search without it', async () => {
+    const { app } = await seededQuotedb()
+    const { status, html } = await page(
+      app,
+      '/?q=drones&speaker=Nobody+At+All&speaker=pete-hegseth',
+    )
+    expect(status).toBe(400)
+    expect(html).toContain('No speaker is called “Nobody At All”.')
+    expect(html).toContain('<a href="/?q=drones&amp;speaker=pete-hegseth">Search without it.</a>')
+  })
+
+  it('starts every page with a doctype, so browsers render in standards mode', async () => {
+    const { app } = await seededQuotedb()
+    for (const path of [
+      '/',
+      '/claims',
+      '/speakers/pete-hegseth',
+      '/outlets/the-independent',
+      '/articles/1',
+      '/nowhere',
+    ]) {
+      expect((await page(app, path)).html, path).toMatch(/^<!DOCTYPE html><html lang="en">/)
+    }
+  })
+
+  it('treats an offset inside a page as that page, so pages never overlap', async () => {
+    const { app } = await seededQuotedb()
+    const { html } = await page(app, '/?offset=7')
+    expect(html).toContain('1–20 of 27 quotes, newest first')
+    expect(html).toContain('<span aria-current="page">1</span>')
+    // Without words the default order is newest first, and the order box says so.
+    expect(html).toContain('<option value="">Best match first (newest without words)</option>')
   })
 
   it('says what to loosen when nothing matches: each filter, each word', async () => {
@@ -42,16 +85,30 @@ describe('the search page', () => {
     const { status, html } = await page(app, '/?q=drone+zeppelin&kind=direct')
     expect(status).toBe(200)
     expect(html).toContain('Nothing found.')
-    expect(html).toContain('<a href="?q=drone+zeppelin">kind “direct”</a>')
-    expect(html).toContain('<a href="?q=drone&amp;kind=direct">drone</a>')
+    expect(html).toContain('removing <a href="?q=drone+zeppelin">kind: quotes</a>')
+    expect(html).toContain('<a href="?q=zeppelin&amp;kind=direct">without drone</a>')
+    expect(html).toContain('<a href="?q=drone&amp;kind=direct">without zeppelin</a>')
     expect(html).toContain('<a href="/claims?q=drone+zeppelin">Who reported this?</a>')
+    // Filters alone: no talk of words, no claim to check.
+    const filtersOnly = await page(app, '/?speaker=pete-hegseth&cited=the-wall-street-journal')
+    expect(filtersOnly.html).toContain('No quote passes every filter. Try:')
+    expect(filtersOnly.html).toContain(
+      'removing <a href="?cited=the-wall-street-journal">speaker: Pete Hegseth</a>',
+    )
+    expect(filtersOnly.html).not.toContain('/claims?')
+    // A word that is only excluded is never offered alone.
+    const excluded = await page(app, '/?q=drones+-cartels+zeppelin')
+    expect(excluded.html).toContain('>without zeppelin</a>')
+    expect(excluded.html).not.toContain('>without -cartels</a>')
   })
 
   it('answers a bad date with 400 and the reason, keeping what was typed', async () => {
     const { app } = await seededQuotedb()
     const { status, html } = await page(app, '/?q=drone&from=2025-13-01')
     expect(status).toBe(400)
-    expect(html).toContain('role="alert">from must be a date: YYYY, YYYY-MM or YYYY-MM-DD.</p>')
+    expect(html).toContain(
+      'role="alert">The From date must be written YYYY, YYYY-MM or YYYY-MM-DD, such as 2025-02.</p>',
+    )
     expect(html).toContain('value="2025-13-01"')
   })
 
@@ -145,7 +202,7 @@ describe('the other pages', () => {
     expect(html).toMatch(
       /<td><a href="\/outlets\/the-independent">The Independent<\/a><\/td><td class="n">.*7/,
     )
-    expect(html.match(/<blockquote/g)).toHaveLength(7)
+    expect(html.match(/<(blockquote|p) class="quote /g)).toHaveLength(7)
   })
 
   it('checks a claim, the cited source first and marked as such', async () => {
@@ -164,8 +221,9 @@ describe('the other pages', () => {
     expect(
       html.match(/<mark class="(direct|partial|paraphrase)">/g)!.length,
     ).toBeGreaterThanOrEqual(27)
+    // The tag follows the closing quotation mark, and says what it is to a screen reader.
     expect(html).toContain(
-      '<a class="speaker-tag" href="/speakers/todd-zimmerman">Todd Zimmerman</a>',
+      'vaporized</mark>,”<a class="speaker-tag" href="/speakers/todd-zimmerman"><span class="visually-hidden">(attributed to </span>Todd Zimmerman<span class="visually-hidden">)</span></a>',
     )
   })
 

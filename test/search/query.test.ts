@@ -19,6 +19,9 @@ describe('parseQuery and toMatchExpression', () => {
     ['drone fli', '("drone" AND ("fli"* OR "f l i"))'],
     ['drone vapor', '("drone" AND "vapor"*)'],
     ['US', '("us"* OR "u s")'],
+    // A single letter typed last is a word, not a prefix of half the language.
+    ['drone b', '("drone" AND "b")'],
+    ['"drone b', '"drone b"'],
     ['U.S.', '("us" OR "u s")'],
     ["Chapo's", '"chapo s"'],
     ['"all options" ', '"all options"'],

@@ -5,8 +5,12 @@
 import { readFileSync } from 'node:fs'
 import { Hono, type Context } from 'hono'
 import { AppError } from '../../domain/errors'
-import type { QuoteKind } from '../../domain/vocabulary'
+import type { QuoteSort } from '../../domain/store'
+import { QUOTE_KINDS, type QuoteKind } from '../../domain/vocabulary'
+import { LIMITS } from '../../search/options'
 import type { Services } from '../../services'
+import type { QuoteSearchResult } from '../../services/quotes'
+import { withParams } from '../../web/format'
 import { ArticlePage } from '../../web/pages/article'
 import { ClaimsPage } from '../../web/pages/claims'
 import { NotFoundPage } from '../../web/pages/not-found'
@@ -33,10 +37,82 @@ const listOf = (params: URLSearchParams, name: string) =>
     .map((v) => v.trim())
     .filter(Boolean)
 
-/** Offsets in page links are whole pages of results; anything else starts at the first. */
+/** Offsets in page links are whole pages of results; anything else starts at its page. */
 function offsetOf(params: URLSearchParams): number {
   const offset = Number(params.get('offset') ?? 0)
-  return Number.isInteger(offset) && offset >= 0 && offset <= 1_000_000 ? offset : 0
+  if (!Number.isInteger(offset) || offset < 0 || offset > 1_000_000) return 0
+  return offset - (offset % PAGE_SIZE)
+}
+
+const KINDS: readonly string[] = QUOTE_KINDS
+const SORTS = ['', 'relevance', 'newest', 'oldest']
+
+function readForm(params: URLSearchParams): SearchForm {
+  return {
+    q: (params.get('q') ?? '').trim(),
+    speaker: listOf(params, 'speaker'),
+    outlet: listOf(params, 'outlet'),
+    cited: listOf(params, 'cited'),
+    kind: listOf(params, 'kind'),
+    from: (params.get('from') ?? '').trim(),
+    to: (params.get('to') ?? '').trim(),
+    sort: params.get('sort') ?? '',
+  }
+}
+
+const NAME_FILTERS = [
+  { name: 'speaker', kind: 'speaker', what: 'speaker' },
+  { name: 'outlet', kind: 'outlet', what: 'outlet' },
+  { name: 'cited', kind: 'outlet', what: 'cited outlet' },
+] as const
+
+/**
+ * The names typed into the filter boxes as slugs. `changed` when any was a name rather than a
+ * slug; `unknown` lists what names nothing.
+ */
+async function resolveNames(services: Services, form: SearchForm) {
+  const slugs: Record<string, string[]> = {}
+  const unknown: string[] = []
+  let changed = false
+  for (const { name, kind, what } of NAME_FILTERS) {
+    const found = await services.slugsFor(kind, form[name])
+    slugs[name] = found.filter((slug): slug is string => slug !== null)
+    found.forEach((slug, i) => {
+      if (slug === null) unknown.push(`No ${what} is called “${form[name][i]}”.`)
+      else if (slug !== form[name][i]) changed = true
+    })
+  }
+  return { slugs, unknown, changed }
+}
+
+/** What is wrong with the form before searching, in the words of its labels. */
+function formProblems(form: SearchForm): string[] {
+  const problems: string[] = []
+  if (form.q.length > LIMITS.queryLength) {
+    problems.push(
+      `The words to find are longer than ${LIMITS.queryLength} characters; shorten them.`,
+    )
+  }
+  if (form.kind.some((k) => !KINDS.includes(k))) {
+    problems.push('Kind must be quotes, quoted fragments or paraphrases.')
+  }
+  if (!SORTS.includes(form.sort)) problems.push('Order must be best match, newest or oldest first.')
+  return problems
+}
+
+/** A service's complaint about a field, in the words of the form's labels. */
+function inFormWords(error: unknown): string {
+  const message = userError(error)
+  const param = error instanceof AppError ? error.param : undefined
+  const dateFormat = 'written YYYY, YYYY-MM or YYYY-MM-DD, such as 2025-02'
+  if (param === 'from') return `The From date must be ${dateFormat}.`
+  if (param === 'to') {
+    return message.includes('before')
+      ? 'The To date must not be before the From date.'
+      : `The To date must be ${dateFormat}.`
+  }
+  if (param === 'q') return message.replace(/^q /, 'The search ')
+  return message
 }
 
 /** The message of an error a user can act on; other errors go on to the error handler. */
@@ -61,37 +137,55 @@ export function pageRoutes(services: Services) {
 
   app.get('/', async (c) => {
     const params = new URL(c.req.url).searchParams
-    const form: SearchForm = {
-      q: (params.get('q') ?? '').slice(0, 500),
-      speaker: listOf(params, 'speaker'),
-      outlet: listOf(params, 'outlet'),
-      cited: listOf(params, 'cited'),
-      kind: listOf(params, 'kind'),
-      from: params.get('from') ?? '',
-      to: params.get('to') ?? '',
-      sort: params.get('sort') ?? '',
+    const form = readForm(params)
+    const names = await resolveNames(services, form)
+    // Names typed into a filter box become slugs in the address, so that the page, its facets
+    // and a shared link all say the same search.
+    if (names.changed && names.unknown.length === 0) {
+      return c.redirect(`/${withParams(params, names.slugs)}`, 302)
     }
+    const problems = [...names.unknown, ...formProblems(form)]
+    const page = (result: QuoteSearchResult | null, error: string | null) => (
+      <SearchPage form={form} result={result} params={params} error={error} />
+    )
+    if (names.unknown.length > 0) {
+      const fix = { label: 'Search without it.', href: `/${withParams(params, names.slugs)}` }
+      return c.html(
+        <SearchPage
+          form={form}
+          result={null}
+          params={params}
+          error={problems.join(' ')}
+          fix={fix}
+        />,
+        400,
+      )
+    }
+    if (problems.length > 0) return c.html(page(null, problems.join(' ')), 400)
     try {
       const result = await services.searchQuotes({
         q: form.q,
-        speakers: await services.slugsFor('speaker', form.speaker),
-        outlets: await services.slugsFor('outlet', form.outlet),
-        cited: await services.slugsFor('outlet', form.cited),
-        kinds: form.kind.filter((k): k is QuoteKind =>
-          ['direct', 'partial', 'paraphrase'].includes(k),
-        ),
+        speakers: form.speaker,
+        outlets: form.outlet,
+        cited: form.cited,
+        kinds: form.kind as QuoteKind[],
         from: form.from || null,
         to: form.to || null,
-        sort: form.sort === 'newest' || form.sort === 'oldest' ? form.sort : null,
+        sort: form.sort === '' ? null : (form.sort as QuoteSort),
         limit: PAGE_SIZE,
         offset: offsetOf(params),
       })
-      return c.html(<SearchPage form={form} result={result} params={params} error={null} />)
-    } catch (error) {
+      if (result.total > 0) return c.html(page(result, null))
+      // Nothing found names the filters to drop as people know them, not by slug.
+      const names: Record<string, string> = {}
+      for (const slug of form.speaker) names[slug] = (await services.getSpeaker(slug)).name
+      for (const slug of [...form.outlet, ...form.cited])
+        names[slug] = (await services.getOutlet(slug)).name
       return c.html(
-        <SearchPage form={form} result={null} params={params} error={userError(error)} />,
-        400,
+        <SearchPage form={form} result={result} params={params} error={null} names={names} />,
       )
+    } catch (error) {
+      return c.html(page(null, inFormWords(error)), 400)
     }
   })
 
@@ -135,13 +229,17 @@ export function pageRoutes(services: Services) {
   })
 
   app.get('/claims', async (c) => {
-    const q = (c.req.query('q') ?? '').slice(0, 500)
-    if (!q.trim()) return c.html(<ClaimsPage q="" report={null} error={null} />)
+    const q = (c.req.query('q') ?? '').trim()
+    if (!q) return c.html(<ClaimsPage q="" report={null} error={null} />)
+    if (q.length > LIMITS.queryLength) {
+      const tooLong = `The claim is longer than ${LIMITS.queryLength} characters; shorten it to what it turns on.`
+      return c.html(<ClaimsPage q={q} report={null} error={tooLong} />, 400)
+    }
     try {
       const report = await services.checkClaim({ q, limit: 50, offset: 0 })
       return c.html(<ClaimsPage q={q} report={report} error={null} />)
     } catch (error) {
-      return c.html(<ClaimsPage q={q} report={null} error={userError(error)} />, 400)
+      return c.html(<ClaimsPage q={q} report={null} error={inFormWords(error)} />, 400)
     }
   })
 

@@ -5,18 +5,38 @@
  */
 import { raw } from 'hono/html'
 import type { QuoteResult } from '../../domain/types'
-import { safeHref, writtenDate } from '../format'
+import { KIND_NAMES, safeHref, writtenDate, writtenDayRange } from '../format'
 
-const KIND_LABELS = { direct: 'Quote', partial: 'Fragment', paraphrase: 'Paraphrase' } as const
-
-/** The quoted words: the highlighted snippet (already escaped, marks only) or the plain text. */
+/**
+ * The statement's words: the highlighted snippet (already escaped, marks only) or the plain text.
+ * Quoted words are a blockquote; a paraphrase is the reporter's words, so a paragraph.
+ */
 function QuoteText({ quote }: { quote: QuoteResult }) {
   const inner = quote.snippet ? raw(quote.snippet) : quote.text
-  return (
+  const kind = <span class="kind">{KIND_NAMES[quote.kind].one}</span>
+  return quote.kind === 'paraphrase' ? (
+    <p class="quote paraphrase">
+      {kind}
+      {inner}
+    </p>
+  ) : (
     <blockquote class={`quote ${quote.kind}`} cite={safeHref(quote.article.url) ?? undefined}>
-      <span class="kind">{KIND_LABELS[quote.kind]}</span>
-      {quote.kind === 'paraphrase' ? inner : <>“{inner}”</>}
+      {kind}“{inner}”
     </blockquote>
+  )
+}
+
+/** "(said last week: 10–16 February 2025)", the article's words and the days they mean. */
+function SaidWhen({ said }: { said: QuoteResult['said'] }) {
+  if (!said?.phrase) return null
+  const days =
+    said.earliest && said.latest ? `: ${writtenDayRange(said.earliest, said.latest)}` : ''
+  return (
+    <span class="muted">
+      {' '}
+      (said {said.phrase}
+      {days})
+    </span>
   )
 }
 
@@ -34,10 +54,12 @@ export function Chain({ quote }: { quote: QuoteResult }) {
   const cue = quote.cue ?? 'said'
   const accordingTo = /^(?:according to|per)$/i.test(cue)
   const told = /^(?:tell|told|tells|telling)$/i.test(cue)
+  // "told" with no one named after it would dangle: the name alone says who.
+  const shownCue = told && !citedOutlet && !quote.audience ? '' : ` ${cue}`
   const who = speaker ? (
     <>
       <a href={`/speakers/${speaker.slug}`}>{speaker.name}</a>
-      {speaker.title ? `, ${speaker.title},` : ''}
+      {speaker.title ? `, ${speaker.title}${shownCue && !accordingTo ? ',' : ''}` : ''}
     </>
   ) : null
   let said
@@ -59,7 +81,8 @@ export function Chain({ quote }: { quote: QuoteResult }) {
   } else if (who) {
     said = (
       <>
-        {who} {cue}
+        {who}
+        {shownCue}
         {told && citedOutlet ? (
           <>
             {' '}
@@ -89,7 +112,7 @@ export function Chain({ quote }: { quote: QuoteResult }) {
       {said ? <>— {said} · </> : '— '}
       reported by <OutletLink outlet={reportingOutlet} />,{' '}
       <a href={`/articles/${article.id}`}>{writtenDate(article.published)}</a>
-      {quote.said?.phrase ? <span class="muted"> (said {quote.said.phrase})</span> : null}
+      <SaidWhen said={quote.said} />
       {quote.verified ? null : (
         <span class="unverified"> · not checked against the article text</span>
       )}
@@ -109,7 +132,7 @@ export function Citation({ quote }: { quote: QuoteResult }) {
 /** Statements as a list of citations, in the order given. */
 export function CitationList({ quotes }: { quotes: QuoteResult[] }) {
   return (
-    <ol class="results">
+    <ol class="results" role="list">
       {quotes.map((quote) => (
         <li>
           <Citation quote={quote} />

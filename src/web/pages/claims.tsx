@@ -32,7 +32,10 @@ function Steps({ quote }: { quote: QuoteResult }) {
     speaker && citedOutlet ? (
       <a href={`/outlets/${citedOutlet.slug}`}>{citedOutlet.name}</a>
     ) : speaker && quote.audience ? (
-      <>to {quote.audience}</>
+      <>
+        {/^told$/i.test(quote.cue ?? '') ? '' : 'to '}
+        {quote.audience}
+      </>
     ) : null
   return (
     <ol class="chain-steps" aria-label="Attribution chain">
@@ -84,7 +87,7 @@ export function ClaimsPage({
               {report.total} {report.total === 1 ? 'outlet' : 'outlets'}, earliest first.
             </p>
             <ol class="outlets">
-              {report.items.map((group, i) => {
+              {report.items.map((group) => {
                 const source = group.roles.includes('cited')
                 return (
                   <li class={source ? 'source' : undefined}>
@@ -96,8 +99,10 @@ export function ClaimsPage({
                       ) : null}
                     </h2>
                     <p class="muted">
-                      {i === 0 ? 'First to carry it, ' : 'Carried it from '}
-                      {writtenDate(group.earliest)} · {group.statements.length}{' '}
+                      {source ? 'Cited in reports dated ' : 'Published '}
+                      {writtenDate(group.earliest)}
+                      {group.earliest.precision === 'day' ? '' : ' (day unknown)'} ·{' '}
+                      {group.statements.length}{' '}
                       {group.statements.length === 1 ? 'statement' : 'statements'}
                     </p>
                     <ul>

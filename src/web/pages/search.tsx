@@ -8,7 +8,8 @@ import type { QuoteSearchResult } from '../../services/quotes'
 import { CitationList } from '../components/citation'
 import { ErrorNote } from '../components/error-note'
 import { Pagination } from '../components/pagination'
-import { withParams } from '../format'
+import { QUOTE_KINDS, type QuoteKind } from '../../domain/vocabulary'
+import { KIND_NAMES, withParams } from '../format'
 import { Layout } from '../layout'
 
 /** The search as the URL states it, values as typed (slugs or names). */
@@ -47,7 +48,7 @@ function FacetList({
   return (
     <section aria-labelledby={`facet-${name}`}>
       <h2 id={`facet-${name}`}>{FACET_TITLES[name]}</h2>
-      <ul>
+      <ul role="list">
         {facet.values.map((v) => {
           const href =
             name === 'year'
@@ -65,8 +66,11 @@ function FacetList({
                 aria-current={v.selected ? 'true' : undefined}
                 title={v.selected ? 'Selected: follow to remove' : undefined}
               >
-                {v.selected ? '✓ ' : ''}
-                {v.label}
+                {v.selected ? <span aria-hidden="true">✓ </span> : null}
+                {name === 'kind' ? (KIND_NAMES[v.value as QuoteKind]?.many ?? v.label) : v.label}
+                {v.selected ? (
+                  <span class="visually-hidden"> (selected; follow to remove)</span>
+                ) : null}
               </a>
               <span class="count">{v.count}</span>
             </li>
@@ -109,11 +113,9 @@ function Filters({ form }: { form: SearchForm }) {
     form.from ||
     form.to ||
     form.sort
-  const kinds = [
-    ['direct', 'Quotes'],
-    ['partial', 'Quoted fragments'],
-    ['paraphrase', 'Paraphrases'],
-  ] as const
+  // The default order depends on the words: best match with them, newest without. The default
+  // option says both, and stays the default when words are added.
+  const sort = form.sort
   return (
     <details class="filters" open={anySet ? true : undefined}>
       <summary>Filters</summary>
@@ -143,34 +145,43 @@ function Filters({ form }: { form: SearchForm }) {
           Kind
           <select name="kind">
             <option value="">Any kind</option>
-            {kinds.map(([value, label]) => (
-              <option value={value} selected={form.kind.includes(value)}>
-                {label}
+            {QUOTE_KINDS.map((kind) => (
+              <option value={kind} selected={form.kind.includes(kind)}>
+                {KIND_NAMES[kind].many}
               </option>
             ))}
           </select>
         </label>
         <label>
           From
-          <input name="from" value={form.from} placeholder="2025 or 2025-02" inputmode="numeric" />
+          <input name="from" value={form.from} placeholder="e.g. 2025 or 2025-02" />
         </label>
         <label>
           To
-          <input name="to" value={form.to} placeholder="2025-03-31" inputmode="numeric" />
+          <input name="to" value={form.to} placeholder="e.g. 2025-03" />
         </label>
         <label>
           Order
           <select name="sort">
-            <option value="">Best match first</option>
-            <option value="newest" selected={form.sort === 'newest'}>
+            <option value="">Best match first (newest without words)</option>
+            <option value="relevance" selected={sort === 'relevance'}>
+              Best match first
+            </option>
+            <option value="newest" selected={sort === 'newest'}>
               Newest first
             </option>
-            <option value="oldest" selected={form.sort === 'oldest'}>
+            <option value="oldest" selected={sort === 'oldest'}>
               Oldest first
             </option>
           </select>
         </label>
       </div>
+      <p class="filter-actions">
+        <button type="submit">Apply filters</button>
+        {anySet ? (
+          <a href={withParams(new URLSearchParams(), { q: form.q || null })}>Clear filters</a>
+        ) : null}
+      </p>
     </details>
   )
 }
@@ -195,22 +206,47 @@ function resultSummary(result: QuoteSearchResult): string {
   return `${count}, ${SORT_WORDS[result.query.sort]}`
 }
 
-/** What to try when nothing matched: drop a filter, search without filters, fewer words. */
-function NothingFound({ form, params }: { form: SearchForm; params: URLSearchParams }) {
-  const removable = (['speaker', 'outlet', 'cited', 'kind'] as const).flatMap((name) =>
+/**
+ * What to try when nothing matched: drop a filter, search without filters, drop a word, or ask
+ * "who reported this?". Filters are named as the facets name them.
+ */
+function NothingFound({
+  form,
+  params,
+  names,
+}: {
+  form: SearchForm
+  params: URLSearchParams
+  names: Record<string, string>
+}) {
+  const removable = (['speaker', 'outlet', 'cited'] as const).flatMap((name) =>
     form[name].map((value) => ({
-      label: `${name} “${value}”`,
+      label: `${FACET_TITLES[name].toLowerCase()}: ${names[value] ?? value}`,
       href: withParams(params, { [name]: form[name].filter((v) => v !== value) }),
     })),
   )
+  for (const kind of form.kind) {
+    removable.push({
+      label: `kind: ${KIND_NAMES[kind as QuoteKind]?.many.toLowerCase() ?? kind}`,
+      href: withParams(params, { kind: form.kind.filter((k) => k !== kind) }),
+    })
+  }
   if (form.from || form.to)
-    removable.push({ label: 'the date range', href: withParams(params, { from: null, to: null }) })
-  // Each word alone (quoted phrases kept whole), so a reader sees which word found nothing.
-  const words = [...new Set(form.q.match(/"[^"]+"|[^\s"]+/g) ?? [])].slice(0, 6)
+    removable.push({ label: 'the dates', href: withParams(params, { from: null, to: null }) })
+  // The query without each wanted word or phrase in turn, so a reader sees which one found nothing.
+  const clauses = [...new Set(form.q.match(/-?"[^"]*"?|\S+/g) ?? [])]
+  const wanted = clauses.filter((c) => !c.startsWith('-'))
+  const withoutEach =
+    wanted.length > 1
+      ? wanted.slice(0, 8).map((word) => ({ word, q: clauses.filter((c) => c !== word).join(' ') }))
+      : []
   return (
     <div class="nothing" role="status">
       <p>
-        <strong>Nothing found.</strong> Every word must match, so try:
+        <strong>Nothing found.</strong>{' '}
+        {form.q
+          ? 'Every word must match, and every filter. Try:'
+          : 'No quote passes every filter. Try:'}
       </p>
       <ul>
         {removable.map((r) => (
@@ -218,29 +254,31 @@ function NothingFound({ form, params }: { form: SearchForm; params: URLSearchPar
             removing <a href={r.href}>{r.label}</a>
           </li>
         ))}
-        {removable.length > 0 && form.q ? (
+        {removable.length > 1 && form.q ? (
           <li>
             <a href={withParams(new URLSearchParams(), { q: form.q })}>searching all quotes</a> for
             “{form.q}”
           </li>
         ) : null}
-        {words.length > 1 ? (
+        {withoutEach.length > 0 ? (
           <li>
-            fewer words:{' '}
-            {words.map((word, i) => (
+            leaving out a word:{' '}
+            {withoutEach.map(({ word, q }, i) => (
               <>
                 {i > 0 ? ' · ' : ''}
-                <a href={withParams(params, { q: word })}>{word}</a>
+                <a href={withParams(params, { q })}>without {word}</a>
               </>
             ))}
           </li>
         ) : null}
-        <li>
-          a claim in your own words on{' '}
-          <a href={`/claims${withParams(new URLSearchParams(), { q: form.q })}`}>
-            Who reported this?
-          </a>
-        </li>
+        {form.q ? (
+          <li>
+            a claim in your own words on{' '}
+            <a href={`/claims${withParams(new URLSearchParams(), { q: form.q })}`}>
+              Who reported this?
+            </a>
+          </li>
+        ) : null}
       </ul>
     </div>
   )
@@ -251,11 +289,17 @@ export function SearchPage({
   result,
   params,
   error,
+  names = {},
+  fix,
 }: {
   form: SearchForm
   result: QuoteSearchResult | null
   params: URLSearchParams
   error: string | null
+  /** Names of the speakers and outlets in the filters, by slug, for "nothing found". */
+  names?: Record<string, string>
+  /** A link that fixes the error, such as the search without a name that names nothing. */
+  fix?: { label: string; href: string }
 }) {
   const heading = form.q ? `Quotes matching “${form.q}”` : 'Search quotes'
   return (
@@ -278,16 +322,24 @@ export function SearchPage({
         </div>
         <Filters form={form} />
       </form>
-      <ErrorNote error={error} />
       <div id="results">
+        <ErrorNote error={error} fix={fix} />
         {result ? (
-          <div class="layout">
-            <aside class="facets" aria-label="Narrow the results">
+          <div class={result.total === 0 ? 'layout empty' : 'layout'}>
+            <a class="skip" href="#result-list">
+              Skip to the results
+            </a>
+            <aside class="facets" id="facets" aria-label="Narrow the results">
               {(['speaker', 'outlet', 'cited', 'kind', 'year'] as const).map((name) => (
                 <FacetList name={name} facet={result.facets[name]} params={params} />
               ))}
             </aside>
-            <section aria-label="Results">
+            <section aria-label="Results" id="result-list">
+              {result.total > 0 ? (
+                <a class="to-facets" href="#facets">
+                  Narrow the results ↓
+                </a>
+              ) : null}
               <p class="summary" role="status">
                 {resultSummary(result)}
                 {result.items.length === 0 && result.total > 0 ? (
@@ -310,7 +362,7 @@ export function SearchPage({
                 </p>
               ) : null}
               {result.total === 0 ? (
-                <NothingFound form={form} params={params} />
+                <NothingFound form={form} params={params} names={names} />
               ) : (
                 <CitationList quotes={result.items} />
               )}

@@ -63,7 +63,13 @@ export function SpeakerPage({
         </>
       ) : null}
       <h2>Statements, newest first</h2>
-      {quotes.items.length === 0 ? <p class="muted">No statements yet.</p> : null}
+      {quotes.total === 0 ? <p class="muted">No statements yet.</p> : null}
+      {quotes.total > 0 && quotes.items.length === 0 ? (
+        <p class="muted">
+          No statements on this page.{' '}
+          <a href={`/speakers/${speaker.slug}`}>Back to the first page</a>
+        </p>
+      ) : null}
       <CitationList quotes={quotes.items} />
       <Pagination
         total={quotes.total}
