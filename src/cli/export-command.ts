@@ -7,6 +7,7 @@ import { once } from 'node:events'
 import type { Store } from '../domain/store'
 import { NameIndex } from '../search/names'
 import { buildSearchIndexes } from '../search/indexes'
+import { QuoteFacts } from '../search/quote-facts'
 import { Vocabulary } from '../search/typos'
 import type { QuoteFilterParams } from '../services/quotes'
 import { exportQuotes, type ExportFormat } from '../services/transfer'
@@ -21,7 +22,7 @@ export async function runExport(store: Store, command: ExportCommand): Promise<n
   // Words need the typo vocabulary; filters alone do not, and a large database builds it slowly.
   const indexes = command.filters.q
     ? await buildSearchIndexes(store)
-    : { vocabulary: new Vocabulary(), names: new NameIndex() }
+    : { vocabulary: new Vocabulary(), names: new NameIndex(), facts: new QuoteFacts() }
   const chunks = await exportQuotes({ store, indexes }, command.format, command.filters)
   const out = command.out ? createWriteStream(command.out) : process.stdout
   for await (const chunk of chunks) {

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm'
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { COLUMN_WEIGHTS, SNIPPET } from '../search/options'
+import { COLUMN_WEIGHTS } from '../search/options'
 
 export const quotesFts = sqliteTable('quotes_fts', {
   rowid: integer('rowid').notNull(),
@@ -25,6 +25,3 @@ export const ftsMatches = (expression: string) => sql`${quotesFts} MATCH ${expre
 
 /** The bm25 rank of the current row, with the column weights of the search options (lower is better). */
 export const ftsRank = sql<number>`bm25(${quotesFts}, ${sql.raw(COLUMN_WEIGHTS.join(', '))})`
-
-/** The FTS5 snippet of the quote text, matched words between the private-use markers. */
-export const ftsSnippet = sql<string>`snippet(${quotesFts}, ${sql.raw(String(SNIPPET.column))}, ${SNIPPET.open}, ${SNIPPET.close}, ${SNIPPET.ellipsis}, ${sql.raw(String(SNIPPET.maxWords))})`

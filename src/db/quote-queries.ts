@@ -1,19 +1,12 @@
 /**
- * Finding quotes: full-text matches through FTS5 or browsing through plain SQL, with filters,
- * sorting, paging and facet counts over the whole match set.
+ * Quotes in SQL alone: one by id, the candidates for a claim, and the stream of an export, each
+ * with its whole chain. (Searches go through the search plan: `match-queries.ts`.)
  */
-import { and, asc, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm'
-import type { SQLiteSelect } from 'drizzle-orm/sqlite-core'
-import type {
-  ClaimCandidate,
-  QuoteCriteria,
-  QuoteFilters,
-  QuoteMatches,
-  StoredFacet,
-} from '../domain/store'
-import type { FacetName, QuoteResult } from '../domain/types'
+import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm'
+import type { ClaimCandidate, QuoteCriteria, QuoteFilters } from '../domain/store'
+import type { QuoteResult } from '../domain/types'
 import type { Db } from './client'
-import { ftsMatches, ftsRank, ftsSnippet, quotesFts } from './fts-table'
+import { ftsMatches, ftsRank, quotesFts } from './fts-table'
 import {
   chainColumns,
   citedOutlets,
@@ -51,121 +44,6 @@ function matchingCondition(criteria: QuoteCriteria): SQL | undefined {
     )
   }
   return and(...conditions)
-}
-
-/** Restricts a `SELECT … FROM quotes` to the quotes matching the criteria. */
-function matching<T extends SQLiteSelect>(query: T, criteria: QuoteCriteria) {
-  return joinChain(query).where(matchingCondition(criteria))
-}
-
-function chronological(sort: QuoteCriteria['sort']) {
-  const byDate = sort === 'oldest' ? asc : desc
-  return [byDate(articles.publishedOn), byDate(articles.id), asc(quotes.start), asc(quotes.id)]
-}
-
-const KIND_LABELS: Record<string, string> = {
-  direct: 'Direct quotation',
-  partial: 'Partial quotation',
-  paraphrase: 'Paraphrase',
-}
-
-/** For each facet: the value a filter takes, and the label a person reads. */
-const FACET_COLUMNS: Record<FacetName, { value: SQL<string | null>; label: SQL<string | null> }> = {
-  speaker: { value: sql`${speakers.slug}`, label: sql`${speakers.name}` },
-  outlet: { value: sql`${reportingOutlets.slug}`, label: sql`${reportingOutlets.name}` },
-  cited: { value: sql`${citedOutlets.slug}`, label: sql`${citedOutlets.name}` },
-  kind: { value: sql`${quotes.kind}`, label: sql`${quotes.kind}` },
-  year: {
-    value: sql`substr(${articles.publishedOn}, 1, 4)`,
-    label: sql`substr(${articles.publishedOn}, 1, 4)`,
-  },
-}
-
-/**
- * The filters a facet is counted under: all but its own, so that a facet with a value selected
- * still lists the other values one may add (speaker=a shows how many quotes speaker b has too).
- */
-function withoutOwnFilter(filters: QuoteFilters, name: FacetName): QuoteFilters {
-  switch (name) {
-    case 'speaker':
-      return { ...filters, speakers: [] }
-    case 'outlet':
-      return { ...filters, outlets: [] }
-    case 'cited':
-      return { ...filters, cited: [] }
-    case 'kind':
-      return { ...filters, kinds: [] }
-    case 'year':
-      return { ...filters, from: null, to: null }
-  }
-}
-
-function facet(db: Db, criteria: QuoteCriteria, name: FacetName): StoredFacet {
-  criteria = { ...criteria, filters: withoutOwnFilter(criteria.filters, name) }
-  const { value, label } = FACET_COLUMNS[name]
-  const n = count()
-  const rows = matching(db.select({ value, label, n }).from(quotes).$dynamic(), criteria)
-    .groupBy(value)
-    .having(sql`${value} IS NOT NULL`)
-    .orderBy(desc(n), asc(label))
-    .limit(criteria.facetSize + 1)
-    .all()
-  return {
-    values: rows.slice(0, criteria.facetSize).map((row) => ({
-      value: row.value!,
-      label: name === 'kind' ? KIND_LABELS[row.value!]! : row.label!,
-      count: row.n,
-    })),
-    truncated: rows.length > criteria.facetSize,
-  }
-}
-
-/** One page of the matching quotes, best match first, each with its snippet. */
-function rankedPage(db: Db, criteria: QuoteCriteria & { match: string }) {
-  return joinChain(
-    db
-      .select({ ...chainColumns, snippet: ftsSnippet })
-      .from(quotes)
-      .$dynamic()
-      .innerJoin(quotesFts, eq(quotesFts.rowid, quotes.id)),
-  )
-    .where(and(ftsMatches(criteria.match), ...filterConditions(criteria.filters)))
-    .orderBy(
-      ...(criteria.sort === 'relevance' ? [asc(ftsRank)] : []),
-      ...chronological(criteria.sort),
-    )
-    .limit(criteria.limit)
-    .offset(criteria.offset)
-    .all()
-}
-
-/** One page of the filtered quotes in date order, for browsing without text. */
-function browsedPage(db: Db, criteria: QuoteCriteria) {
-  return matching(db.select(chainColumns).from(quotes).$dynamic(), criteria)
-    .orderBy(...chronological(criteria.sort))
-    .limit(criteria.limit)
-    .offset(criteria.offset)
-    .all()
-    .map((row) => ({ ...row, snippet: null }))
-}
-
-/** Quotes matching the criteria: one page of them, the total, and facet counts over all of them. */
-export function findQuotes(db: Db, criteria: QuoteCriteria): QuoteMatches {
-  const { match } = criteria
-  const rows = match === null ? browsedPage(db, criteria) : rankedPage(db, { ...criteria, match })
-  const total =
-    matching(db.select({ total: count() }).from(quotes).$dynamic(), criteria).get()?.total ?? 0
-  return {
-    total,
-    items: rows.map((row) => ({ quote: toQuoteResult(row), snippet: row.snippet })),
-    facets: {
-      speaker: facet(db, criteria, 'speaker'),
-      outlet: facet(db, criteria, 'outlet'),
-      cited: facet(db, criteria, 'cited'),
-      kind: facet(db, criteria, 'kind'),
-      year: facet(db, criteria, 'year'),
-    },
-  }
 }
 
 /** One quote with its chain, or null. */

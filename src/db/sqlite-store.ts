@@ -11,6 +11,7 @@ import type { Db } from './client'
 import * as entities from './entity-queries'
 import * as writes from './entity-writes'
 import { createImportSession } from './import-session'
+import * as matches from './match-queries'
 import * as quoteQueries from './quote-queries'
 
 /** A store over an open database (see `openDatabase`). */
@@ -29,7 +30,15 @@ export function createSqliteStore(db: Db): Store {
     }
 
   return {
-    findQuotes: when((criteria) => quoteQueries.findQuotes(db, criteria)),
+    matchingIds: when((match) => matches.matchingIds(db, match)),
+    rankedIds: when((match, window) => matches.rankedIds(db, match, window)),
+    quotesInOrder: when((ids) => matches.quotesInOrder(db, ids)),
+    quoteFacts: when((afterId, limit) => matches.quoteFactColumns(db, afterId, limit)),
+    quoteFactsOf: when((ids) => matches.quoteFactColumnsOf(db, ids)),
+    articleFacts: when((afterId, untilId) => matches.articleFactColumns(db, afterId, untilId)),
+    maxIds: when(() => matches.maxIds(db)),
+    namesById: when((kind, ids) => matches.namesById(db, kind, ids)),
+    idsBySlug: when((kind, slugs) => matches.idsBySlug(db, kind, slugs)),
     getQuote: when((id) => quoteQueries.getQuote(db, id)),
     findClaimCandidates: when((match, limit) => quoteQueries.findClaimCandidates(db, match, limit)),
     exportQuotes: when((criteria, afterId, limit) =>

@@ -162,13 +162,60 @@ export interface QuoteForChange {
   body: string | null
 }
 
+/** Quote facts in columns, as the store reads them (kind: 1 direct, 2 partial, 3 paraphrase). */
+export interface QuoteFactColumns {
+  ids: Int32Array
+  speakers: Int32Array
+  cited: Int32Array
+  articles: Int32Array
+  kinds: Int32Array
+  /** Offset of the quote in its article's text; -1 when unknown. */
+  starts: Int32Array
+}
+
+/** Article facts in columns. Days are counted from 1970-01-01. */
+export interface ArticleFactColumns {
+  ids: Int32Array
+  outlets: Int32Array
+  /** First and last day of the publication period (a month-precise date spans its month). */
+  firstDays: Int32Array
+  lastDays: Int32Array
+  years: Int32Array
+}
+
 export interface PageRequest {
   limit: number
   offset: number
 }
 
 export interface Store {
-  findQuotes(criteria: QuoteCriteria): Promise<QuoteMatches>
+  /** The ids of every quote matching an FTS5 expression, in ascending order. */
+  matchingIds(match: string): Promise<Int32Array>
+  /**
+   * One page of the quotes matching `match`, best bm25 rank first, among those with an id of at
+   * least `fromId` that `keep` marks with a 1.
+   */
+  rankedIds(
+    match: string,
+    window: { fromId: number; keep: Uint8Array; limit: number; offset: number },
+  ): Promise<number[]>
+  /** The quotes with these ids, with their chains, in the order given (unknown ids left out). */
+  quotesInOrder(ids: number[]): Promise<QuoteResult[]>
+  /** The facts of up to `limit` quotes after the quote `afterId`, in id order. */
+  quoteFacts(afterId: number, limit: number): Promise<QuoteFactColumns>
+  /** The facts of the quotes with these ids. */
+  quoteFactsOf(ids: number[]): Promise<QuoteFactColumns>
+  /** The facts of the articles with ids in `(afterId, untilId]`. */
+  articleFacts(afterId: number, untilId: number): Promise<ArticleFactColumns>
+  /** The largest quote and article ids in use (0 when there are none). */
+  maxIds(): Promise<{ quote: number; article: number }>
+  /** Slug and name of some speakers (or outlets), by id. */
+  namesById(
+    kind: 'speaker' | 'outlet',
+    ids: number[],
+  ): Promise<Map<number, { slug: string; name: string }>>
+  /** The ids of some speakers (or outlets), by slug; unknown slugs are left out. */
+  idsBySlug(kind: 'speaker' | 'outlet', slugs: string[]): Promise<Map<string, number>>
   getQuote(id: number): Promise<QuoteResult | null>
   findClaimCandidates(match: string, limit: number): Promise<ClaimCandidate[]>
   /** The next `limit` quotes matching after the quote `afterId`, in id order (for exports). */

@@ -10,13 +10,11 @@
  */
 export const COLUMN_WEIGHTS = [10, 4, 2, 1] as const
 
-/** Snippet options for FTS5's `snippet()`. */
+/** Snippets: cut from the quote's text around the words a search matched (see `snippet.ts`). */
 export const SNIPPET = {
-  /** The column the snippet is cut from: 0, the quote text. */
-  column: 0,
   /** How many words a snippet holds at most. Default: 32, enough for most whole quotations. */
   maxWords: 32,
-  /** Private-use markers FTS5 puts around matched words; turned into `<mark>` after escaping. */
+  /** Private-use markers put around matched words; turned into `<mark>` after escaping. */
   open: '\u0002',
   close: '\u0003',
   ellipsis: '…',
@@ -56,6 +54,14 @@ export const NAMES = {
   /** Words shorter than this are matched exactly (apart from the prefix of the last word). */
   fuzzyMinLength: 4,
 } as const
+
+/**
+ * Ranking by relevance. bm25 is computed for the passing quotes of a window: the most recently
+ * added `window` of them. A word held by a tenth of a million quotes then costs no more to rank
+ * than one held by five thousand, and recent quotes are what a reader of a news archive looks
+ * for first; quotes beyond the window follow, newest first. Default: 5000.
+ */
+export const RANKING = { window: 5000 } as const
 
 /** Facets: how many values each facet lists before it says it is truncated. Default: 10. */
 export const FACET_SIZE = 10

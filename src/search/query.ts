@@ -24,6 +24,8 @@ export interface WordClause {
   alternatives: string[]
   /** Written as dotted initials ("U.S."). */
   acronym: boolean
+  /** Typed in capitals ("US", "FBI"): may be initials written without dots. */
+  capitals: boolean
   prefix: boolean
   negated: boolean
 }
@@ -70,7 +72,7 @@ export function parseQuery(query: string): SearchClause[] {
         lastWasClosedPhrase = false
         i++
       }
-      const clause = toClause(tokenize(text), { phrase: true, prefix: explicitPrefix, negated })
+      const clause = toClause(text, { phrase: true, prefix: explicitPrefix, negated })
       if (clause) clauses.push(clause)
       continue
     }
@@ -78,7 +80,7 @@ export function parseQuery(query: string): SearchClause[] {
     while (i < query.length && !isSpace(query[i])) i++
     text = query.slice(start, i)
     explicitPrefix = text.endsWith('*')
-    const clause = toClause(tokenize(text), { phrase: false, prefix: explicitPrefix, negated })
+    const clause = toClause(text, { phrase: false, prefix: explicitPrefix, negated })
     if (clause) clauses.push(clause)
   }
   markLastAsPrefix(clauses, query, lastWasClosedPhrase)
@@ -86,17 +88,20 @@ export function parseQuery(query: string): SearchClause[] {
 }
 
 function toClause(
-  tokens: Token[],
+  text: string,
   options: { phrase: boolean; prefix: boolean; negated: boolean },
 ): SearchClause | null {
+  const tokens = tokenize(text)
   if (tokens.length === 0) return null
   if (tokens.length === 1 && !options.phrase) {
     const [token] = tokens as [Token]
+    const typed = text.normalize('NFC').slice(token.start, token.end)
     return {
       type: 'word',
       word: token.text,
       alternatives: [token.text],
       acronym: token.acronym,
+      capitals: /^\p{Lu}+$/u.test(typed),
       prefix: options.prefix,
       negated: options.negated,
     }
@@ -127,11 +132,18 @@ export function hasWantedClause(clauses: SearchClause[]): boolean {
 
 const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`
 
-/** A word of two to four letters may be initials typed without dots: "us" for "U.S.". */
-function mayBeInitials(word: string, acronym: boolean): boolean {
+/**
+ * A word of two to four letters typed in capitals may be initials without dots: "US" for "U.S.".
+ * (Only in capitals: looking for every short word spelt out letter by letter, "us" or "curb", costs
+ * a pass over the posting lists of single letters, some of which nearly every quote holds.)
+ */
+function mayBeInitials(word: string, acronym: boolean, capitals: boolean): boolean {
   if (acronym) return true
   return (
-    word.length >= INITIALS.minLength && word.length <= INITIALS.maxLength && /^\p{L}+$/u.test(word)
+    capitals &&
+    word.length >= INITIALS.minLength &&
+    word.length <= INITIALS.maxLength &&
+    /^\p{L}+$/u.test(word)
   )
 }
 
@@ -148,7 +160,7 @@ function wordExpression(clause: WordClause): string {
   const parts = clause.alternatives.flatMap((alternative) => {
     const [whole, ...initials] = spellings(
       alternative,
-      alternative === clause.word && mayBeInitials(alternative, clause.acronym),
+      alternative === clause.word && mayBeInitials(alternative, clause.acronym, clause.capitals),
     )
     return [quoted(whole!) + (clause.prefix ? '*' : ''), ...initials.map(quoted)]
   })
@@ -176,6 +188,43 @@ function clauseExpression(clause: SearchClause): string {
   return clause.type === 'word' ? wordExpression(clause) : phraseExpression(clause)
 }
 
+/** A sequence of words a snippet marks where the quote holds it; the last may be a prefix. */
+export type HighlightPhrase = Array<{ word: string; prefix: boolean }>
+
+/**
+ * What a snippet marks for the clauses: every form the match expression looks for, of every wanted
+ * clause — a word's alternatives and spelt-out initials, a phrase's variants.
+ */
+export function highlightPhrases(clauses: SearchClause[]): HighlightPhrase[] {
+  const phrases: HighlightPhrase[] = []
+  for (const clause of clauses) {
+    if (clause.negated) continue
+    if (clause.type === 'word') {
+      for (const alternative of clause.alternatives) {
+        phrases.push([{ word: alternative, prefix: clause.prefix }])
+        const initials =
+          alternative === clause.word && mayBeInitials(alternative, clause.acronym, clause.capitals)
+        if (initials)
+          phrases.push([...alternative].map((letter) => ({ word: letter, prefix: false })))
+      }
+      continue
+    }
+    let variants: string[][] = [[]]
+    for (const { word, acronym } of clause.words) {
+      const forms = spellings(word, acronym)
+      variants = variants
+        .flatMap((prefix) => forms.map((form) => [...prefix, ...form.split(' ')]))
+        .slice(0, MAX_PHRASE_VARIANTS)
+    }
+    for (const variant of variants) {
+      phrases.push(
+        variant.map((word, i) => ({ word, prefix: clause.prefix && i === variant.length - 1 })),
+      )
+    }
+  }
+  return phrases
+}
+
 /**
  * The FTS5 MATCH expression for the clauses: every wanted clause must match (AND), and none of the
  * excluded ones may. Returns null when nothing is wanted.
@@ -199,7 +248,7 @@ export function toAnyWordExpression(
 ): string | null {
   if (terms.length === 0) return null
   const parts = terms.flatMap(({ word, prefix }) =>
-    prefix ? [`${quoted(word)}*`] : spellings(word, mayBeInitials(word, false)).map(quoted),
+    prefix ? [`${quoted(word)}*`] : [quoted(word)],
   )
   return [...new Set(parts)].join(' OR ')
 }

@@ -85,6 +85,7 @@ export async function mergeOutlets(
   await refreshAfterWrite(context, {
     outlets: [slug],
     removedOutlets: from,
+    reloadFacts: true,
     texts: [...before, ...(await namesOf(context, 'outlet', [slug]))],
   })
   return (await context.store.getOutlet(slug))!
@@ -142,6 +143,7 @@ export async function mergeSpeakers(
   await refreshAfterWrite(context, {
     speakers: [slug],
     removedSpeakers: from,
+    reloadFacts: true,
     texts: [...before, ...(await namesOf(context, 'speaker', [slug]))],
   })
   return (await context.store.getSpeaker(slug))!
@@ -202,5 +204,9 @@ export async function deleteArticle(context: ServiceContext, id: number): Promis
   const before = await context.store.searchDocuments(quoteIds)
   const references = await context.store.quoteReferences(quoteIds)
   await context.store.deleteArticle(id)
-  await refreshAfterWrite(context, { removedDocuments: before, ...references })
+  await refreshAfterWrite(context, {
+    removedDocuments: before,
+    removedQuoteIds: quoteIds,
+    ...references,
+  })
 }

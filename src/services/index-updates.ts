@@ -4,7 +4,7 @@
  * the indexes as they were). When another process writes to the database (an import from the
  * command line), SQLite's data version moves and the indexes are rebuilt in the background.
  */
-import { buildSearchIndexes } from '../search/indexes'
+import { addNewFacts, buildSearchIndexes, loadFacts } from '../search/indexes'
 import { indexTerms } from '../search/normalize'
 import type { ServiceContext } from './context'
 
@@ -20,6 +20,24 @@ export interface WriteChanges {
   outlets?: string[]
   removedSpeakers?: string[]
   removedOutlets?: string[]
+  /** Quotes deleted. */
+  removedQuoteIds?: number[]
+  /** True when the write moved many quotes at once (a merge): the facts are read again whole. */
+  reloadFacts?: boolean
+}
+
+/** Brings the in-memory facts up to date with a committed write. */
+async function refreshFacts(context: ServiceContext, changes: WriteChanges): Promise<void> {
+  const { store, indexes } = context
+  if (changes.reloadFacts) {
+    indexes.facts = await loadFacts(store)
+    return
+  }
+  indexes.facts.removeQuotes(changes.removedQuoteIds ?? [])
+  // New quotes (and their new articles) first; then quotes changed in place.
+  await addNewFacts(store, indexes.facts)
+  const changed = (changes.quoteIds ?? []).filter((id) => id <= indexes.facts.lastQuoteId)
+  if (changed.length > 0) indexes.facts.setQuotes(await store.quoteFactsOf(changed))
 }
 
 /** Updates the typo vocabulary and the name index after a committed write. */
@@ -28,6 +46,7 @@ export async function refreshAfterWrite(
   changes: WriteChanges,
 ): Promise<void> {
   const { store, indexes } = context
+  await refreshFacts(context, changes)
   const quoteIds = changes.quoteIds ?? []
   const documents = [
     ...(await store.searchDocuments(quoteIds)),
@@ -63,8 +82,7 @@ export function watchForOutsideWrites(context: ServiceContext) {
       seen = version
       rebuilding = buildSearchIndexes(context.store)
         .then((fresh) => {
-          context.indexes.vocabulary = fresh.vocabulary
-          context.indexes.names = fresh.names
+          Object.assign(context.indexes, fresh)
         })
         .catch((error: unknown) =>
           console.error('quotedb: rebuilding the search indexes failed:', error),

@@ -73,5 +73,9 @@ export async function deleteQuote(context: ServiceContext, id: number): Promise<
   const before = await context.store.searchDocuments([id])
   const references = await context.store.quoteReferences([id])
   if (!(await context.store.deleteQuote(id))) throw notFound(`No quote has the id ${id}.`)
-  await refreshAfterWrite(context, { removedDocuments: before, ...references })
+  await refreshAfterWrite(context, {
+    removedDocuments: before,
+    removedQuoteIds: [id],
+    ...references,
+  })
 }

@@ -9,9 +9,16 @@ import { FACET_NAMES, type Facets, type Page, type QuoteResult } from '../domain
 import type { QuoteKind } from '../domain/vocabulary'
 import { snippetToHtml } from '../search/highlight'
 import { FACET_SIZE, LIMITS } from '../search/options'
-import { hasWantedClause, parseQuery, toMatchExpression } from '../search/query'
+import {
+  hasWantedClause,
+  highlightPhrases,
+  parseQuery,
+  toMatchExpression,
+  type HighlightPhrase,
+} from '../search/query'
 import type { Correction } from '../search/typos'
 import type { ServiceContext } from './context'
+import { findQuotes } from './quote-search'
 
 export interface QuoteSearchParams {
   /** Words and phrases; empty or absent to browse. */
@@ -70,7 +77,7 @@ function dayRange(params: QuoteFilterParams): { from: string | null; to: string 
 function compileText(
   context: ServiceContext,
   q: string,
-): { match: string | null; corrections: Correction[] } {
+): { match: string | null; corrections: Correction[]; highlight: HighlightPhrase[] } {
   const clauses = parseQuery(q)
   if (clauses.length > LIMITS.queryWords) {
     throw invalidParameter(
@@ -85,7 +92,7 @@ function compileText(
     throw invalidParameter('q', 'q only excludes words; add at least one word to look for.')
   }
   const corrections = context.indexes.vocabulary.correctClauses(clauses)
-  return { match: toMatchExpression(clauses), corrections }
+  return { match: toMatchExpression(clauses), corrections, highlight: highlightPhrases(clauses) }
 }
 
 /** The filters and words common to searching and exporting quotes. */
@@ -103,6 +110,8 @@ export async function quoteCriteria(
   filters: QuoteFilters
   q: string | null
   corrections: Correction[]
+  /** What snippets mark: every form of every wanted word and phrase. */
+  highlight: HighlightPhrase[]
 }> {
   const filters: QuoteFilters = {
     speakers: params.speakers ?? [],
@@ -116,8 +125,10 @@ export async function quoteCriteria(
   await checkSlugsExist(context, 'outlet', 'cited', filters.cited)
   // Kept as typed: a trailing space says the last word is complete (not a prefix).
   const q = params.q?.trim() ? params.q : null
-  const { match, corrections } = q ? compileText(context, q) : { match: null, corrections: [] }
-  return { match, filters, q, corrections }
+  const { match, corrections, highlight } = q
+    ? compileText(context, q)
+    : { match: null, corrections: [], highlight: [] }
+  return { match, filters, q, corrections, highlight }
 }
 
 /** Finds quotes by words and filters; see `QuoteSearchParams`. */
@@ -125,14 +136,15 @@ export async function searchQuotes(
   context: ServiceContext,
   params: QuoteSearchParams,
 ): Promise<QuoteSearchResult> {
-  const { match, filters, q, corrections } = await quoteCriteria(context, params)
+  const { match, filters, q, corrections, highlight } = await quoteCriteria(context, params)
   const sort: QuoteSort =
     match === null && (params.sort ?? 'relevance') === 'relevance'
       ? 'newest'
       : (params.sort ?? 'relevance')
 
-  const found = await context.store.findQuotes({
+  const found = await findQuotes(context, {
     match,
+    highlight,
     filters,
     sort,
     limit: params.limit,
