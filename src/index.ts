@@ -11,7 +11,10 @@ import { openQuotedb } from './start'
 async function main(): Promise<void> {
   const config = loadConfig()
   const { store, indexes, seeded } = await openQuotedb(config.databasePath, config)
-  const services = createServices({ store, indexes })
+  const services = createServices({ store, indexes }, { resultCacheSize: config.resultCacheSize })
+  indexes.complete.catch((error: unknown) =>
+    console.error(`quotedb: loading the search indexes failed: ${String(error)}`),
+  )
   const counts = await services.counts()
   const server = serve(
     { fetch: createApp(services, config).fetch, port: config.port, hostname: config.host },

@@ -6,7 +6,7 @@ import { openDatabase } from './db/client'
 import { createSqliteStore } from './db/sqlite-store'
 import type { Store } from './domain/store'
 import { seedDatabase } from './import/seed'
-import { buildSearchIndexes, type SearchIndexes } from './search/indexes'
+import { openSearchIndexes, type SearchIndexes } from './search/indexes'
 
 export interface Opened {
   store: Store
@@ -15,7 +15,10 @@ export interface Opened {
   seeded: boolean
 }
 
-/** Opens the database at `path`, seeds it when empty (unless told not to) and builds the indexes. */
+/**
+ * Opens the database at `path`, seeds it when empty (unless told not to) and opens the indexes:
+ * ready to search, with the vocabulary and name index completing in the background.
+ */
 export async function openQuotedb(
   path: string,
   options: { seedWhenEmpty: boolean },
@@ -24,7 +27,7 @@ export async function openQuotedb(
   try {
     const seeded = options.seedWhenEmpty && (await store.counts()).articles === 0
     if (seeded) await seedDatabase(store)
-    return { store, indexes: await buildSearchIndexes(store), seeded }
+    return { store, indexes: await openSearchIndexes(store), seeded }
   } catch (error) {
     store.close()
     throw error

@@ -22,7 +22,13 @@ export async function runExport(store: Store, command: ExportCommand): Promise<n
   // Words need the typo vocabulary; filters alone do not, and a large database builds it slowly.
   const indexes = command.filters.q
     ? await buildSearchIndexes(store)
-    : { vocabulary: new Vocabulary(), names: new NameIndex(), facts: new QuoteFacts() }
+    : {
+        vocabulary: new Vocabulary(),
+        names: new NameIndex(),
+        facts: new QuoteFacts(),
+        complete: Promise.resolve(),
+        revision: 0,
+      }
   const chunks = await exportQuotes({ store, indexes }, command.format, command.filters)
   const out = command.out ? createWriteStream(command.out) : process.stdout
   for await (const chunk of chunks) {

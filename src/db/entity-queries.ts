@@ -1,7 +1,7 @@
 /**
  * Reading speakers, outlets and articles, with the counts their pages show.
  */
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm'
 import type { NameDocument, PageRequest, VocabularyEntry } from '../domain/store'
 import type { Article, Counts, Outlet, Page, Speaker, SpeakerDetail } from '../domain/types'
 import { formatPartialDate } from '../domain/partial-dates'
@@ -9,7 +9,15 @@ import type { ArticleRecord } from '../domain/bundle'
 import type { Db } from './client'
 import { quotesFts, quotesFtsVocabulary } from './fts-table'
 import { reportingOutlets, selectChain, toQuoteResult } from './quote-chain'
-import { articles, outletAliases, outlets, quotes, speakerAliases, speakers } from './schema'
+import {
+  articles,
+  outletAliases,
+  outlets,
+  quotes,
+  speakerAliases,
+  speakers,
+  speakerTitles,
+} from './schema'
 
 /** Quotes per speaker, as a subquery to join. */
 function quotesPerSpeaker(db: Db) {
@@ -102,12 +110,12 @@ export function getSpeaker(db: Db, slug: string): SpeakerDetail | null {
   if (!row) return null
   const [speaker] = withSpeakerAliases(db, [row]) as [Speaker]
   const titles = db
-    .selectDistinct({ title: quotes.speakerTitle })
-    .from(quotes)
-    .where(sql`${quotes.speakerId} = ${row.id} AND ${quotes.speakerTitle} IS NOT NULL`)
-    .orderBy(asc(quotes.speakerTitle))
+    .select({ title: speakerTitles.title })
+    .from(speakerTitles)
+    .where(eq(speakerTitles.speakerId, row.id))
+    .orderBy(asc(speakerTitles.title))
     .all()
-    .map((t) => t.title!)
+    .map((t) => t.title)
   const n = count()
   const quotedBy = db
     .select({ slug: outlets.slug, name: outlets.name, n })
@@ -259,8 +267,25 @@ export function unknownSlugs(db: Db, kind: 'speaker' | 'outlet', slugs: string[]
   return slugs.filter((slug) => !known.has(slug))
 }
 
-export function vocabulary(db: Db): VocabularyEntry[] {
-  return db.select().from(quotesFtsVocabulary).all()
+export function vocabularyBetween(db: Db, from: string, to: string | null): VocabularyEntry[] {
+  const term = quotesFtsVocabulary.term
+  return db
+    .select()
+    .from(quotesFtsVocabulary)
+    .where(to === null ? gte(term, from) : and(gte(term, from), lt(term, to)))
+    .all()
+}
+
+/**
+ * Whether the index holds each word, or for a prefix a word beginning with it: a seek in the
+ * index's term list each, without counting documents.
+ */
+export function termsExist(db: Db, terms: Array<{ word: string; prefix: boolean }>): boolean[] {
+  const term = quotesFtsVocabulary.term
+  return terms.map(({ word, prefix }) => {
+    const holds = prefix ? and(gte(term, word), lt(term, `${word}\u{10ffff}`)) : eq(term, word)
+    return db.select({ term }).from(quotesFtsVocabulary).where(holds).limit(1).all().length > 0
+  })
 }
 
 /** Speakers with the titles they were quoted under, by all their names; all, or those with `slugs`. */
@@ -273,17 +298,14 @@ function speakerNameDocuments(db: Db, slugs?: string[]): NameDocument[] {
   const ids = rows.map((s) => s.id)
   const aliases = aliasesOf(db, 'speaker', ids)
   const titlesById = new Map<number, string[]>()
-  const titleQuery = db
-    .selectDistinct({ id: quotes.speakerId, title: quotes.speakerTitle })
-    .from(quotes)
+  const titleQuery = db.select().from(speakerTitles)
   const titleRows = (
-    slugs
-      ? titleQuery.where(and(isNotNull(quotes.speakerTitle), inArray(quotes.speakerId, ids)))
-      : titleQuery.where(isNotNull(quotes.speakerTitle))
+    slugs ? titleQuery.where(inArray(speakerTitles.speakerId, ids)) : titleQuery
   ).all()
-  for (const { id, title } of titleRows) {
-    if (id === null || title === null) continue
-    titlesById.set(id, [...(titlesById.get(id) ?? []), title])
+  for (const { speakerId, title } of titleRows) {
+    const known = titlesById.get(speakerId)
+    if (known) known.push(title)
+    else titlesById.set(speakerId, [title])
   }
   return rows.map((s) => ({
     kind: 'speaker' as const,
@@ -357,6 +379,15 @@ export function termCounts(db: Db, terms: string[]): VocabularyEntry[] {
 /** SQLite's data_version: changes when another connection commits. */
 export function dataVersion(db: Db): number {
   return db.$client.pragma('data_version', { simple: true }) as number
+}
+
+/**
+ * A value that changes whenever the database does: SQLite's data_version (commits by other
+ * connections) with this connection's total of changed rows (its own writes).
+ */
+export function changeMark(db: Db): string {
+  const own = db.$client.prepare('SELECT total_changes()').pluck().get() as number
+  return `${dataVersion(db)}:${own}`
 }
 
 export function counts(db: Db): Counts {

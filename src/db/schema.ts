@@ -106,6 +106,22 @@ export const speakerAliases = sqliteTable(
   ],
 )
 
+/**
+ * Every title a speaker has been quoted under, once: what the name index finds speakers by
+ * ("defense minister"). Derived from `quotes` by triggers (migration 0004), so reading a speaker's
+ * titles never scans the quotes.
+ */
+export const speakerTitles = sqliteTable(
+  'speaker_titles',
+  {
+    speakerId: integer('speaker_id')
+      .notNull()
+      .references(() => speakers.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.speakerId, t.title] })],
+)
+
 export const articles = sqliteTable(
   'articles',
   {

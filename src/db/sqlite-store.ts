@@ -54,7 +54,8 @@ export function createSqliteStore(db: Db): Store {
     getOutlet: when((slug) => entities.getOutlet(db, slug)),
     getArticle: when((id) => entities.getArticle(db, id)),
     unknownSlugs: when((kind, slugs) => entities.unknownSlugs(db, kind, slugs)),
-    vocabulary: when(() => entities.vocabulary(db)),
+    vocabularyBetween: when((from, to) => entities.vocabularyBetween(db, from, to)),
+    termsExist: when((terms) => entities.termsExist(db, terms)),
     nameDocuments: when(() => entities.nameDocuments(db)),
     outletNames: when(() => entities.outletNames(db)),
     counts: when(() => entities.counts(db)),
@@ -76,6 +77,7 @@ export function createSqliteStore(db: Db): Store {
     termCounts: when((terms) => entities.termCounts(db, terms)),
     nameDocumentsOf: when((kind, slugs) => entities.nameDocumentsOf(db, kind, slugs)),
     dataVersion: when(() => entities.dataVersion(db)),
+    changeMark: when(() => entities.changeMark(db)),
     async importSession(work, commit) {
       await idle()
       const run = (async () => {

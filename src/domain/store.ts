@@ -244,8 +244,10 @@ export interface Store {
   /** The slugs among `slugs` that name no speaker (or outlet). */
   unknownSlugs(kind: 'speaker' | 'outlet', slugs: string[]): Promise<string[]>
 
-  /** Every indexed word with its document count, for the typo vocabulary. */
-  vocabulary(): Promise<VocabularyEntry[]>
+  /** The indexed words from `from` up to (not including) `to` (null: to the end), with counts. */
+  vocabularyBetween(from: string, to: string | null): Promise<VocabularyEntry[]>
+  /** Whether the index holds each word (or, for a prefix, a word beginning with it). */
+  termsExist(terms: Array<{ word: string; prefix: boolean }>): Promise<boolean[]>
   /** Every speaker and outlet by all its names, for the name index. */
   nameDocuments(): Promise<NameDocument[]>
   /** Every outlet's name and aliases, for recognising outlets in article text. */
@@ -280,6 +282,8 @@ export interface Store {
   nameDocumentsOf(kind: 'speaker' | 'outlet', slugs: string[]): Promise<NameDocument[]>
   /** A number that changes whenever another connection commits a change to the database. */
   dataVersion(): Promise<number>
+  /** A value that changes whenever the database does, by any connection. */
+  changeMark(): Promise<string>
 
   /**
    * Runs `work` in one transaction, then commits when `commit(result)` says so and rolls back

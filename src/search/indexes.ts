@@ -1,6 +1,10 @@
 /**
  * The in-memory search indexes, derived from the store at start-up. SQLite stays the source of
- * truth: either index can be thrown away and rebuilt from it at any time.
+ * truth: any of them can be thrown away and rebuilt from it at any time.
+ *
+ * The facts come first: every search needs them. The vocabulary and the name index follow in the
+ * background, a slice at a time, so that a server over a million quotes answers its first search
+ * while they load (reading the vocabulary means counting every posting list in the index).
  */
 import type { Store } from '../domain/store'
 import { NameIndex } from './names'
@@ -14,6 +18,47 @@ export interface SearchIndexes {
   names: NameIndex
   /** What every quote is filtered, counted and ordered by. */
   facts: QuoteFacts
+  /** Resolves when the vocabulary and the name index hold everything. */
+  complete: Promise<void>
+  /** Counts the times the indexes were brought up to date with a write; answers cached before are stale. */
+  revision: number
+}
+
+/** The first characters at which the vocabulary is read in slices: digits, each letter, the rest. */
+const VOCABULARY_SLICES = ['', 'a', ...'bcdefghijklmnopqrstuvwxyz', '{']
+
+/** Names added to the name index between two pauses. */
+const NAME_CHUNK = 2000
+
+/** Lets waiting requests run between two slices of loading. */
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/**
+ * Opens the indexes: the facts now, the vocabulary and name index in the background (see
+ * `complete`). A search that needs a word the vocabulary has not loaded yet waits for it.
+ */
+export async function openSearchIndexes(store: Store): Promise<SearchIndexes> {
+  const facts = await loadFacts(store)
+  const vocabulary = new Vocabulary()
+  vocabulary.loaded = false
+  const names = new NameIndex()
+  const complete = (async () => {
+    for (let i = 0; i < VOCABULARY_SLICES.length; i++) {
+      vocabulary.add(
+        await store.vocabularyBetween(VOCABULARY_SLICES[i]!, VOCABULARY_SLICES[i + 1] ?? null),
+      )
+      await pause()
+    }
+    vocabulary.loaded = true
+    const documents = await store.nameDocuments()
+    for (let i = 0; i < documents.length; i += NAME_CHUNK) {
+      for (const document of documents.slice(i, i + NAME_CHUNK)) names.upsert(document)
+      await pause()
+    }
+  })()
+  // A failure shows where it is awaited; never as an unhandled rejection at start.
+  complete.catch(() => undefined)
+  return { vocabulary, names, facts, complete, revision: 0 }
 }
 
 /** How many quotes (and articles) are read at a time when the facts are loaded. */
@@ -45,9 +90,9 @@ export async function addNewFacts(store: Store, facts: QuoteFacts): Promise<bool
   return true
 }
 
-/** Builds both indexes from what the store holds now. */
+/** Builds every index from what the store holds now, and waits until all are complete. */
 export async function buildSearchIndexes(store: Store): Promise<SearchIndexes> {
-  const facts = await loadFacts(store)
-  const [terms, names] = await Promise.all([store.vocabulary(), store.nameDocuments()])
-  return { vocabulary: new Vocabulary(terms), names: new NameIndex(names), facts }
+  const indexes = await openSearchIndexes(store)
+  await indexes.complete
+  return indexes
 }

@@ -16,6 +16,8 @@ export interface Correction {
 /** The vocabulary of the document index, in memory. Derived from SQLite; never the only copy. */
 export class Vocabulary {
   readonly #terms = new SearchableMap<number>()
+  /** False while the vocabulary is still being read at start: a word it lacks may yet come. */
+  loaded = true
 
   constructor(entries: Iterable<VocabularyEntry> = []) {
     this.add(entries)

@@ -115,6 +115,8 @@ export async function checkClaim(
 ): Promise<ClaimReport> {
   const q = params.q.trim()
   const { quotes: totalQuotes } = await context.store.counts()
+  // Words are weighed by how many quotes hold them: the whole vocabulary must be loaded.
+  await context.indexes.complete
   const words = claimWords(context, q, totalQuotes)
   const match = toAnyWordExpression(words.map((w) => ({ word: w.lookup, prefix: w.prefix })))
   if (match === null) {

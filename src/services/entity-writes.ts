@@ -20,7 +20,12 @@ type NewSpeaker = Omit<SpeakerRecord, 'slug'> & { slug?: string }
  * Refuses a new record whose name is already taken by another without an explicit slug: to add a
  * second record of the same name on purpose (a namesake), give it a slug of its own.
  */
-function checkNameFree(kind: 'speaker' | 'outlet', name: string, context: ServiceContext): void {
+async function checkNameFree(
+  kind: 'speaker' | 'outlet',
+  name: string,
+  context: ServiceContext,
+): Promise<void> {
+  await context.indexes.complete
   const [taken] = context.indexes.names.named(kind, name)
   if (taken) {
     throw new AppError(
@@ -42,7 +47,7 @@ async function namesOf(
 }
 
 export async function createOutlet(context: ServiceContext, outlet: NewOutlet): Promise<Outlet> {
-  if (outlet.slug === undefined) checkNameFree('outlet', outlet.name, context)
+  if (outlet.slug === undefined) await checkNameFree('outlet', outlet.name, context)
   const slug = outlet.slug ?? slugify(outlet.name)
   if (await context.store.getOutlet(slug)) {
     throw new AppError('conflict', `An outlet already has the slug "${slug}".`, 'slug')
@@ -96,7 +101,7 @@ export async function createSpeaker(
   speaker: NewSpeaker,
 ): Promise<SpeakerDetail> {
   if (speaker.slug === undefined && !speaker.anonymous)
-    checkNameFree('speaker', speaker.name, context)
+    await checkNameFree('speaker', speaker.name, context)
   const slug = speaker.slug ?? slugify(speaker.name)
   if (await context.store.getSpeaker(slug)) {
     throw new AppError('conflict', `A speaker already has the slug "${slug}".`, 'slug')

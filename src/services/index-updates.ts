@@ -4,7 +4,7 @@
  * the indexes as they were). When another process writes to the database (an import from the
  * command line), SQLite's data version moves and the indexes are rebuilt in the background.
  */
-import { addNewFacts, buildSearchIndexes, loadFacts } from '../search/indexes'
+import { addNewFacts, buildSearchIndexes, loadFacts, type SearchIndexes } from '../search/indexes'
 import { indexTerms } from '../search/normalize'
 import type { ServiceContext } from './context'
 
@@ -24,6 +24,11 @@ export interface WriteChanges {
   removedQuoteIds?: number[]
   /** True when the write moved many quotes at once (a merge): the facts are read again whole. */
   reloadFacts?: boolean
+}
+
+/** Swaps in indexes built afresh; answers cached from the old ones are stale. */
+export function replaceIndexes(context: ServiceContext, fresh: SearchIndexes): void {
+  Object.assign(context.indexes, fresh, { revision: context.indexes.revision + 1 })
 }
 
 /** Brings the in-memory facts up to date with a committed write. */
@@ -46,6 +51,8 @@ export async function refreshAfterWrite(
   changes: WriteChanges,
 ): Promise<void> {
   const { store, indexes } = context
+  // Loading at start adds what it reads; an update must come after it, not be overwritten by it.
+  await indexes.complete
   await refreshFacts(context, changes)
   const quoteIds = changes.quoteIds ?? []
   const documents = [
@@ -65,6 +72,7 @@ export async function refreshAfterWrite(
     indexes.names.upsert(document)
   for (const slug of changes.removedSpeakers ?? []) indexes.names.remove('speaker', slug)
   for (const slug of changes.removedOutlets ?? []) indexes.names.remove('outlet', slug)
+  indexes.revision++
 }
 
 /**
@@ -82,7 +90,7 @@ export function watchForOutsideWrites(context: ServiceContext) {
       seen = version
       rebuilding = buildSearchIndexes(context.store)
         .then((fresh) => {
-          Object.assign(context.indexes, fresh)
+          replaceIndexes(context, fresh)
         })
         .catch((error: unknown) =>
           console.error('quotedb: rebuilding the search indexes failed:', error),

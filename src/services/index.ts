@@ -10,6 +10,7 @@ import { watchForOutsideWrites } from './index-updates'
 import { slugsFor } from './name-lookup'
 import { getOutlet, listOutlets } from './outlets'
 import * as quoteWrites from './quote-writes'
+import { ResultCache } from './result-cache'
 import { getQuote, searchQuotes } from './quotes'
 import { getSpeaker, listSpeakers } from './speakers'
 import { exportQuotes, importFile } from './transfer'
@@ -27,7 +28,10 @@ const bind = <F extends (context: ServiceContext, ...args: never[]) => unknown>(
  * Binds every service to one store and one set of search indexes. Reads that use the in-memory
  * indexes first check whether another process wrote to the database, and catch up if so.
  */
-export function createServices(context: ServiceContext) {
+export function createServices(
+  context: ServiceContext,
+  options: { resultCacheSize?: number } = {},
+) {
   const outsideWrites = watchForOutsideWrites(context)
   const fresh = <F extends (context: ServiceContext, ...args: never[]) => Promise<unknown>>(
     service: F,
@@ -36,10 +40,18 @@ export function createServices(context: ServiceContext) {
       await outsideWrites.check()
       return service(context, ...args)
     }) as Bound<F>
+  // The same search asked again, with nothing written since, is answered from memory.
+  const cached = <P, R>(service: (context: ServiceContext, params: P) => Promise<R>) => {
+    const cache = new ResultCache<R>(options.resultCacheSize)
+    return async (params: P): Promise<R> => {
+      await outsideWrites.check()
+      return cache.answer(context, params, () => service(context, params))
+    }
+  }
   return {
-    searchQuotes: fresh(searchQuotes),
+    searchQuotes: cached(searchQuotes),
     getQuote: bind(context, getQuote),
-    checkClaim: fresh(checkClaim),
+    checkClaim: cached(checkClaim),
     listSpeakers: fresh(listSpeakers),
     getSpeaker: bind(context, getSpeaker),
     listOutlets: fresh(listOutlets),

@@ -11,6 +11,7 @@ export async function slugsFor(
   values: string[],
 ): Promise<Array<string | null>> {
   const unknown = new Set(await context.store.unknownSlugs(kind, values))
+  if (unknown.size > 0) await context.indexes.complete
   return values.map((value) => {
     if (!unknown.has(value)) return value
     return context.indexes.names.search(kind, value)[0]?.slug ?? null

@@ -15,6 +15,8 @@ export async function listOutlets(
   params: PageRequest & { q?: string | null },
 ): Promise<Page<Outlet>> {
   const q = params.q?.trim()
+  // Names come from the name index, which may still be loading just after start.
+  if (q) await context.indexes.complete
   if (!q) return context.store.listOutlets(params)
   const matches = context.indexes.names.search('outlet', q)
   const slugs = matches.slice(params.offset, params.offset + params.limit).map((m) => m.slug)

@@ -15,6 +15,7 @@ import {
   parseQuery,
   toMatchExpression,
   type HighlightPhrase,
+  type SearchClause,
 } from '../search/query'
 import type { Correction } from '../search/typos'
 import type { ServiceContext } from './context'
@@ -73,11 +74,30 @@ function dayRange(params: QuoteFilterParams): { from: string | null; to: string 
   return range
 }
 
+/**
+ * Corrects the words of a query the index lacks. While the vocabulary is still loading at start,
+ * a query whose words the index holds needs no correction and does not wait for it.
+ */
+async function correctTypos(
+  context: ServiceContext,
+  clauses: SearchClause[],
+): Promise<Correction[]> {
+  const { indexes, store } = context
+  if (!indexes.vocabulary.loaded) {
+    const words = clauses.flatMap((c) =>
+      c.type === 'word' ? [{ word: c.word, prefix: c.prefix }] : [],
+    )
+    if ((await store.termsExist(words)).every(Boolean)) return []
+    await indexes.complete
+  }
+  return indexes.vocabulary.correctClauses(clauses)
+}
+
 /** The FTS5 expression for `q` after typo correction, or null to browse. */
-function compileText(
+async function compileText(
   context: ServiceContext,
   q: string,
-): { match: string | null; corrections: Correction[]; highlight: HighlightPhrase[] } {
+): Promise<{ match: string | null; corrections: Correction[]; highlight: HighlightPhrase[] }> {
   const clauses = parseQuery(q)
   if (clauses.length > LIMITS.queryWords) {
     throw invalidParameter(
@@ -91,7 +111,7 @@ function compileText(
   if (!hasWantedClause(clauses)) {
     throw invalidParameter('q', 'q only excludes words; add at least one word to look for.')
   }
-  const corrections = context.indexes.vocabulary.correctClauses(clauses)
+  const corrections = await correctTypos(context, clauses)
   return { match: toMatchExpression(clauses), corrections, highlight: highlightPhrases(clauses) }
 }
 
@@ -126,7 +146,7 @@ export async function quoteCriteria(
   // Kept as typed: a trailing space says the last word is complete (not a prefix).
   const q = params.q?.trim() ? params.q : null
   const { match, corrections, highlight } = q
-    ? compileText(context, q)
+    ? await compileText(context, q)
     : { match: null, corrections: [], highlight: [] }
   return { match, filters, q, corrections, highlight }
 }

@@ -15,6 +15,8 @@ export async function listSpeakers(
   params: PageRequest & { q?: string | null },
 ): Promise<Page<Speaker>> {
   const q = params.q?.trim()
+  // Names come from the name index, which may still be loading just after start.
+  if (q) await context.indexes.complete
   if (!q) return context.store.listSpeakers(params)
   const matches = context.indexes.names.search('speaker', q)
   const slugs = matches.slice(params.offset, params.offset + params.limit).map((m) => m.slug)

@@ -15,7 +15,7 @@ import { detectFormat, readItems, UnreadableFile, type ImportFormat } from '../i
 import { importEntries, type ImportOptions, type ImportReport } from '../import/importer'
 import { buildSearchIndexes } from '../search/indexes'
 import type { ServiceContext } from './context'
-import { refreshAfterWrite } from './index-updates'
+import { refreshAfterWrite, replaceIndexes } from './index-updates'
 import { quoteCriteria, type QuoteFilterParams } from './quotes'
 
 export interface ImportFileInput extends ImportOptions {
@@ -65,7 +65,7 @@ export async function importFile(
     throw error
   }
   if (report.committed && report.added.quoteIds.length > REBUILD_AFTER) {
-    Object.assign(context.indexes, await buildSearchIndexes(context.store))
+    replaceIndexes(context, await buildSearchIndexes(context.store))
   } else if (report.committed) {
     await refreshAfterWrite(context, {
       quoteIds: report.added.quoteIds,

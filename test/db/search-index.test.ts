@@ -100,3 +100,33 @@ describe('the quotes_fts index', () => {
     expect(ids('evaporated')).toEqual([])
   })
 })
+
+describe('the speaker_titles table', () => {
+  /** What the table holds, against what the quotes say, for every speaker. */
+  const titles = (db: Awaited<ReturnType<typeof seededQuotedb>>['db']) => ({
+    held: db.$client
+      .prepare('SELECT speaker_id, title FROM speaker_titles ORDER BY 1, 2')
+      .raw()
+      .all(),
+    used: db.$client
+      .prepare(
+        `SELECT DISTINCT speaker_id, speaker_title FROM quotes
+         WHERE speaker_id IS NOT NULL AND speaker_title IS NOT NULL ORDER BY 1, 2`,
+      )
+      .raw()
+      .all(),
+  })
+
+  it('holds exactly the titles the quotes use, through inserts, changes and deletions', async () => {
+    const { db, services } = await seededQuotedb()
+    expect(titles(db).held).toEqual(titles(db).used)
+    expect(titles(db).held.length).toBeGreaterThan(3)
+    const [first] = (await services.searchQuotes({ q: 'vaporized', limit: 1, offset: 0 })).items
+    await services.updateQuote(first!.id, { speakerTitle: 'a new title for the test' })
+    expect(titles(db).held).toEqual(titles(db).used)
+    await services.deleteQuote(first!.id)
+    expect(titles(db).held).toEqual(titles(db).used)
+    await services.deleteArticle(1)
+    expect(titles(db).held).toEqual([])
+  })
+})

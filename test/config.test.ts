@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from '../src/config'
+
+describe('loadConfig', () => {
+  it('has a default for every setting, and takes an empty variable as not set', () => {
+    expect(loadConfig({ PORT: '', QUOTEDB_TOKEN: '' })).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      databasePath: 'data/quotedb.sqlite',
+      seedWhenEmpty: true,
+      writeToken: null,
+      maxBodyBytes: 16 * 1024 * 1024,
+      resultCacheSize: 500,
+    })
+  })
+
+  it('reads every setting', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      QUOTEDB_DB: ':memory:',
+      QUOTEDB_SEED: 'no',
+      QUOTEDB_TOKEN: 'a-token-of-sixteen+',
+      QUOTEDB_MAX_BODY: '2048',
+      QUOTEDB_RESULT_CACHE: '0',
+    })
+    expect(config).toMatchObject({
+      port: 8080,
+      seedWhenEmpty: false,
+      maxBodyBytes: 2048,
+      resultCacheSize: 0,
+    })
+  })
+
+  it('names every bad variable and what it must be', () => {
+    expect(() =>
+      loadConfig({
+        PORT: '70000',
+        QUOTEDB_SEED: 'maybe',
+        QUOTEDB_TOKEN: 'short',
+        QUOTEDB_RESULT_CACHE: '-1',
+      }),
+    ).toThrow(
+      'The configuration is not valid: PORT must be a port number from 0 to 65535; QUOTEDB_SEED must be true or false; QUOTEDB_TOKEN must be at least 16 characters long; QUOTEDB_RESULT_CACHE must be a number from 0 to 100000.',
+    )
+  })
+})
