@@ -16,7 +16,15 @@ import type { BundleWrite } from '../domain/store'
 import type { Db } from './client'
 import { quotesFts } from './fts-table'
 import { rawStatement } from './raw-statement'
-import { articles, outletAliases, outlets, quotes, speakerAliases, speakers } from './schema'
+import {
+  articles,
+  outletAliases,
+  outlets,
+  quotes,
+  speakerAliases,
+  speakers,
+  speakerTitles,
+} from './schema'
 
 const p = sql.placeholder
 
@@ -129,6 +137,14 @@ function prepareStatements(db: Db) {
         start: p('start'),
         end: p('end'),
       }),
+    ),
+    // The title joins the speaker's titles here rather than by trigger: a trigger on the quote
+    // insert would make FTS5 write out its pending index data at every quote (migration 0005).
+    insertSpeakerTitle: raw(
+      db
+        .insert(speakerTitles)
+        .values({ speakerId: p('speakerId'), title: p('title') })
+        .onConflictDoNothing(),
     ),
     insertIndexRow: raw(
       db.insert(quotesFts).values({
@@ -345,6 +361,9 @@ export function createBundleWriter(db: Db) {
           end: quote.end,
         }).lastInsertRowid,
       )
+      if (ids.speakerId !== null && quote.speakerTitle !== null) {
+        statements.insertSpeakerTitle.run({ speakerId: ids.speakerId, title: quote.speakerTitle })
+      }
       indexQuote(id, quote, ids)
       if (key !== null) quotesAdded.set(key, id)
       result.summary.quotes.added++

@@ -123,9 +123,17 @@ export class EntityResolver {
       if (to === speaker.slug) this.#speakerSlugAliases.delete(from)
   }
 
+  /** The next numbered slug to try for each base slug already taken. */
+  readonly #nextSuffix = new Map<string, number>()
+
   #freeSlug(base: string, taken: Set<string>): string {
     if (!taken.has(base)) return base
-    for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`
+    // Start where the last search for this base stopped: thirty thousand "a-senior-official-N"
+    // must not each count up from 2.
+    let n = this.#nextSuffix.get(base) ?? 2
+    while (taken.has(`${base}-${n}`)) n++
+    this.#nextSuffix.set(base, n + 1)
+    return `${base}-${n}`
   }
 
   /** The stored (or pending) outlet for a slug, allowing for slugs the file remapped. */
