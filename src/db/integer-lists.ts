@@ -28,16 +28,3 @@ export function parseIntegers(list: string | null | undefined): Int32Array {
   values[count++] = negative ? -value : value
   return values
 }
-
-/**
- * Splits a list of records flattened into one integer list (`a1,b1,c1,a2,b2,c2`) into one column
- * per field.
- */
-export function columns(flat: Int32Array, fields: number): Int32Array[] {
-  const rows = Math.floor(flat.length / fields)
-  const result = Array.from({ length: fields }, () => new Int32Array(rows))
-  for (let row = 0; row < rows; row++) {
-    for (let field = 0; field < fields; field++) result[field]![row] = flat[row * fields + field]!
-  }
-  return result
-}

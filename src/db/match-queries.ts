@@ -10,7 +10,7 @@ import { inArray } from 'drizzle-orm'
 import type { QuoteResult } from '../domain/types'
 import type { ArticleFactColumns, QuoteFactColumns } from '../domain/store'
 import type { Db } from './client'
-import { columns, parseIntegers } from './integer-lists'
+import { parseIntegers } from './integer-lists'
 import { selectChain, toQuoteResult } from './quote-chain'
 import { outlets, quotes, speakers } from './schema'
 import { COLUMN_WEIGHTS } from '../search/options'
@@ -24,10 +24,14 @@ let keeping: Uint8Array | null = null
 
 const RANK = `bm25(quotes_fts, ${COLUMN_WEIGHTS.join(', ')})`
 
-/** A quote's facts as integers: id, speaker, cited outlet, article, kind (1–3), start (-1: none). */
-const QUOTE_FACT = `id || ',' || coalesce(speaker_id, 0) || ',' || coalesce(cited_outlet_id, 0) || ',' ||
-  article_id || ',' || (CASE kind WHEN 'direct' THEN 1 WHEN 'partial' THEN 2 ELSE 3 END) || ',' ||
-  coalesce(start, -1)`
+/**
+ * Quotes' facts as one integer list per column (each `group_concat` builds its string in C):
+ * id, speaker, cited outlet, article, kind (1 direct, 2 partial, 3 paraphrase), start (-1: none).
+ */
+const QUOTE_FACTS = `group_concat(id), group_concat(ifnull(speaker_id, 0)),
+  group_concat(ifnull(cited_outlet_id, 0)), group_concat(article_id),
+  group_concat(CASE kind WHEN 'direct' THEN 1 WHEN 'partial' THEN 2 ELSE 3 END),
+  group_concat(ifnull(start, -1))`
 
 function prepare(db: Db) {
   const sqlite = db.$client
@@ -44,32 +48,29 @@ function prepare(db: Db) {
          ORDER BY ${RANK}, rowid DESC LIMIT ? OFFSET ?`,
       )
       .pluck(),
-    quoteFacts: sqlite
+    rankedFrom: sqlite
       .prepare(
-        `SELECT group_concat(${QUOTE_FACT})
-         FROM (SELECT * FROM quotes WHERE id > ? ORDER BY id LIMIT ?)`,
+        `SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid >= ?
+         ORDER BY ${RANK}, rowid DESC LIMIT ? OFFSET ?`,
       )
       .pluck(),
+    quoteFacts: sqlite.prepare(`SELECT ${QUOTE_FACTS} FROM quotes WHERE id > ? AND id <= ?`).raw(),
     quoteFactsOf: sqlite
-      .prepare(
-        `SELECT group_concat(${QUOTE_FACT})
-         FROM quotes WHERE id IN (SELECT value FROM json_each(?))`,
-      )
-      .pluck(),
+      .prepare(`SELECT ${QUOTE_FACTS} FROM quotes WHERE id IN (SELECT value FROM json_each(?))`)
+      .raw(),
     maxIds: sqlite.prepare(
       'SELECT (SELECT coalesce(max(id), 0) FROM quotes) AS quote, (SELECT coalesce(max(id), 0) FROM articles) AS article',
     ),
     articleFacts: sqlite
       .prepare(
-        `SELECT group_concat(id || ',' || outlet_id || ',' ||
-           CAST(julianday(published_on) - 2440587.5 AS INTEGER) || ',' ||
-           CAST(julianday(CASE date_precision WHEN 'day' THEN published_on
-             WHEN 'month' THEN date(published_on, '+1 month', '-1 day')
-             ELSE date(published_on, '+1 year', '-1 day') END) - 2440587.5 AS INTEGER) || ',' ||
-           CAST(substr(published_on, 1, 4) AS INTEGER))
+        // The date as YYYYMMDD and the precision as the length of its name (day 3, year 4,
+        // month 5): cheap for SQLite to write; the days are counted in JavaScript.
+        `SELECT group_concat(id), group_concat(outlet_id),
+           group_concat(CAST(replace(published_on, '-', '') AS INTEGER)),
+           group_concat(length(date_precision))
          FROM articles WHERE id > ? AND id <= ?`,
       )
-      .pluck(),
+      .raw(),
   }
 }
 
@@ -78,6 +79,13 @@ const statements = (db: Db) => {
   let found = prepared.get(db)
   if (!found) prepared.set(db, (found = prepare(db)))
   return found
+}
+
+/** Days from 1970-01-01 to a calendar day (day 0 of a month is the last day of the one before). */
+function dayOf(year: number, month: number, day: number): number {
+  const date = new Date(0)
+  date.setUTCFullYear(year, month - 1, day)
+  return Math.round(date.getTime() / 86_400_000)
 }
 
 /** Runs `read` with `quotedb_keep(rowid)` true for exactly the ids in `keep`. */
@@ -97,16 +105,18 @@ export function matchingIds(db: Db, match: string): Int32Array {
 
 /**
  * One page of the quotes matching `match`, best bm25 rank first, among those with an id of at
- * least `fromId` that `keep` marks.
+ * least `fromId` that `keep` marks (all of them when `keep` is null).
  */
 export function rankedIds(
   db: Db,
   match: string,
-  window: { fromId: number; keep: Uint8Array; limit: number; offset: number },
+  window: { fromId: number; keep: Uint8Array | null; limit: number; offset: number },
 ): number[] {
+  const { fromId, keep, limit, offset } = window
+  if (keep === null) return statements(db).rankedFrom.all(match, fromId, limit, offset) as number[]
   return keepingOnly(
-    window.keep,
-    () => statements(db).ranked.all(match, window.fromId, window.limit, window.offset) as number[],
+    keep,
+    () => statements(db).ranked.all(match, fromId, limit, offset) as number[],
   )
 }
 
@@ -122,10 +132,10 @@ export function quotesInOrder(db: Db, ids: number[]): QuoteResult[] {
   return ids.flatMap((id) => byId.get(id) ?? [])
 }
 
-/** The facts of up to `limit` quotes after the quote `afterId`, in id order. */
+/** The facts of the quotes with ids in `(afterId, untilId]`. */
 
-function toQuoteFactColumns(list: string | null): QuoteFactColumns {
-  const [ids, speakers, cited, articles, kinds, starts] = columns(parseIntegers(list), 6)
+function toQuoteFactColumns(lists: Array<string | null>): QuoteFactColumns {
+  const [ids, speakers, cited, articles, kinds, starts] = lists.map(parseIntegers)
   return {
     ids: ids!,
     speakers: speakers!,
@@ -136,13 +146,15 @@ function toQuoteFactColumns(list: string | null): QuoteFactColumns {
   }
 }
 
-export function quoteFactColumns(db: Db, afterId: number, limit: number): QuoteFactColumns {
-  return toQuoteFactColumns(statements(db).quoteFacts.get(afterId, limit) as string | null)
+export function quoteFactColumns(db: Db, afterId: number, untilId: number): QuoteFactColumns {
+  return toQuoteFactColumns(statements(db).quoteFacts.get(afterId, untilId) as Array<string | null>)
 }
 
 /** The facts of the quotes with these ids (unknown ids are left out). */
 export function quoteFactColumnsOf(db: Db, ids: number[]): QuoteFactColumns {
-  return toQuoteFactColumns(statements(db).quoteFactsOf.get(JSON.stringify(ids)) as string | null)
+  return toQuoteFactColumns(
+    statements(db).quoteFactsOf.get(JSON.stringify(ids)) as Array<string | null>,
+  )
 }
 
 /** The largest quote and article ids in use (0 when there are none). */
@@ -185,7 +197,31 @@ export function idsBySlug(
 /** The facts of the articles with ids in `(afterId, untilId]`. */
 
 export function articleFactColumns(db: Db, afterId: number, untilId: number): ArticleFactColumns {
-  const list = statements(db).articleFacts.get(afterId, untilId) as string | null
-  const [ids, outlets, firstDays, lastDays, years] = columns(parseIntegers(list), 5)
-  return { ids: ids!, outlets: outlets!, firstDays: firstDays!, lastDays: lastDays!, years: years! }
+  const lists = statements(db).articleFacts.get(afterId, untilId) as Array<string | null>
+  const [ids, outlets, dates, precisions] = lists.map(parseIntegers) as [
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+  ]
+  const firstDays = new Int32Array(ids.length)
+  const lastDays = new Int32Array(ids.length)
+  const years = new Int32Array(ids.length)
+  for (let i = 0; i < ids.length; i++) {
+    const [year, month, day] = [
+      Math.floor(dates[i]! / 10000),
+      Math.floor(dates[i]! / 100) % 100,
+      dates[i]! % 100,
+    ]
+    const precision = precisions[i] === 3 ? 'day' : precisions[i] === 5 ? 'month' : 'year'
+    firstDays[i] = dayOf(year, month, day)
+    lastDays[i] =
+      precision === 'day'
+        ? firstDays[i]!
+        : precision === 'month'
+          ? dayOf(year, month + 1, 0)
+          : dayOf(year, 12, 31)
+    years[i] = year
+  }
+  return { ids, outlets, firstDays, lastDays, years }
 }

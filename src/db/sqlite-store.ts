@@ -33,7 +33,7 @@ export function createSqliteStore(db: Db): Store {
     matchingIds: when((match) => matches.matchingIds(db, match)),
     rankedIds: when((match, window) => matches.rankedIds(db, match, window)),
     quotesInOrder: when((ids) => matches.quotesInOrder(db, ids)),
-    quoteFacts: when((afterId, limit) => matches.quoteFactColumns(db, afterId, limit)),
+    quoteFacts: when((afterId, untilId) => matches.quoteFactColumns(db, afterId, untilId)),
     quoteFactsOf: when((ids) => matches.quoteFactColumnsOf(db, ids)),
     articleFacts: when((afterId, untilId) => matches.articleFactColumns(db, afterId, untilId)),
     maxIds: when(() => matches.maxIds(db)),

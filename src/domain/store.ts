@@ -193,16 +193,16 @@ export interface Store {
   matchingIds(match: string): Promise<Int32Array>
   /**
    * One page of the quotes matching `match`, best bm25 rank first, among those with an id of at
-   * least `fromId` that `keep` marks with a 1.
+   * least `fromId` that `keep` marks with a 1 (all of them when `keep` is null).
    */
   rankedIds(
     match: string,
-    window: { fromId: number; keep: Uint8Array; limit: number; offset: number },
+    window: { fromId: number; keep: Uint8Array | null; limit: number; offset: number },
   ): Promise<number[]>
   /** The quotes with these ids, with their chains, in the order given (unknown ids left out). */
   quotesInOrder(ids: number[]): Promise<QuoteResult[]>
-  /** The facts of up to `limit` quotes after the quote `afterId`, in id order. */
-  quoteFacts(afterId: number, limit: number): Promise<QuoteFactColumns>
+  /** The facts of the quotes with ids in `(afterId, untilId]`. */
+  quoteFacts(afterId: number, untilId: number): Promise<QuoteFactColumns>
   /** The facts of the quotes with these ids. */
   quoteFactsOf(ids: number[]): Promise<QuoteFactColumns>
   /** The facts of the articles with ids in `(afterId, untilId]`. */

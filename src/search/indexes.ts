@@ -81,11 +81,8 @@ export async function addNewFacts(store: Store, facts: QuoteFacts): Promise<bool
   for (let after = facts.lastArticleId; after < lastArticle; after += FACT_CHUNK) {
     facts.setArticles(await store.articleFacts(after, Math.min(after + FACT_CHUNK, lastArticle)))
   }
-  for (let after = facts.lastQuoteId; after < lastQuote;) {
-    const chunk = await store.quoteFacts(after, FACT_CHUNK)
-    if (chunk.ids.length === 0) break
-    facts.setQuotes(chunk)
-    after = chunk.ids[chunk.ids.length - 1]!
+  for (let after = facts.lastQuoteId; after < lastQuote; after += FACT_CHUNK) {
+    facts.setQuotes(await store.quoteFacts(after, Math.min(after + FACT_CHUNK, lastQuote)))
   }
   return true
 }

@@ -56,7 +56,7 @@ export async function findQuotes(
   })
   const pageIds =
     match !== null && sort === 'relevance'
-      ? await rankedPage(context, match, passing, offset, limit)
+      ? await rankedPage(context, match, passing, passing.length === ids.length, offset, limit)
       : indexes.facts.byDate(passing, sort === 'oldest' ? 'oldest' : 'newest', offset, limit)
   const [quotes, facets] = await Promise.all([
     store.quotesInOrder(pageIds),
@@ -80,13 +80,18 @@ async function rankedPage(
   { store }: ServiceContext,
   match: string,
   passing: Int32Array,
+  everyMatch: boolean,
   offset: number,
   limit: number,
 ): Promise<number[]> {
   if (passing.length === 0) return []
   const window = passing.subarray(Math.max(0, passing.length - RANKING.window))
-  const keep = new Uint8Array(window[window.length - 1]! + 1)
-  for (const id of window) keep[id] = 1
+  // With nothing filtered out, the window is every match from its first id on: no set to consult.
+  let keep: Uint8Array | null = null
+  if (!everyMatch) {
+    keep = new Uint8Array(window[window.length - 1]! + 1)
+    for (const id of window) keep[id] = 1
+  }
   const ranked =
     offset < window.length
       ? await store.rankedIds(match, { fromId: window[0]!, keep, limit, offset })
