@@ -26,6 +26,9 @@ const USAGE = `Usage:
   npm run export -- --format ndjson|csv [--q WORDS] [--speaker SLUG] [--outlet SLUG] [--cited SLUG]
                     [--kind KIND] [--from DATE] [--to DATE] [--out FILE]
       Export the quotes matching the filters to standard output, or to --out FILE.
+  npm run backup -- FILE
+      Copy the database into FILE (which must not exist) while it stays in use, then check the
+      copy. To restore, stop the server and put FILE where QUOTEDB_DB points.
   npm run extract -- FILE... [--date YYYY-MM-DD] [--url URL] [--outlet SLUG]
       Print the attributed statements found in each article text, one JSON line per file,
       without storing anything.
@@ -124,6 +127,25 @@ async function main(argv: string[]): Promise<number> {
           },
         }),
       )
+    }
+    case 'backup': {
+      const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} })
+      if (positionals.length !== 1) throw new UsageError('backup takes one file to write.')
+      const [file] = positionals as [string]
+      const source = loadConfig().databasePath
+      if (existsSync(file))
+        throw new UsageError(`${file} exists already; backup writes a new file.`)
+      if (source === ':memory:')
+        throw new UsageError('QUOTEDB_DB is :memory:; there is nothing to back up.')
+      if (!existsSync(source)) throw new UsageError(`There is no database at ${source} to back up.`)
+      return withStore(async (store) => {
+        const report = await store.backup(file)
+        const megabytes = (report.bytes / 1024 / 1024).toFixed(1)
+        console.log(
+          `Backed up ${source} to ${file}: ${report.quotes} quotes, ${megabytes} MB; the copy passes its integrity and foreign key checks.`,
+        )
+        return 0
+      })
     }
     case 'extract': {
       const { values, positionals } = parseArgs({

@@ -32,6 +32,8 @@ const configSchema = z.object({
     1024 ** 3,
     'must be a number of bytes from 1024 to 1073741824',
   ).default(16 * 1024 * 1024),
+  /** Open the database for reading only: every write is refused with 503. Default: false. */
+  QUOTEDB_READ_ONLY: booleanFlag.default(false),
   /** How many search and claim answers are kept for the same request again; 0 keeps none. */
   QUOTEDB_RESULT_CACHE: wholeNumber(0, 100_000, 'must be a number from 0 to 100000').default(500),
 })
@@ -44,6 +46,7 @@ export interface Config {
   writeToken: string | null
   maxBodyBytes: number
   resultCacheSize: number
+  readOnly: boolean
 }
 
 /** Reads the configuration from `env`; throws an error naming each bad variable. */
@@ -65,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     writeToken: c.QUOTEDB_TOKEN ?? null,
     maxBodyBytes: c.QUOTEDB_MAX_BODY,
     resultCacheSize: c.QUOTEDB_RESULT_CACHE,
+    readOnly: c.QUOTEDB_READ_ONLY,
   }
 }

@@ -21,11 +21,12 @@ export interface Opened {
  */
 export async function openQuotedb(
   path: string,
-  options: { seedWhenEmpty: boolean },
+  options: { seedWhenEmpty: boolean; readOnly?: boolean },
 ): Promise<Opened> {
-  const store = createSqliteStore(openDatabase(path))
+  const store = createSqliteStore(openDatabase(path, { readOnly: options.readOnly ?? false }))
   try {
-    const seeded = options.seedWhenEmpty && (await store.counts()).articles === 0
+    const seeded =
+      options.seedWhenEmpty && !options.readOnly && (await store.counts()).articles === 0
     if (seeded) await seedDatabase(store)
     return { store, indexes: await openSearchIndexes(store), seeded }
   } catch (error) {

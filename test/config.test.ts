@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       writeToken: null,
       maxBodyBytes: 16 * 1024 * 1024,
       resultCacheSize: 500,
+      readOnly: false,
     })
   })
 

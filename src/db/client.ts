@@ -1,7 +1,7 @@
 /**
  * Opening the database: one SQLite file (or `:memory:`), its pragmas, and its migrations.
  */
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
@@ -17,7 +17,8 @@ const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), '../.
  * Opens (creating when missing) the database at `path`, sets its pragmas and applies every pending
  * migration. `':memory:'` gives a private in-memory database, as the tests use.
  */
-export function openDatabase(path: string): Db {
+export function openDatabase(path: string, options: { readOnly?: boolean } = {}): Db {
+  if (options.readOnly) return openReadOnly(path)
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
   const sqlite = new Database(path)
   // WAL lets reads go on during a write; a file database only (memory databases ignore it).
@@ -30,4 +31,29 @@ export function openDatabase(path: string): Db {
   const db = drizzle(sqlite, { schema })
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
   return db
+}
+
+/**
+ * Opens an existing database for reading only: every write is refused by SQLite itself. It cannot
+ * take migrations, so it must already have every one.
+ */
+function openReadOnly(path: string): Db {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true })
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('cache_size = -65536')
+  const applied = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE name = '__drizzle_migrations'")
+    .get()
+    ? (sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get() as number)
+    : 0
+  const journal = JSON.parse(
+    readFileSync(resolve(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8'),
+  ) as { entries: unknown[] }
+  if (applied < journal.entries.length) {
+    sqlite.close()
+    throw new Error(
+      `The database ${path} lacks ${journal.entries.length - applied} migration(s), which a read-only database cannot take: open it once writable.`,
+    )
+  }
+  return drizzle(sqlite, { schema })
 }

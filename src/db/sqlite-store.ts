@@ -13,6 +13,8 @@ import * as writes from './entity-writes'
 import { createImportSession } from './import-session'
 import * as matches from './match-queries'
 import * as quoteQueries from './quote-queries'
+import { backupDatabase } from './backup'
+import { asStorageError } from './storage-errors'
 
 /** A store over an open database (see `openDatabase`). */
 export function createSqliteStore(db: Db): Store {
@@ -26,7 +28,11 @@ export function createSqliteStore(db: Db): Store {
     <A extends unknown[], R>(read: (...args: A) => R) =>
     async (...args: A): Promise<R> => {
       await idle()
-      return read(...args)
+      try {
+        return read(...args)
+      } catch (error) {
+        throw asStorageError(error)
+      }
     }
 
   return {
@@ -81,14 +87,18 @@ export function createSqliteStore(db: Db): Store {
     async importSession(work, commit) {
       await idle()
       const run = (async () => {
-        db.$client.exec('BEGIN IMMEDIATE')
+        try {
+          db.$client.exec('BEGIN IMMEDIATE')
+        } catch (error) {
+          throw asStorageError(error)
+        }
         try {
           const result = await work(createImportSession(db))
           db.$client.exec(commit(result) ? 'COMMIT' : 'ROLLBACK')
           return result
         } catch (error) {
           if (db.$client.inTransaction) db.$client.exec('ROLLBACK')
-          throw error
+          throw asStorageError(error)
         }
       })()
       session = run
@@ -96,6 +106,13 @@ export function createSqliteStore(db: Db): Store {
         return await run
       } finally {
         session = null
+      }
+    },
+    async backup(destination) {
+      try {
+        return await backupDatabase(db, destination)
+      } catch (error) {
+        throw asStorageError(error)
       }
     },
     close: () => db.$client.close(),

@@ -12,6 +12,9 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'internal_error'
+  | 'read_only'
+  | 'storage_full'
+  | 'storage_unavailable'
 
 const STATUS: Record<ErrorCode, number> = {
   invalid_parameter: 400,
@@ -22,6 +25,9 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   internal_error: 500,
+  read_only: 503,
+  storage_full: 507,
+  storage_unavailable: 503,
 }
 
 /** An error whose message is written for the user and safe to send them. */

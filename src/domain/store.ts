@@ -293,5 +293,7 @@ export interface Store {
     work: (session: ImportSession) => Promise<T>,
     commit: (result: T) => boolean,
   ): Promise<T>
+  /** Copies the database into `destination` while it stays in use, and checks the copy. */
+  backup(destination: string): Promise<{ pages: number; bytes: number; quotes: number }>
   close(): void
 }

@@ -176,3 +176,20 @@ describe('npm run export', () => {
     expect(stderr.trim()).toBe('No speaker has the slug "nobody".')
   })
 })
+
+describe('npm run backup', () => {
+  it('copies the database into a new file that passes its checks, and refuses to overwrite one', async () => {
+    const database = freshDatabase()
+    expect((await cli(database, 'seed')).code).toBe(0)
+    const file = join(dir, 'backup-1.sqlite')
+    const done = await cli(database, 'backup', file)
+    expect(done.code).toBe(0)
+    expect(done.stdout).toMatch(
+      /^Backed up .+db-\d+\.sqlite to .+backup-1\.sqlite: 27 quotes, [\d.]+ MB; the copy passes its integrity and foreign key checks\.\n$/,
+    )
+    expect(count(file)).toBe(count(database))
+    const again = await cli(database, 'backup', file)
+    expect(again.code).toBe(2)
+    expect(again.stderr).toContain('exists already; backup writes a new file.')
+  })
+})

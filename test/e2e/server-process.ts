@@ -1,43 +1,55 @@
 /**
  * The real server as a user runs it — `src/index.ts` in its own process, on a free localhost port,
- * with a fresh database file — for browser tests.
+ * with a database file of its own — for browser and crash tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
+export const SERVER_TOKEN = 'e2e-token-0123456789abcdef'
+
 export interface RunningServer {
   url: string
   token: string
+  /** The database file the server serves. */
+  database: string
+  /** Stops the server and removes its database. */
   stop(): Promise<void>
+  /** Kills the process at once (SIGKILL), leaving the database as the kill left it. */
+  kill(): Promise<void>
 }
 
-export async function startServer(): Promise<RunningServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'quotedb-e2e-'))
-  const token = 'e2e-token-0123456789abcdef'
+/** Starts a server on `database` (a new one in a new directory when not given). */
+export async function startServer(database?: string): Promise<RunningServer> {
+  const dir = database ? null : mkdtempSync(join(tmpdir(), 'quotedb-e2e-'))
+  const path = database ?? join(dir!, 'quotedb.sqlite')
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     env: {
       ...process.env,
       PORT: '0',
       HOST: '127.0.0.1',
-      QUOTEDB_DB: join(dir, 'quotedb.sqlite'),
-      QUOTEDB_TOKEN: token,
+      QUOTEDB_DB: path,
+      QUOTEDB_TOKEN: SERVER_TOKEN,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const url = await listeningUrl(child)
+  const ended = (signal: NodeJS.Signals) => async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    child.kill(signal)
+    await exited
+  }
   return {
     url,
-    token,
+    token: SERVER_TOKEN,
+    database: path,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve))
-        child.kill('SIGTERM')
-        await exited
-      }
-      rmSync(dir, { recursive: true, force: true })
+      await ended('SIGTERM')()
+      if (dir) rmSync(dir, { recursive: true, force: true })
     },
+    kill: ended('SIGKILL'),
   }
 }
 
