@@ -8,6 +8,8 @@ import { articleRoutes } from './http/routes/articles'
 import { claimRoutes } from './http/routes/claims'
 import { requireWriteToken } from './http/auth'
 import { bodyLimit } from 'hono/body-limit'
+import { cors } from 'hono/cors'
+import { secureHeaders } from 'hono/secure-headers'
 import { errorBody } from './http/errors'
 import { healthRoutes } from './http/routes/health'
 import { importRoutes } from './http/routes/import'
@@ -28,10 +30,35 @@ export interface AppOptions {
 
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024
 
+/**
+ * Headers on every response. The pages use one stylesheet and one script, both from this server,
+ * and nothing inline, so the policy allows nothing else; no page may be framed.
+ */
+const SECURITY_HEADERS = {
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    formAction: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    frameAncestors: ["'none'"],
+  },
+  // The API is open to reading from other sites (see the CORS rule), so its answers may be too.
+  crossOriginResourcePolicy: 'cross-origin',
+  xFrameOptions: 'DENY',
+}
+
 /** Builds the app around a set of services. */
 export function createApp(services: Services, options: AppOptions = {}) {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const app = new OpenAPIHono()
+  app.use('*', secureHeaders(SECURITY_HEADERS))
+  // Anyone may read from anywhere; a browser elsewhere may not write (no other method is allowed).
+  app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD'] }))
+  app.use('/openapi.json', cors({ origin: '*', allowMethods: ['GET', 'HEAD'] }))
   app.use('/api/*', requireWriteToken(options.writeToken ?? null))
   app.use(
     '/api/*',
