@@ -20,6 +20,16 @@ export interface BenchQuery {
 
 export type QueryClass = { name: string; queries: BenchQuery[] }
 
+/** The API address that asks a benchmark query. */
+export function searchPath(query: BenchQuery): string {
+  const params = new URLSearchParams({ q: query.q })
+  for (const s of query.speakers ?? []) params.append('speaker', s)
+  for (const o of query.outlets ?? []) params.append('outlet', o)
+  if (query.from) params.set('from', query.from)
+  if (query.to) params.set('to', query.to)
+  return `/api/quotes?${params}`
+}
+
 interface SourceQuote {
   words: string[]
   speaker: string | null

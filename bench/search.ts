@@ -15,31 +15,19 @@
  * limit's (what facets, snippets and chains cost); `ratio_p99_minisearch` is the peer's p99 over
  * quotedb's (how many times faster quotedb is).
  */
-import {
-  createReadStream,
-  createWriteStream,
-  existsSync,
-  mkdtempSync,
-  rmSync,
-  statSync,
-} from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { finished } from 'node:stream/promises'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
-import { openDatabase } from '../src/db/client'
-import { createSqliteStore } from '../src/db/sqlite-store'
-import { readItems } from '../src/import/formats'
-import { importEntries } from '../src/import/importer'
 import { createServices } from '../src/services'
 import { quoteCriteria } from '../src/services/quotes'
 import { openQuotedb } from '../src/start'
-import { generateCorpus } from './corpus'
+import { corpusDatabase } from './corpus-database'
 import { loadServer, type ServerRun } from './http-load'
 import { percentiles, timeEach, type Percentiles } from './latency'
 import { machine } from './machine'
-import { autocompleteMix, claimMix, queryMix, type BenchQuery } from './query-mix'
+import { autocompleteMix, claimMix, queryMix, searchPath, type BenchQuery } from './query-mix'
 import { buildPeer, fts5Limit, type LimitQuery } from './references'
 
 const { values: args } = parseArgs({
@@ -61,44 +49,10 @@ const log = (message: string) => process.stderr.write(`${message}\n`)
 const scratch = mkdtempSync(join(tmpdir(), 'quotedb-bench-'))
 const databasePath = args.db ?? join(scratch, 'bench.sqlite')
 
-/** Imports the corpus through the import path, as `npm run import` does; quotes per second. */
-async function importCorpus(): Promise<{ import_per_s: number | null; sources: string[] }> {
-  const corpus = generateCorpus({ quotes: quoteCount, seed: 1 })
-  if (existsSync(databasePath)) {
-    const existing = new Database(databasePath, { readonly: true })
-    const held = existing.prepare('SELECT count(*) FROM quotes').pluck().get() as number
-    existing.close()
-    if (held === quoteCount) {
-      log(`Reusing ${databasePath} (${held} quotes); the import rate is not measured.`)
-      return { import_per_s: null, sources: corpus.sources }
-    }
-    throw new Error(`${databasePath} holds ${held} quotes, not ${quoteCount}: remove it first.`)
-  }
-  const file = join(scratch, 'corpus.ndjson')
-  const out = createWriteStream(file)
-  for (const record of corpus.records()) {
-    if (!out.write(`${JSON.stringify(record)}\n`))
-      await new Promise<void>((resolve) => out.once('drain', () => resolve()))
-  }
-  out.end()
-  await finished(out)
-  log(`Importing ${quoteCount} quotes…`)
-  const store = createSqliteStore(openDatabase(databasePath))
-  const started = performance.now()
-  const chunks = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })
-  const report = await importEntries(store, readItems('ndjson', chunks), { batchSize: 2000 })
-  const seconds = (performance.now() - started) / 1000
-  store.close()
-  rmSync(file)
-  if (!report.committed)
-    throw new Error(`The corpus did not import: ${JSON.stringify(report.problems.slice(0, 3))}`)
-  return { import_per_s: Math.round(quoteCount / seconds), sources: corpus.sources }
-}
-
 const round1 = (n: number) => Math.round(n * 10) / 10
 const megabytes = (bytes: number) => round1(bytes / 1024 / 1024)
 
-const { import_per_s, sources } = await importCorpus()
+const { import_per_s, sources } = await corpusDatabase(databasePath, quoteCount, scratch, log)
 
 // The references' own connection, and the query mix drawn from the corpus.
 const sqlite = new Database(databasePath, { readonly: true })
@@ -199,15 +153,7 @@ let server: ServerRun | null = null
 let uncached: ServerRun | null = null
 if (!args['no-http']) {
   log('Loading the real server over HTTP for 10 s, then again with its result cache off…')
-  const paths = classes.map(({ queries }) => {
-    const query = queries[0]!
-    const params = new URLSearchParams({ q: query.q })
-    for (const s of query.speakers ?? []) params.append('speaker', s)
-    for (const o of query.outlets ?? []) params.append('outlet', o)
-    if (query.from) params.set('from', query.from)
-    if (query.to) params.set('to', query.to)
-    return `/api/quotes?${params}`
-  })
+  const paths = classes.map(({ queries }) => searchPath(queries[0]!))
   server = await loadServer(databasePath, paths)
   uncached = await loadServer(databasePath, paths, { QUOTEDB_RESULT_CACHE: '0' })
 }

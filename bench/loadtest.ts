@@ -1,0 +1,147 @@
+/**
+ * The load test: `npm run loadtest -- [--quotes 100000] [--seconds 60] [--db FILE] [--json]`.
+ *
+ * Starts the real server on a database of generated quotes (imported first, or reused) and drives
+ * it from this second process with autocannon for the given time: searches with and without
+ * filters on eight connections; on two more, claim checks, speaker pages (API and HTML) and a
+ * trickle of writes (one new article with a statement in every twenty requests). Prints
+ * requests per second, p50 and p99 latency and errors for each, and the server's memory at the
+ * start and the end. A measurement, not a test: nothing fails; the goals are printed beside it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import autocannon from 'autocannon'
+import Database from 'better-sqlite3'
+import { corpusDatabase } from './corpus-database'
+import { machine } from './machine'
+import { claimMix, queryMix, searchPath } from './query-mix'
+import { firstAnswer, startServer } from './server-process'
+
+const { values: args } = parseArgs({
+  options: {
+    quotes: { type: 'string', default: '100000' },
+    seconds: { type: 'string', default: '60' },
+    db: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+})
+const quotes = Number(args.quotes)
+const seconds = Number(args.seconds)
+const log = (message: string) => process.stderr.write(`${message}\n`)
+const scratch = mkdtempSync(join(tmpdir(), 'quotedb-load-'))
+const databasePath = args.db ?? join(scratch, 'load.sqlite')
+const token = `load-${Math.random().toString(36).slice(2)}-token`
+
+await corpusDatabase(databasePath, quotes, scratch, log)
+
+// What the clients ask for, drawn from the corpus.
+const sqlite = new Database(databasePath, { readonly: true })
+const searches = queryMix(sqlite, 10).flatMap(({ queries }) => queries.map(searchPath))
+const claims = claimMix(sqlite, 20).map((q) => `/api/claims?${new URLSearchParams({ q })}`)
+const speakers = sqlite
+  .prepare('SELECT slug FROM speakers WHERE anonymous = 0 ORDER BY id LIMIT 40')
+  .pluck()
+  .all() as string[]
+const outlet = sqlite
+  .prepare('SELECT slug FROM outlets ORDER BY id LIMIT 1')
+  .pluck()
+  .get() as string
+sqlite.close()
+
+const server = await startServer(databasePath, { QUOTEDB_TOKEN: token })
+await firstAnswer(server, searches[0]!)
+// A short warm-up, so that "memory at start" is the running server's, not the idle one's.
+await autocannon({
+  url: server.url,
+  connections: 4,
+  duration: 3,
+  requests: searches.map((path) => ({ path })),
+})
+const rssStart = server.rssMb()
+
+let written = 0
+const write: autocannon.Request = {
+  method: 'POST',
+  path: '/api/articles',
+  headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+  setupRequest(request) {
+    const n = ++written
+    request.body = JSON.stringify({
+      url: `https://load.example/${process.pid}/${n}`,
+      outlet,
+      published: '2026-01-15',
+      quotes: [
+        {
+          text: `A statement made under load, number ${n}`,
+          kind: 'paraphrase',
+          speaker: speakers[n % speakers.length],
+        },
+      ],
+    })
+    return request
+  },
+}
+const others: autocannon.Request[] = [
+  ...claims
+    .slice(0, 10)
+    .flatMap((path, i) => [
+      { path },
+      { path: `/api/speakers/${speakers[i]}` },
+      { path: `/speakers/${speakers[i]}` },
+      ...(i % 2 === 0 ? [write] : []),
+    ]),
+]
+
+log(`Loading ${server.url} for ${seconds} s…`)
+const [searchRun, otherRun] = await Promise.all([
+  autocannon({
+    url: server.url,
+    connections: 8,
+    duration: seconds,
+    requests: searches.map((path) => ({ path })),
+  }),
+  autocannon({ url: server.url, connections: 2, duration: seconds, requests: others }),
+])
+const rssEnd = server.rssMb()
+server.stop()
+if (!args.db) rmSync(scratch, { recursive: true, force: true })
+
+const summary = (run: autocannon.Result) => ({
+  requests_per_s: Math.round(run.requests.average),
+  p50_ms: run.latency.p50,
+  p99_ms: run.latency.p99,
+  errors: run.errors + run.timeouts,
+  non_2xx: run.non2xx,
+})
+const report = {
+  benchmark: 'load',
+  quotes,
+  seconds,
+  machine: machine(),
+  searches: summary(searchRun),
+  claims_speakers_writes: summary(otherRun),
+  writes: written,
+  server_rss_start_mb: rssStart,
+  server_rss_end_mb: rssEnd,
+  server_rss_change_pct: Math.round(((rssEnd - rssStart) / rssStart) * 1000) / 10,
+  goals: { errors: 0, search_p99_ms: 50, rss_change_pct: 10 },
+}
+if (args.json) console.log(JSON.stringify(report))
+else {
+  console.log(
+    `quotedb load test: ${quotes} quotes, ${seconds} s, ${report.machine.cpu} (${report.machine.cores} cores)`,
+  )
+  for (const [name, s] of [
+    ['searches', report.searches],
+    ['claims, speakers, writes', report.claims_speakers_writes],
+  ] as const) {
+    console.log(
+      `${name.padEnd(26)} ${s.requests_per_s} req/s · p50 ${s.p50_ms} ms · p99 ${s.p99_ms} ms · errors ${s.errors} · non-2xx ${s.non_2xx}`,
+    )
+  }
+  console.log(
+    `writes ${written} · server memory ${rssStart} MB → ${rssEnd} MB (${report.server_rss_change_pct}%)`,
+  )
+}
