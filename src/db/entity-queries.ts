@@ -6,6 +6,7 @@ import type { NameDocument, PageRequest, VocabularyEntry } from '../domain/store
 import type { Article, Counts, Outlet, Page, Speaker, SpeakerDetail } from '../domain/types'
 import { formatPartialDate } from '../domain/partial-dates'
 import type { ArticleRecord } from '../domain/bundle'
+import type { Statement } from 'better-sqlite3'
 import type { Db } from './client'
 import { quotesFts, quotesFtsVocabulary } from './fts-table'
 import { reportingOutlets, selectChain, toQuoteResult } from './quote-chain'
@@ -377,8 +378,22 @@ export function termCounts(db: Db, terms: string[]): VocabularyEntry[] {
 }
 
 /** SQLite's data_version: changes when another connection commits. */
+// Asked before every search: prepared once per connection, not on every call.
+const versionStatements = new WeakMap<Db, { version: Statement; mark: Statement }>()
+function versions(db: Db) {
+  let found = versionStatements.get(db)
+  if (!found) {
+    found = {
+      version: db.$client.prepare('PRAGMA data_version').pluck(),
+      mark: db.$client.prepare('SELECT total_changes()').pluck(),
+    }
+    versionStatements.set(db, found)
+  }
+  return found
+}
+
 export function dataVersion(db: Db): number {
-  return db.$client.pragma('data_version', { simple: true }) as number
+  return versions(db).version.get() as number
 }
 
 /**
@@ -386,8 +401,7 @@ export function dataVersion(db: Db): number {
  * connections) with this connection's total of changed rows (its own writes).
  */
 export function changeMark(db: Db): string {
-  const own = db.$client.prepare('SELECT total_changes()').pluck().get() as number
-  return `${dataVersion(db)}:${own}`
+  return `${dataVersion(db)}:${versions(db).mark.get() as number}`
 }
 
 export function counts(db: Db): Counts {

@@ -6,13 +6,13 @@
  * These statements are written in SQL rather than drizzle: they lean on FTS5 specifics (auxiliary
  * functions, rowid ranges that FTS5 seeks to) and run on the hot path of every search.
  */
-import { inArray } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type { QuoteResult } from '../domain/types'
 import type { ArticleFactColumns, QuoteFactColumns } from '../domain/store'
 import type { Db } from './client'
 import { parseIntegers } from './integer-lists'
 import { selectChain, toQuoteResult } from './quote-chain'
-import { outlets, quotes, speakers } from './schema'
+import { quotes } from './schema'
 import { COLUMN_WEIGHTS } from '../search/options'
 
 /**
@@ -54,6 +54,26 @@ function prepare(db: Db) {
          ORDER BY ${RANK}, rowid DESC LIMIT ? OFFSET ?`,
       )
       .pluck(),
+    namesById: {
+      speaker: sqlite.prepare(
+        'SELECT id, slug, name FROM speakers WHERE id IN (SELECT value FROM json_each(?))',
+      ),
+      outlet: sqlite.prepare(
+        'SELECT id, slug, name FROM outlets WHERE id IN (SELECT value FROM json_each(?))',
+      ),
+    },
+    idsBySlug: {
+      speaker: sqlite.prepare(
+        'SELECT id, slug FROM speakers WHERE slug IN (SELECT value FROM json_each(?))',
+      ),
+      outlet: sqlite.prepare(
+        'SELECT id, slug FROM outlets WHERE slug IN (SELECT value FROM json_each(?))',
+      ),
+    },
+    // The chains of one page: the drizzle query, compiled and prepared once.
+    chains: selectChain(db)
+      .where(sql`${quotes.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`)
+      .prepare(),
     quoteFacts: sqlite.prepare(`SELECT ${QUOTE_FACTS} FROM quotes WHERE id > ? AND id <= ?`).raw(),
     quoteFactsOf: sqlite
       .prepare(`SELECT ${QUOTE_FACTS} FROM quotes WHERE id IN (SELECT value FROM json_each(?))`)
@@ -124,9 +144,8 @@ export function rankedIds(
 export function quotesInOrder(db: Db, ids: number[]): QuoteResult[] {
   if (ids.length === 0) return []
   const byId = new Map(
-    selectChain(db)
-      .where(inArray(quotes.id, ids))
-      .all()
+    statements(db)
+      .chains.all({ ids: JSON.stringify(ids) })
       .map((row) => [row.id, toQuoteResult(row)]),
   )
   return ids.flatMap((id) => byId.get(id) ?? [])
@@ -169,12 +188,11 @@ export function namesById(
   ids: number[],
 ): Map<number, { slug: string; name: string }> {
   if (ids.length === 0) return new Map()
-  const table = kind === 'speaker' ? speakers : outlets
-  const rows = db
-    .select({ id: table.id, slug: table.slug, name: table.name })
-    .from(table)
-    .where(inArray(table.id, ids))
-    .all()
+  const rows = statements(db).namesById[kind].all(JSON.stringify(ids)) as Array<{
+    id: number
+    slug: string
+    name: string
+  }>
   return new Map(rows.map((r) => [r.id, { slug: r.slug, name: r.name }]))
 }
 
@@ -185,12 +203,10 @@ export function idsBySlug(
   slugs: string[],
 ): Map<string, number> {
   if (slugs.length === 0) return new Map()
-  const table = kind === 'speaker' ? speakers : outlets
-  const rows = db
-    .select({ id: table.id, slug: table.slug })
-    .from(table)
-    .where(inArray(table.slug, slugs))
-    .all()
+  const rows = statements(db).idsBySlug[kind].all(JSON.stringify(slugs)) as Array<{
+    id: number
+    slug: string
+  }>
   return new Map(rows.map((r) => [r.slug, r.id]))
 }
 

@@ -7,14 +7,7 @@ import type { ClaimCandidate, QuoteCriteria, QuoteFilters } from '../domain/stor
 import type { QuoteResult } from '../domain/types'
 import type { Db } from './client'
 import { ftsMatches, ftsRank, quotesFts } from './fts-table'
-import {
-  chainColumns,
-  citedOutlets,
-  joinChain,
-  reportingOutlets,
-  selectChain,
-  toQuoteResult,
-} from './quote-chain'
+import { citedOutlets, reportingOutlets, selectChain, toQuoteResult } from './quote-chain'
 import { articles, quotes, speakers } from './schema'
 
 /** The last day an article's publication period covers, computed from its first day and precision. */
@@ -52,22 +45,43 @@ export function getQuote(db: Db, id: number): QuoteResult | null {
   return row ? toQuoteResult(row) : null
 }
 
-/** The best-ranked statements for a loose (any-word) match, with the text they can be found by. */
+/**
+ * The best-ranked statements for a loose (any-word) match, with the text they can be found by.
+ * Ranked first on the index alone; only the chosen few are joined to their chains (joining every
+ * match before the sort would read each one's article, outlet and speaker for nothing).
+ */
 export function findClaimCandidates(db: Db, match: string, limit: number): ClaimCandidate[] {
-  // A claim is carried by what was said and who said it; titles and outlet names only help find it.
-  const searchable = sql<string>`${quotesFts.text} || ' ' || ${quotesFts.speaker}`
-  return joinChain(
-    db
-      .select({ ...chainColumns, rank: ftsRank, searchable })
-      .from(quotes)
-      .$dynamic()
-      .innerJoin(quotesFts, eq(quotesFts.rowid, quotes.id)),
-  )
+  const ranked = db
+    .select({ id: quotesFts.rowid, rank: ftsRank })
+    .from(quotesFts)
     .where(ftsMatches(match))
-    .orderBy(asc(ftsRank), asc(quotes.id))
+    .orderBy(asc(ftsRank), asc(quotesFts.rowid))
     .limit(limit)
     .all()
-    .map((row) => ({ quote: toQuoteResult(row), rank: row.rank, searchableText: row.searchable }))
+  if (ranked.length === 0) return []
+  const ids = ranked.map((r) => r.id)
+  // A claim is carried by what was said and who said it; titles and outlet names only help find it.
+  const searchable = new Map(
+    db
+      .select({
+        id: quotesFts.rowid,
+        text: sql<string>`${quotesFts.text} || ' ' || ${quotesFts.speaker}`,
+      })
+      .from(quotesFts)
+      .where(inArray(quotesFts.rowid, ids))
+      .all()
+      .map((r) => [r.id, r.text]),
+  )
+  const quotesById = new Map(
+    selectChain(db)
+      .where(inArray(quotes.id, ids))
+      .all()
+      .map((row) => [row.id, toQuoteResult(row)]),
+  )
+  return ranked.flatMap(({ id, rank }) => {
+    const quote = quotesById.get(id)
+    return quote ? [{ quote, rank, searchableText: searchable.get(id) ?? '' }] : []
+  })
 }
 
 /** The next quotes matching the criteria after the quote `afterId`, in id order: for streaming exports. */

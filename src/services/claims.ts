@@ -66,6 +66,31 @@ function claimWords(context: ServiceContext, q: string, totalQuotes: number): Cl
   return result
 }
 
+/**
+ * The FTS5 expression for a claim: any of its words, ranked by all of them. A statement must hold
+ * `CLAIMS.minCoverage` of the claim's weight, so it must hold one of the heaviest words — those
+ * without which the rest weigh too little. Requiring one of those keeps out the statements that
+ * share only common words, which are most of them, before anything is ranked.
+ */
+function claimExpression(words: ClaimWord[]): string | null {
+  const terms = (chosen: ClaimWord[]) =>
+    toAnyWordExpression(chosen.map((w) => ({ word: w.lookup, prefix: w.prefix })))
+  const all = terms(words)
+  if (all === null) return null
+  const total = words.reduce((sum, w) => sum + w.weight, 0)
+  const heaviest = [...words].sort((a, b) => b.weight - a.weight)
+  let rest = total
+  const required: ClaimWord[] = []
+  for (const word of heaviest) {
+    if (rest < CLAIMS.minCoverage * total) break
+    required.push(word)
+    rest -= word.weight
+  }
+  return required.length === words.length || required.length === 0
+    ? all
+    : `(${terms(required)}) AND (${all})`
+}
+
 /** The share of the claim's weight a statement's words hold. */
 function coverage(words: ClaimWord[], searchableText: string): number {
   const statementWords = tokenize(searchableText).map((t) => t.text)
@@ -114,11 +139,10 @@ export async function checkClaim(
   params: { q: string; limit: number; offset: number },
 ): Promise<ClaimReport> {
   const q = params.q.trim()
-  const { quotes: totalQuotes } = await context.store.counts()
   // Words are weighed by how many quotes hold them: the whole vocabulary must be loaded.
   await context.indexes.complete
-  const words = claimWords(context, q, totalQuotes)
-  const match = toAnyWordExpression(words.map((w) => ({ word: w.lookup, prefix: w.prefix })))
+  const words = claimWords(context, q, context.indexes.facts.size)
+  const match = claimExpression(words)
   if (match === null) {
     throw invalidParameter(
       'q',
