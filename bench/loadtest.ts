@@ -95,6 +95,9 @@ const others: autocannon.Request[] = [
 ]
 
 log(`Loading ${server.url} for ${seconds} s…`)
+// The server's memory every ten seconds: growth that levels off is caches filling; a leak keeps on.
+const rssEveryTenSeconds: number[] = []
+const sampler = setInterval(() => rssEveryTenSeconds.push(server.rssMb()), 10_000)
 const [searchRun, otherRun] = await Promise.all([
   autocannon({
     url: server.url,
@@ -104,6 +107,7 @@ const [searchRun, otherRun] = await Promise.all([
   }),
   autocannon({ url: server.url, connections: 2, duration: seconds, requests: others }),
 ])
+clearInterval(sampler)
 const rssEnd = server.rssMb()
 server.stop()
 if (!args.db) rmSync(scratch, { recursive: true, force: true })
@@ -126,6 +130,7 @@ const report = {
   server_rss_start_mb: rssStart,
   server_rss_end_mb: rssEnd,
   server_rss_change_pct: Math.round(((rssEnd - rssStart) / rssStart) * 1000) / 10,
+  server_rss_every_10s_mb: rssEveryTenSeconds,
   goals: { errors: 0, search_p99_ms: 50, rss_change_pct: 10 },
 }
 if (args.json) console.log(JSON.stringify(report))
@@ -142,6 +147,6 @@ else {
     )
   }
   console.log(
-    `writes ${written} · server memory ${rssStart} MB → ${rssEnd} MB (${report.server_rss_change_pct}%)`,
+    `writes ${written} · server memory ${rssStart} MB → ${rssEnd} MB (${report.server_rss_change_pct}%); every 10 s: ${rssEveryTenSeconds.join(', ')} MB`,
   )
 }
