@@ -8,10 +8,10 @@
  * A measurement, not a test: nothing fails.
  */
 import { readdirSync, readFileSync } from 'node:fs'
-import { cpus } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { extractStatements } from '../src/extract/extract'
+import { machine } from './machine'
 
 const { values } = parseArgs({
   options: { dir: { type: 'string' }, json: { type: 'boolean', default: false } },
@@ -50,7 +50,7 @@ const result = {
   statements,
   seconds: Number(best.toFixed(3)),
   mb_per_s: Number((bytes / 1e6 / best).toFixed(2)),
-  machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version },
+  machine: machine(),
 }
 if (values.json) console.log(JSON.stringify(result))
 else

@@ -8,7 +8,7 @@
  * Prints quotes per second and the machine it ran on. A measurement, not a test: nothing fails.
  */
 import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openDatabase } from '../src/db/client'
@@ -16,6 +16,7 @@ import { createSqliteStore } from '../src/db/sqlite-store'
 import { readItems } from '../src/import/formats'
 import { importEntries } from '../src/import/importer'
 import { generateQuoteItems } from './corpus'
+import { machine } from './machine'
 
 const { values } = parseArgs({
   options: {
@@ -49,7 +50,7 @@ const result = {
   seconds: Number(seconds.toFixed(2)),
   import_per_s: Math.round(quotes / seconds),
   db_mb: Number((statSync(path).size / 1024 / 1024).toFixed(1)),
-  machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version },
+  machine: machine(),
 }
 rmSync(dir, { recursive: true, force: true })
 if (values.json) console.log(JSON.stringify(result))
