@@ -61,10 +61,11 @@ export function readArticles(db: Db, urls: string[]): Map<string, StoredArticle>
   return found
 }
 
-export function createImportSession(db: Db): ImportSession {
+/** A session on `db`; `directory` gives the stored names (the store may keep them between sessions). */
+export function createImportSession(db: Db, directory: () => EntityDirectory): ImportSession {
   const write = createBundleWriter(db)
   return {
-    directory: async () => readDirectory(db),
+    directory: async () => directory(),
     articles: async (urls) => readArticles(db, urls),
     write: async (bundle) => write(bundle),
   }

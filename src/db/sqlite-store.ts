@@ -6,11 +6,11 @@
  * An import session holds a transaction across awaits (a file is read while it is written), so
  * while one is open every other call waits for it: nothing else may run inside its transaction.
  */
-import type { Store } from '../domain/store'
+import type { EntityDirectory, Store } from '../domain/store'
 import type { Db } from './client'
 import * as entities from './entity-queries'
 import * as writes from './entity-writes'
-import { createImportSession } from './import-session'
+import { createImportSession, readDirectory } from './import-session'
 import * as matches from './match-queries'
 import * as quoteQueries from './quote-queries'
 import { backupDatabase } from './backup'
@@ -19,6 +19,24 @@ import { asStorageError } from './storage-errors'
 /** A store over an open database (see `openDatabase`). */
 export function createSqliteStore(db: Db): Store {
   let session: Promise<unknown> | null = null
+  // Every stored name, kept between import sessions: reading twenty thousand speakers for each
+  // statement written through the API costs more than the write. It is read again when another
+  // connection has committed (data_version moved) or this one changed speakers or outlets.
+  let names: { version: number; directory: EntityDirectory } | null = null
+  const directory = () => {
+    const version = entities.dataVersion(db)
+    if (names?.version !== version) names = { version, directory: readDirectory(db) }
+    return names.directory
+  }
+  const namesChanged =
+    <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await write(...args)
+      } finally {
+        names = null
+      }
+    }
 
   /** Resolves once no import session is open. */
   const idle = async () => {
@@ -65,14 +83,16 @@ export function createSqliteStore(db: Db): Store {
     nameDocuments: when(() => entities.nameDocuments(db)),
     outletNames: when(() => entities.outletNames(db)),
     counts: when(() => entities.counts(db)),
-    createOutlet: when((record) => writes.createOutlet(db, record)),
-    updateOutlet: when((slug, changes) => writes.updateOutlet(db, slug, changes)),
-    deleteOutlet: when((slug) => writes.deleteOutlet(db, slug)),
-    mergeOutlets: when((target, sources) => writes.mergeOutlets(db, target, sources)),
-    createSpeaker: when((record) => writes.createSpeaker(db, record)),
-    updateSpeaker: when((slug, changes) => writes.updateSpeaker(db, slug, changes)),
-    deleteSpeaker: when((slug) => writes.deleteSpeaker(db, slug)),
-    mergeSpeakers: when((target, sources) => writes.mergeSpeakers(db, target, sources)),
+    createOutlet: namesChanged(when((record) => writes.createOutlet(db, record))),
+    updateOutlet: namesChanged(when((slug, changes) => writes.updateOutlet(db, slug, changes))),
+    deleteOutlet: namesChanged(when((slug) => writes.deleteOutlet(db, slug))),
+    mergeOutlets: namesChanged(when((target, sources) => writes.mergeOutlets(db, target, sources))),
+    createSpeaker: namesChanged(when((record) => writes.createSpeaker(db, record))),
+    updateSpeaker: namesChanged(when((slug, changes) => writes.updateSpeaker(db, slug, changes))),
+    deleteSpeaker: namesChanged(when((slug) => writes.deleteSpeaker(db, slug))),
+    mergeSpeakers: namesChanged(
+      when((target, sources) => writes.mergeSpeakers(db, target, sources)),
+    ),
     deleteArticle: when((id) => writes.deleteArticle(db, id)),
     articleIdByUrl: when((url) => writes.articleIdByUrl(db, url)),
     quoteForChange: when((id) => writes.quoteForChange(db, id)),
@@ -93,8 +113,19 @@ export function createSqliteStore(db: Db): Store {
           throw asStorageError(error)
         }
         try {
-          const result = await work(createImportSession(db))
-          db.$client.exec(commit(result) ? 'COMMIT' : 'ROLLBACK')
+          let addedNames = false
+          const open = createImportSession(db, directory)
+          const result = await work({
+            ...open,
+            async write(bundle) {
+              const written = await open.write(bundle)
+              addedNames ||= written.outlets.length + written.speakers.length > 0
+              return written
+            },
+          })
+          const committing = commit(result)
+          db.$client.exec(committing ? 'COMMIT' : 'ROLLBACK')
+          if (committing && addedNames) names = null
           return result
         } catch (error) {
           if (db.$client.inTransaction) db.$client.exec('ROLLBACK')

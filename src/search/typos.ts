@@ -38,6 +38,19 @@ export class Vocabulary {
     }
   }
 
+  /**
+   * Moves the counts of words by how many quotes gained (positive) or lost (negative) them; a word
+   * no quote holds any more is removed.
+   */
+  adjust(changes: Map<string, number>): void {
+    for (const [term, change] of changes) {
+      if (change === 0) continue
+      const documents = (this.#terms.get(term) ?? 0) + change
+      if (documents > 0) this.#terms.set(term, documents)
+      else this.#terms.delete(term)
+    }
+  }
+
   /** How many words the vocabulary holds. */
   get size(): number {
     return this.#terms.size

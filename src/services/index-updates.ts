@@ -55,13 +55,24 @@ export async function refreshAfterWrite(
   await indexes.complete
   await refreshFacts(context, changes)
   const quoteIds = changes.quoteIds ?? []
-  const documents = [
-    ...(await store.searchDocuments(quoteIds)),
-    ...(changes.removedDocuments ?? []),
-    ...(changes.texts ?? []),
-  ]
-  if (documents.length > 0) {
-    indexes.vocabulary.update(await store.termCounts([...new Set(documents.flatMap(indexTerms))]))
+  // A quote's words gain one document each, a removed (or replaced) document's lose one: counted
+  // here exactly, where asking the index would count every posting list of words such as "the".
+  const counted = new Map<string, number>()
+  const tally = (documents: string[], change: 1 | -1) => {
+    for (const document of documents) {
+      for (const term of new Set(indexTerms(document))) {
+        counted.set(term, (counted.get(term) ?? 0) + change)
+      }
+    }
+  }
+  tally(await store.searchDocuments(quoteIds), 1)
+  tally(changes.removedDocuments ?? [], -1)
+  indexes.vocabulary.adjust(counted)
+  // A renamed speaker or outlet changes the documents of all their quotes: those words are
+  // counted again from the index.
+  const renamed = changes.texts ?? []
+  if (renamed.length > 0) {
+    indexes.vocabulary.update(await store.termCounts([...new Set(renamed.flatMap(indexTerms))]))
   }
   const referenced = await store.quoteReferences(quoteIds)
   const speakers = [...new Set([...(changes.speakers ?? []), ...referenced.speakers])]
