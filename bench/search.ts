@@ -201,6 +201,8 @@ const report = {
   start_ms: Math.round(startMs),
   first_search_ms: server?.first_search_ms ?? null,
   heap_mb: megabytes(memory.heapUsed),
+  // The facts' typed arrays live outside the JS heap.
+  array_buffers_mb: megabytes(memory.arrayBuffers),
   rss_mb: megabytes(memory.rss),
   db_mb: megabytes(fileSize(databasePath) + fileSize(`${databasePath}-wal`)),
   http_rps: server?.http_rps ?? null,

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util'
 import { loadConfig } from './config'
+import { backupFile } from './db/backup'
 import { openDatabase } from './db/client'
 import { createSqliteStore } from './db/sqlite-store'
 import { AppError } from './domain/errors'
@@ -138,14 +139,12 @@ async function main(argv: string[]): Promise<number> {
       if (source === ':memory:')
         throw new UsageError('QUOTEDB_DB is :memory:; there is nothing to back up.')
       if (!existsSync(source)) throw new UsageError(`There is no database at ${source} to back up.`)
-      return withStore(async (store) => {
-        const report = await store.backup(file)
-        const megabytes = (report.bytes / 1024 / 1024).toFixed(1)
-        console.log(
-          `Backed up ${source} to ${file}: ${report.quotes} quotes, ${megabytes} MB; the copy passes its integrity and foreign key checks.`,
-        )
-        return 0
-      })
+      const report = await backupFile(source, file)
+      const megabytes = (report.bytes / 1024 / 1024).toFixed(1)
+      console.log(
+        `Backed up ${source} to ${file}: ${report.quotes} quotes, ${megabytes} MB; the copy passes its integrity and foreign key checks.`,
+      )
+      return 0
     }
     case 'extract': {
       const { values, positionals } = parseArgs({

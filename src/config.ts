@@ -60,6 +60,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`The configuration is not valid: ${problems.join('; ')}.`)
   }
   const c = parsed.data
+  if (c.QUOTEDB_READ_ONLY && c.QUOTEDB_DB === ':memory:') {
+    throw new Error(
+      'The configuration is not valid: QUOTEDB_READ_ONLY needs a database file, not :memory:.',
+    )
+  }
   return {
     port: c.PORT,
     host: c.HOST,

@@ -19,17 +19,19 @@ describe('loadConfig', () => {
     const config = loadConfig({
       PORT: '8080',
       HOST: '0.0.0.0',
-      QUOTEDB_DB: ':memory:',
+      QUOTEDB_DB: 'archive/quotes.sqlite',
       QUOTEDB_SEED: 'no',
       QUOTEDB_TOKEN: 'a-token-of-sixteen+',
       QUOTEDB_MAX_BODY: '2048',
       QUOTEDB_RESULT_CACHE: '0',
+      QUOTEDB_READ_ONLY: 'true',
     })
     expect(config).toMatchObject({
       port: 8080,
       seedWhenEmpty: false,
       maxBodyBytes: 2048,
       resultCacheSize: 0,
+      readOnly: true,
     })
   })
 
@@ -43,6 +45,14 @@ describe('loadConfig', () => {
       }),
     ).toThrow(
       'The configuration is not valid: PORT must be a port number from 0 to 65535; QUOTEDB_SEED must be true or false; QUOTEDB_TOKEN must be at least 16 characters long; QUOTEDB_RESULT_CACHE must be a number from 0 to 100000.',
+    )
+  })
+})
+
+describe('loadConfig with a read-only database', () => {
+  it('refuses one in memory, which could never hold anything', () => {
+    expect(() => loadConfig({ QUOTEDB_READ_ONLY: 'true', QUOTEDB_DB: ':memory:' })).toThrow(
+      'QUOTEDB_READ_ONLY needs a database file, not :memory:.',
     )
   })
 })

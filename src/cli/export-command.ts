@@ -28,6 +28,7 @@ export async function runExport(store: Store, command: ExportCommand): Promise<n
         facts: new QuoteFacts(),
         complete: Promise.resolve(),
         revision: 0,
+        version: 0,
       }
   const chunks = await exportQuotes({ store, indexes }, command.format, command.filters)
   const out = command.out ? createWriteStream(command.out) : process.stdout

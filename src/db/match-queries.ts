@@ -40,7 +40,10 @@ function prepare(db: Db) {
   )
   return {
     ids: sqlite
-      .prepare('SELECT group_concat(rowid) FROM quotes_fts WHERE quotes_fts MATCH ?')
+      // In ascending order: FTS5 walks its posting lists that way, and the ranking window needs it.
+      .prepare(
+        'SELECT group_concat(rowid) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid)',
+      )
       .pluck(),
     ranked: sqlite
       .prepare(

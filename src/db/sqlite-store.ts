@@ -128,7 +128,12 @@ export function createSqliteStore(db: Db): Store {
           if (committing && addedNames) names = null
           return result
         } catch (error) {
-          if (db.$client.inTransaction) db.$client.exec('ROLLBACK')
+          try {
+            if (db.$client.inTransaction) db.$client.exec('ROLLBACK')
+          } catch (rollback) {
+            // The failure that matters is the first; SQLite rolls back itself when it must.
+            console.error('quotedb: rolling back failed too:', rollback)
+          }
           throw asStorageError(error)
         }
       })()
@@ -140,8 +145,9 @@ export function createSqliteStore(db: Db): Store {
       }
     },
     async backup(destination) {
+      await idle()
       try {
-        return await backupDatabase(db, destination)
+        return await backupDatabase(db.$client, destination)
       } catch (error) {
         throw asStorageError(error)
       }

@@ -7,6 +7,12 @@ import { AppError } from '../domain/errors'
 
 const MEANINGS: Array<[prefix: string, code: AppError['code'], message: string]> = [
   ['SQLITE_READONLY', 'read_only', 'The database is read-only: writes are refused; reads go on.'],
+  ['SQLITE_PERM', 'read_only', 'The database is read-only: writes are refused; reads go on.'],
+  [
+    'SQLITE_NOTADB',
+    'storage_unavailable',
+    'The database file is not a database; the operator has been told.',
+  ],
   [
     'SQLITE_FULL',
     'storage_full',
@@ -45,7 +51,7 @@ export function asStorageError(error: unknown): unknown {
   if (typeof code !== 'string') return error
   const meaning = MEANINGS.find(([prefix]) => code.startsWith(prefix))
   if (!meaning) return error
-  // The operator needs the cause; the client gets the sentence.
-  if (meaning[1] === 'storage_unavailable') console.error(`quotedb: SQLite ${code}:`, error)
+  // The operator needs the cause (a full disk above all); the client gets the sentence.
+  if (meaning[1] !== 'read_only') console.error(`quotedb: SQLite ${code}:`, error)
   return new AppError(meaning[1], meaning[2])
 }

@@ -9,7 +9,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { ZodError } from 'zod'
 import { AppError, type ErrorCode } from '../domain/errors'
 import { InvalidRecord } from '../services/problems'
-import { pageNotFound } from './routes/pages'
+import { pageFailure, pageNotFound } from './routes/pages'
 
 export interface ErrorBody {
   error: { code: string; message: string; param?: string }
@@ -50,8 +50,12 @@ export function validationError(c: Context, error: ZodError, target?: string) {
   return c.json(errorBody('invalid_parameter', message, param || undefined), 400)
 }
 
+const isApi = (c: Context) => c.req.path === '/api' || c.req.path.startsWith('/api/')
+
 /** `app.onError`: AppError and HTTPException as documented; anything else as a bare 500. */
 export function handleError(error: Error, c: Context) {
+  // A page asked for gets a page back, whatever went wrong.
+  if (!isApi(c)) return pageFailure(c, error)
   if (error instanceof InvalidRecord) {
     const body = errorBody(error.code, error.message, error.param)
     return c.json({ error: { ...body.error, problems: error.problems } }, 400)
@@ -77,7 +81,7 @@ export function handleError(error: Error, c: Context) {
 
 /** `app.notFound`: JSON under `/api`, a page elsewhere. */
 export function handleNotFound(c: Context) {
-  if (c.req.path === '/api' || c.req.path.startsWith('/api/')) {
+  if (isApi(c)) {
     return c.json(errorBody('not_found', `No endpoint answers ${c.req.method} ${c.req.path}.`), 404)
   }
   return pageNotFound(c)

@@ -123,16 +123,18 @@ export class EntityResolver {
       if (to === speaker.slug) this.#speakerSlugAliases.delete(from)
   }
 
-  /** The next numbered slug to try for each base slug already taken. */
-  readonly #nextSuffix = new Map<string, number>()
+  /** The next numbered slug to try for each base slug already taken, per set of slugs. */
+  readonly #nextSuffix = new WeakMap<Set<string>, Map<string, number>>()
 
   #freeSlug(base: string, taken: Set<string>): string {
     if (!taken.has(base)) return base
     // Start where the last search for this base stopped: thirty thousand "a-senior-official-N"
     // must not each count up from 2.
-    let n = this.#nextSuffix.get(base) ?? 2
+    const next = this.#nextSuffix.get(taken) ?? new Map<string, number>()
+    this.#nextSuffix.set(taken, next)
+    let n = next.get(base) ?? 2
     while (taken.has(`${base}-${n}`)) n++
-    this.#nextSuffix.set(base, n + 1)
+    next.set(base, n + 1)
     return `${base}-${n}`
   }
 

@@ -22,6 +22,8 @@ export interface SearchIndexes {
   complete: Promise<void>
   /** Counts the times the indexes were brought up to date with a write; answers cached before are stale. */
   revision: number
+  /** SQLite's data_version when the indexes were read: it moves when another process commits. */
+  version: number
 }
 
 /** The first characters at which the vocabulary is read in slices: digits, each letter, the rest. */
@@ -38,6 +40,8 @@ const pause = () => new Promise<void>((resolve) => setImmediate(resolve))
  * `complete`). A search that needs a word the vocabulary has not loaded yet waits for it.
  */
 export async function openSearchIndexes(store: Store): Promise<SearchIndexes> {
+  // Read before the facts: a commit by another process during the load is seen as one later.
+  const version = await store.dataVersion()
   const facts = await loadFacts(store)
   const vocabulary = new Vocabulary()
   vocabulary.loaded = false
@@ -58,7 +62,7 @@ export async function openSearchIndexes(store: Store): Promise<SearchIndexes> {
   })()
   // A failure shows where it is awaited; never as an unhandled rejection at start.
   complete.catch(() => undefined)
-  return { vocabulary, names, facts, complete, revision: 0 }
+  return { vocabulary, names, facts, complete, revision: 0, version }
 }
 
 /** How many quotes (and articles) are read at a time when the facts are loaded. */

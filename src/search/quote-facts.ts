@@ -223,23 +223,32 @@ export class QuoteFacts {
   ): number[] {
     const wanted = offset + limit
     const newest = sort === 'newest' ? 1 : -1
+    const [firstDay, article, start] = [this.#firstDay, this.#article, this.#start]
     const compare = (a: number, b: number) => {
-      const [articleA, articleB] = [this.#article[a]!, this.#article[b]!]
+      const articleA = article[a]!
+      const articleB = article[b]!
       return (
-        newest * (this.#firstDay[articleB]! - this.#firstDay[articleA]!) ||
+        newest * (firstDay[articleB]! - firstDay[articleA]!) ||
         newest * (articleB - articleA) ||
-        this.#start[a]! - this.#start[b]! ||
+        start[a]! - start[b]! ||
         a - b
       )
     }
-    if (wanted >= ids.length / 4) return [...ids].sort(compare).slice(offset, wanted)
-    // The first `wanted` in order, kept sorted as the ids stream past: cheap for a page near the top.
+    if (wanted >= ids.length / 4) return Array.from(ids).sort(compare).slice(offset, wanted)
+    // The first `wanted` in order, kept sorted as the ids stream past. They are visited from the
+    // end the order starts at: an archive imported in date order then fills the list with the
+    // answer early, and most ids are refused by one comparison.
     const best: number[] = []
-    for (const id of ids) {
+    for (let k = 0; k < ids.length; k++) {
+      const id = sort === 'newest' ? ids[ids.length - 1 - k]! : ids[k]!
       if (best.length === wanted && compare(id, best[wanted - 1]!) >= 0) continue
-      let at = best.length
-      while (at > 0 && compare(id, best[at - 1]!) < 0) at--
-      best.splice(at, 0, id)
+      let [low, high] = [0, best.length]
+      while (low < high) {
+        const middle = (low + high) >> 1
+        if (compare(best[middle]!, id) <= 0) low = middle + 1
+        else high = middle
+      }
+      best.splice(low, 0, id)
       if (best.length > wanted) best.pop()
     }
     return best.slice(offset)

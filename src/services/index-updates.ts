@@ -4,7 +4,7 @@
  * the indexes as they were). When another process writes to the database (an import from the
  * command line), SQLite's data version moves and the indexes are rebuilt in the background.
  */
-import { addNewFacts, buildSearchIndexes, loadFacts, type SearchIndexes } from '../search/indexes'
+import { addNewFacts, buildSearchIndexes, loadFacts } from '../search/indexes'
 import { indexTerms } from '../search/normalize'
 import type { ServiceContext } from './context'
 
@@ -26,9 +26,26 @@ export interface WriteChanges {
   reloadFacts?: boolean
 }
 
-/** Swaps in indexes built afresh; answers cached from the old ones are stale. */
-export function replaceIndexes(context: ServiceContext, fresh: SearchIndexes): void {
-  Object.assign(context.indexes, fresh, { revision: context.indexes.revision + 1 })
+/**
+ * Builds the indexes afresh and swaps them in; answers cached from the old ones are then stale.
+ * A write this process makes while they are read was applied to the old indexes and may be missing
+ * from the new: then they are read again, so that none is lost.
+ */
+export async function rebuildIndexes(context: ServiceContext): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const revision = context.indexes.revision
+    const fresh = await buildSearchIndexes(context.store)
+    if (context.indexes.revision === revision || attempt === 5) {
+      if (context.indexes.revision !== revision) {
+        console.error(
+          'quotedb: writes kept coming while the indexes were rebuilt; rebuilding once more later.',
+        )
+        fresh.version = -1
+      }
+      Object.assign(context.indexes, fresh, { revision: context.indexes.revision + 1 })
+      return
+    }
+  }
 }
 
 /** Brings the in-memory facts up to date with a committed write. */
@@ -40,8 +57,9 @@ async function refreshFacts(context: ServiceContext, changes: WriteChanges): Pro
   }
   indexes.facts.removeQuotes(changes.removedQuoteIds ?? [])
   // New quotes (and their new articles) first; then quotes changed in place.
+  const knownBefore = indexes.facts.lastQuoteId
   await addNewFacts(store, indexes.facts)
-  const changed = (changes.quoteIds ?? []).filter((id) => id <= indexes.facts.lastQuoteId)
+  const changed = (changes.quoteIds ?? []).filter((id) => id <= knownBefore)
   if (changed.length > 0) indexes.facts.setQuotes(await store.quoteFactsOf(changed))
 }
 
@@ -51,9 +69,17 @@ export async function refreshAfterWrite(
   changes: WriteChanges,
 ): Promise<void> {
   const { store, indexes } = context
-  // Loading at start adds what it reads; an update must come after it, not be overwritten by it.
-  await indexes.complete
   await refreshFacts(context, changes)
+  // The vocabulary and names may still be loading at start: an update must come after the load,
+  // not be overwritten by it. If the load failed, there is nothing to update.
+  const loaded = await indexes.complete.then(
+    () => true,
+    () => false,
+  )
+  if (!loaded) {
+    indexes.revision++
+    return
+  }
   const quoteIds = changes.quoteIds ?? []
   // A quote's words gain one document each, a removed (or replaced) document's lose one: counted
   // here exactly, where asking the index would count every posting list of words such as "the".
@@ -91,18 +117,13 @@ export async function refreshAfterWrite(
  * behind our back, the indexes are rebuilt in the background and swapped in when ready.
  */
 export function watchForOutsideWrites(context: ServiceContext) {
-  let seen: number | null = null
   let rebuilding: Promise<void> | null = null
   return {
     async check(): Promise<void> {
-      const version = await context.store.dataVersion()
-      if (seen === null) seen = version
-      if (version === seen || rebuilding) return
-      seen = version
-      rebuilding = buildSearchIndexes(context.store)
-        .then((fresh) => {
-          replaceIndexes(context, fresh)
-        })
+      // The indexes know the data version they were read at: another process's commit since,
+      // even one before this server's first search, moves it.
+      if (rebuilding || (await context.store.dataVersion()) === context.indexes.version) return
+      rebuilding = rebuildIndexes(context)
         .catch((error: unknown) =>
           console.error('quotedb: rebuilding the search indexes failed:', error),
         )

@@ -13,9 +13,8 @@ import {
 } from '../export/quote-rows'
 import { detectFormat, readItems, UnreadableFile, type ImportFormat } from '../import/formats'
 import { importEntries, type ImportOptions, type ImportReport } from '../import/importer'
-import { buildSearchIndexes } from '../search/indexes'
 import type { ServiceContext } from './context'
-import { refreshAfterWrite, replaceIndexes } from './index-updates'
+import { rebuildIndexes, refreshAfterWrite } from './index-updates'
 import { quoteCriteria, type QuoteFilterParams } from './quotes'
 
 export interface ImportFileInput extends ImportOptions {
@@ -65,7 +64,7 @@ export async function importFile(
     throw error
   }
   if (report.committed && report.added.quoteIds.length > REBUILD_AFTER) {
-    replaceIndexes(context, await buildSearchIndexes(context.store))
+    await rebuildIndexes(context)
   } else if (report.committed) {
     await refreshAfterWrite(context, {
       quoteIds: report.added.quoteIds,

@@ -59,6 +59,8 @@ export function withParams(
   changes: Record<string, string | string[] | null>,
 ): string {
   const params = new URLSearchParams(base)
+  // A changed search starts again at its first page, unless the change is the page itself.
+  if (!('offset' in changes)) params.delete('offset')
   for (const [key, value] of Object.entries(changes)) {
     // One value replaces in place, so the search's words stay first in the address.
     if (typeof value === 'string') params.set(key, value)
@@ -67,8 +69,6 @@ export function withParams(
       for (const v of value ?? []) params.append(key, v)
     }
   }
-  params.delete('offset')
-  if ('offset' in changes && changes.offset !== null) params.set('offset', String(changes.offset))
   const query = params.toString()
   return query ? `?${query}` : '?'
 }

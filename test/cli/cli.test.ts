@@ -192,4 +192,43 @@ describe('npm run backup', () => {
     expect(again.code).toBe(2)
     expect(again.stderr).toContain('exists already; backup writes a new file.')
   })
+
+  it('copies one consistent state while another process is importing into the database', async () => {
+    const database = freshDatabase()
+    expect((await cli(database, 'seed')).code).toBe(0)
+    const before = count(database)
+    const imported = 60_000
+    const file = writeLines(
+      'during-backup.ndjson',
+      generateQuoteItems({ quotes: imported, seed: 8 }),
+    )
+    const importer = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'import', file], {
+      cwd: ROOT,
+      env: { ...process.env, QUOTEDB_DB: database },
+      stdio: 'ignore',
+    })
+    const finished = new Promise((r) => importer.on('exit', r))
+    // Back up once the import is writing.
+    const wal = `${database}-wal`
+    for (let waited = 0; waited < 30_000; waited += 20) {
+      if (existsSync(wal) && statSync(wal).size > 1024 * 1024) break
+      await new Promise((r) => setTimeout(r, 20))
+    }
+    const copy = join(dir, 'backup-during-import.sqlite')
+    const done = await cli(database, 'backup', copy)
+    expect(done.code, done.stderr).toBe(0)
+    await finished
+    const db = new Database(copy, { readonly: true })
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+      const quotes = db.prepare('SELECT id FROM quotes ORDER BY id').pluck().all()
+      const indexed = db.prepare('SELECT rowid FROM quotes_fts ORDER BY rowid').pluck().all()
+      // The import is one transaction: the copy holds none of it or all of it, never part.
+      expect([before, before + imported]).toContain(quotes.length)
+      expect(indexed).toEqual(quotes)
+    } finally {
+      db.close()
+    }
+    expect(count(database)).toBe(before + imported)
+  }, 120_000)
 })

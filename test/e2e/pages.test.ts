@@ -92,6 +92,10 @@ describe.runIf(hasChromium)('the web pages in Chromium', () => {
       void dialog.dismiss()
     })
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+    // A resource the content security policy refused shows only in the console.
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`)
+    })
     page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`))
     page.on('request', (request) => {
       if (!request.url().startsWith(server.url)) problems.push(`external request: ${request.url()}`)
@@ -145,6 +149,7 @@ describe.runIf(hasChromium)('the web pages in Chromium', () => {
     await page.waitForURL((url) => !url.search.includes('speaker='))
     await expect(page.locator('.nothing').innerText()).resolves.toMatch(/Nothing found/)
     await page.locator('.nothing').getByRole('link', { name: 'without zeppelin' }).click()
+    await page.waitForURL((url) => !url.search.includes('zeppelin'))
     expect(await summary(page)).toMatch(/^9 quotes/)
     await close()
   })

@@ -13,12 +13,37 @@ async function openedWhileLoading() {
 }
 
 describe('opening the search indexes at start', () => {
+  it('notices a write by another process made before the first search', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const dir = mkdtempSync(join(tmpdir(), 'quotedb-open-'))
+    try {
+      const path = join(dir, 'q.sqlite')
+      const store = createSqliteStore(openDatabase(path))
+      await seedDatabase(store)
+      const indexes = await openSearchIndexes(store)
+      const services = createServices({ store, indexes })
+      const other = openDatabase(path)
+      other.$client.prepare('DELETE FROM quotes WHERE id = 1').run()
+      other.$client.close()
+      await services.searchQuotes({ limit: 1, offset: 0 })
+      await services.indexesSettled()
+      expect((await services.searchQuotes({ limit: 1, offset: 0 })).total).toBe(26)
+      store.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('answers a search at once, while the vocabulary and names load behind it', async () => {
     const { indexes, services } = await openedWhileLoading()
     expect(indexes.vocabulary.loaded).toBe(false)
     const found = await services.searchQuotes({ q: 'vaporized', limit: 20, offset: 0 })
     expect(found.total).toBe(1)
     expect(found.query.corrections).toEqual([])
+    // It did not wait: the vocabulary is still loading.
+    expect(indexes.vocabulary.loaded).toBe(false)
     await indexes.complete
     expect(indexes.vocabulary.loaded).toBe(true)
     expect(indexes.vocabulary.documents('vaporized')).toBe(1)

@@ -9,11 +9,15 @@ describe('the result cache', () => {
     const first = await services.searchQuotes(params)
     expect(await services.searchQuotes({ ...params })).toBe(first)
     expect(await services.searchQuotes({ ...params, offset: 1 })).not.toBe(first)
+    const browse = { limit: 20, offset: 0 }
+    const browsed = await services.searchQuotes(browse)
     const [quote] = first.items
     await services.deleteQuote(quote!.id)
     const after = await services.searchQuotes(params)
     expect(after).not.toBe(first)
     expect(after.total).toBe(first.total - 1)
+    // Browsing reads the in-memory facts alone: they forgot the quote too.
+    expect((await services.searchQuotes(browse)).total).toBe(browsed.total - 1)
     // Indexes brought up to date (a rebuild after another process wrote) make kept answers stale.
     indexes.revision++
     expect(await services.searchQuotes(params)).not.toBe(after)
@@ -46,16 +50,20 @@ describe('the result cache', () => {
       await seedDatabase(store)
       const services = createServices({ store, indexes: await buildSearchIndexes(store) })
       const params = { q: 'vaporized', limit: 20, offset: 0 }
+      const browse = { limit: 20, offset: 0 }
       const before = await services.searchQuotes(params)
       expect(before.total).toBe(1)
+      const browsed = await services.searchQuotes(browse)
       const other = openDatabase(path)
       other.$client.prepare('DELETE FROM quotes WHERE id = ?').run(before.items[0]!.id)
       other.$client.close()
-      await services.indexesSettled()
       const after = await services.searchQuotes(params)
       expect(after).not.toBe(before)
       expect(after.total).toBe(0)
+      // The first search after the outside write started a rebuild; once it is in, browsing
+      // (the in-memory facts alone) agrees.
       await services.indexesSettled()
+      expect((await services.searchQuotes(browse)).total).toBe(browsed.total - 1)
       store.close()
     } finally {
       rmSync(dir, { recursive: true, force: true })

@@ -4,16 +4,18 @@
  */
 import { readFileSync } from 'node:fs'
 import { Hono, type Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { AppError } from '../../domain/errors'
 import type { QuoteSort } from '../../domain/store'
 import { QUOTE_KINDS, type QuoteKind } from '../../domain/vocabulary'
 import { LIMITS } from '../../search/options'
+import { MAX_LIST_VALUES } from '../query-params'
 import type { Services } from '../../services'
 import type { QuoteSearchResult } from '../../services/quotes'
 import { withParams } from '../../web/format'
 import { ArticlePage } from '../../web/pages/article'
 import { ClaimsPage } from '../../web/pages/claims'
-import { NotFoundPage } from '../../web/pages/not-found'
+import { FailurePage, NotFoundPage } from '../../web/pages/not-found'
 import { OutletPage } from '../../web/pages/outlet'
 import { PAGE_SIZE, SearchPage, type SearchForm } from '../../web/pages/search'
 import { SpeakerPage } from '../../web/pages/speaker'
@@ -67,10 +69,11 @@ const NAME_FILTERS = [
 ] as const
 
 /**
- * The names typed into the filter boxes as slugs. `changed` when any was a name rather than a
- * slug; `unknown` lists what names nothing.
+ * The names typed into the filter boxes as slugs. `changed` when the address does not say them
+ * that way — a name rather than a slug, or several in one box ("a, b"); `unknown` lists what
+ * names nothing.
  */
-async function resolveNames(services: Services, form: SearchForm) {
+async function resolveNames(services: Services, form: SearchForm, params: URLSearchParams) {
   const slugs: Record<string, string[]> = {}
   const unknown: string[] = []
   let changed = false
@@ -81,6 +84,7 @@ async function resolveNames(services: Services, form: SearchForm) {
       if (slug === null) unknown.push(`No ${what} is called “${form[name][i]}”.`)
       else if (slug !== form[name][i]) changed = true
     })
+    if (params.getAll(name).length !== form[name].length) changed = true
   }
   return { slugs, unknown, changed }
 }
@@ -97,6 +101,13 @@ function formProblems(form: SearchForm): string[] {
     problems.push('Kind must be quotes, quoted fragments or paraphrases.')
   }
   if (!SORTS.includes(form.sort)) problems.push('Order must be best match, newest or oldest first.')
+  for (const { name, what } of NAME_FILTERS) {
+    if (form[name].length > MAX_LIST_VALUES) {
+      problems.push(
+        `Name at most ${MAX_LIST_VALUES} of each: there are ${form[name].length} ${what}s.`,
+      )
+    }
+  }
   return problems
 }
 
@@ -127,8 +138,9 @@ export function pageRoutes(services: Services) {
   const app = new Hono()
 
   app.get('/static/:file', (c) => {
-    const file = STATIC[c.req.param('file') as keyof typeof STATIC]
-    if (!file) return notFound(c, 'No such file.')
+    const name = c.req.param('file')
+    if (!Object.hasOwn(STATIC, name)) return notFound(c, 'No such file.')
+    const file = STATIC[name as keyof typeof STATIC]
     return c.body(file.body, 200, {
       'Content-Type': file.type,
       'Cache-Control': 'public, max-age=3600',
@@ -138,30 +150,23 @@ export function pageRoutes(services: Services) {
   app.get('/', async (c) => {
     const params = new URL(c.req.url).searchParams
     const form = readForm(params)
-    const names = await resolveNames(services, form)
+    const page = (
+      result: QuoteSearchResult | null,
+      error: string | null,
+      more: { fix?: { label: string; href: string }; names?: Record<string, string> } = {},
+    ) => <SearchPage form={form} result={result} params={params} error={error} {...more} />
+    // What can be refused without looking anything up is refused first.
+    const problems = formProblems(form)
+    if (problems.length > 0) return c.html(page(null, problems.join(' ')), 400)
+    const names = await resolveNames(services, form, params)
+    const canonical = `/${withParams(params, { ...names.slugs, offset: params.get('offset') })}`
     // Names typed into a filter box become slugs in the address, so that the page, its facets
     // and a shared link all say the same search.
-    if (names.changed && names.unknown.length === 0) {
-      return c.redirect(`/${withParams(params, names.slugs)}`, 302)
-    }
-    const problems = [...names.unknown, ...formProblems(form)]
-    const page = (result: QuoteSearchResult | null, error: string | null) => (
-      <SearchPage form={form} result={result} params={params} error={error} />
-    )
+    if (names.changed && names.unknown.length === 0) return c.redirect(canonical, 302)
     if (names.unknown.length > 0) {
-      const fix = { label: 'Search without it.', href: `/${withParams(params, names.slugs)}` }
-      return c.html(
-        <SearchPage
-          form={form}
-          result={null}
-          params={params}
-          error={problems.join(' ')}
-          fix={fix}
-        />,
-        400,
-      )
+      const fix = { label: 'Search without it.', href: canonical }
+      return c.html(page(null, names.unknown.join(' '), { fix }), 400)
     }
-    if (problems.length > 0) return c.html(page(null, problems.join(' ')), 400)
     try {
       const result = await services.searchQuotes({
         q: form.q,
@@ -177,13 +182,11 @@ export function pageRoutes(services: Services) {
       })
       if (result.total > 0) return c.html(page(result, null))
       // Nothing found names the filters to drop as people know them, not by slug.
-      const names: Record<string, string> = {}
-      for (const slug of form.speaker) names[slug] = (await services.getSpeaker(slug)).name
+      const labels: Record<string, string> = {}
+      for (const slug of form.speaker) labels[slug] = (await services.getSpeaker(slug)).name
       for (const slug of [...form.outlet, ...form.cited])
-        names[slug] = (await services.getOutlet(slug)).name
-      return c.html(
-        <SearchPage form={form} result={result} params={params} error={null} names={names} />,
-      )
+        labels[slug] = (await services.getOutlet(slug)).name
+      return c.html(page(result, null, { names: labels }))
     } catch (error) {
       return c.html(page(null, inFormWords(error)), 400)
     }
@@ -244,8 +247,9 @@ export function pageRoutes(services: Services) {
   })
 
   app.get('/articles/:id', async (c) => {
-    const id = Number(c.req.param('id'))
-    if (!Number.isSafeInteger(id) || id < 1) return notFound(c, 'No article has this address.')
+    const written = c.req.param('id')
+    const id = /^[1-9]\d{0,15}$/.test(written) ? Number(written) : NaN
+    if (!Number.isSafeInteger(id)) return notFound(c, 'No article has this address.')
     try {
       return c.html(<ArticlePage article={await services.getArticle(id)} />)
     } catch (error) {
@@ -254,6 +258,18 @@ export function pageRoutes(services: Services) {
   })
 
   return app
+}
+
+/** The page for a request under no `/api` that failed: its reason if a user can act on it. */
+export function pageFailure(c: Context, error: Error) {
+  if (error instanceof AppError) {
+    return c.html(<FailurePage message={error.message} />, error.status as ContentfulStatusCode)
+  }
+  console.error(`${c.req.method} ${c.req.path} failed:`, error)
+  return c.html(
+    <FailurePage message="Something went wrong on our side; the error has been logged." />,
+    500,
+  )
 }
 
 /** The page for any other address outside `/api`. */

@@ -307,7 +307,7 @@ export function SearchPage({
       <h1>{heading}</h1>
       <form class="search" method="get" action="/" role="search">
         <div class="main">
-          <label for="q" class="skip">
+          <label for="q" class="visually-hidden">
             Words to find
           </label>
           <input
