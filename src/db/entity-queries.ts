@@ -24,7 +24,9 @@ import {
 function selectSpeakers(db: Db) {
   // Counted per speaker through the quotes_speaker index: one speaker's page reads that speaker's
   // quotes, not a count of every quote by every speaker.
-  const quoteCount = sql<number>`(SELECT count(*) FROM ${quotes} WHERE ${quotes.speakerId} = ${speakers.id})`
+  // (Spelt out: drizzle would leave the columns unqualified, and inside the subquery "id" is the
+  // quote's.)
+  const quoteCount = sql<number>`(SELECT count(*) FROM "quotes" AS "q" WHERE "q"."speaker_id" = "speakers"."id")`
   const query = db
     .select({
       id: speakers.id,
