@@ -238,6 +238,9 @@ export function generateCorpus(options: CorpusOptions): Corpus {
       const outlet = outlets[popularOutlet()]!
       const size = Math.min(options.quotes - written, 1 + Math.floor(rand() * (2 * perArticle - 1)))
       const quotes = []
+      // The importer rightly keeps one of two identical statements in one article: never write
+      // two, so the corpus holds exactly the number of quotes asked for on every machine.
+      const statements = new Set<string>()
       for (let q = 0; q < size; q++) {
         const anonymous = rand() < 0.03
         const speaker = speakers[popularSpeaker()]!
@@ -245,8 +248,15 @@ export function generateCorpus(options: CorpusOptions): Corpus {
         const kind = kindRoll < 0.55 ? 'direct' : kindRoll < 0.7 ? 'partial' : 'paraphrase'
         const length = kind === 'partial' ? 3 + Math.floor(rand() * 6) : 8 + Math.floor(rand() * 28)
         const cited = anonymous || rand() < 0.2 ? outlets[popularOutlet()]! : null
+        let text = chain.sentence(rand, length)
+        const who = anonymous ? 'anonymous' : speaker.slug
+        // A short walk may have few outcomes: walk further on each retry, and in the end number it.
+        for (let extra = 1; statements.has(`${who} ${kind} ${text}`); extra++) {
+          text = extra < 20 ? chain.sentence(rand, length + extra) : `${text} (${extra})`
+        }
+        statements.add(`${who} ${kind} ${text}`)
         quotes.push({
-          text: chain.sentence(rand, length),
+          text,
           kind,
           cue: cited && rand() < 0.6 ? 'told' : pick(CUES),
           speaker: anonymous ? { name: pick(ANONYMOUS), anonymous: true } : speaker.slug,
