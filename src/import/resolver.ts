@@ -1,9 +1,16 @@
 /**
  * Entity resolution: turning the names an import uses for outlets and speakers into the records
- * they mean. A name, alias, domain, slug or Wikidata id that already belongs to a stored record is
- * reused, so "The New York Times", "New York Times", "NYT" and nytimes.com are one outlet; a name
- * nobody has yet becomes a new record (for outlets, completed from the built-in list of major
- * outlets when it is one of them).
+ * they mean. Two kinds of reference, two rules:
+ *
+ * - **Keys name exactly one record.** A record given with a slug (or a Wikidata id, or a web
+ *   domain) is the record with that key: the stored one, or a new one made with that key. It is
+ *   never matched to another record by its name or aliases — two ministers Haddad who share the
+ *   alias "Minister Haddad" stay two people.
+ * - **Names are looked up.** A bare name (or a record without a key) is reused when exactly one
+ *   record goes by it, so "The New York Times", "New York Times", "NYT" and nytimes.com are one
+ *   outlet; a name that several records go by is refused with their slugs; a name nobody has yet
+ *   becomes a new record (for outlets, completed from the built-in list of major outlets when it
+ *   is one of them). A record's own aliases are added to it, never used to match it.
  *
  * New records stay pending until the batch that introduced them is written: `settle` keeps those
  * written and forgets the rest, so a rejected line leaves nothing behind.
@@ -46,6 +53,11 @@ class NameTable {
 const ambiguous = (what: string, name: string, slugs: string[]) =>
   `${what} "${name}" matches several ${what}s (${slugs.sort().join(', ')}); name it by slug`
 
+const keysDisagree = (what: string, slug: string, key: string, owner: string) =>
+  `the ${what} slug "${slug}" and ${key} name two different ${what}s (${[slug, owner].sort().join(', ')})`
+
+type OutletObject = Exclude<OutletRef, string>
+
 const knownByDomain = new Map(
   KNOWN_OUTLETS.flatMap((o) =>
     [o.domain, ...o.aliases.map(domainOf)].filter(Boolean).map((d) => [d!, o]),
@@ -59,14 +71,11 @@ export class EntityResolver {
   readonly #outletSlugs = new Set<string>()
   readonly #outletNames = new NameTable()
   readonly #outletByDomain = new Map<string, string>()
-  /** Slugs a file used for an outlet that turned out to be stored under another slug. */
-  readonly #outletSlugAliases = new Map<string, string>()
   readonly #speakerSlugs = new Set<string>()
   /** Named (not anonymous) speakers by name and alias. */
   readonly #speakerNames = new NameTable()
   readonly #speakerByWikidata = new Map<string, string>()
   readonly #wikidataBySpeaker = new Map<string, string>()
-  readonly #speakerSlugAliases = new Map<string, string>()
   readonly #pendingOutlets = new Map<string, OutletRecord>()
   readonly #pendingSpeakers = new Map<string, SpeakerRecord>()
 
@@ -92,8 +101,6 @@ export class EntityResolver {
     for (const key of this.#outletKeys(outlet)) this.#outletNames.remove(key, outlet.slug)
     for (const [domain, slug] of this.#outletByDomain)
       if (slug === outlet.slug) this.#outletByDomain.delete(domain)
-    for (const [from, to] of this.#outletSlugAliases)
-      if (to === outlet.slug) this.#outletSlugAliases.delete(from)
   }
 
   #speakerKeys(speaker: DirectorySpeaker): string[] {
@@ -119,8 +126,6 @@ export class EntityResolver {
       this.#speakerByWikidata.delete(speaker.wikidataId)
     }
     this.#wikidataBySpeaker.delete(speaker.slug)
-    for (const [from, to] of this.#speakerSlugAliases)
-      if (to === speaker.slug) this.#speakerSlugAliases.delete(from)
   }
 
   /** The next numbered slug to try for each base slug already taken, per set of slugs. */
@@ -138,17 +143,6 @@ export class EntityResolver {
     return `${base}-${n}`
   }
 
-  /** The stored (or pending) outlet for a slug, allowing for slugs the file remapped. */
-  #outletBySlug(slug: string): string | null {
-    const mapped = this.#outletSlugAliases.get(slug) ?? slug
-    return this.#outletSlugs.has(mapped) ? mapped : null
-  }
-
-  #speakerBySlug(slug: string): string | null {
-    const mapped = this.#speakerSlugAliases.get(slug) ?? slug
-    return this.#speakerSlugs.has(mapped) ? mapped : null
-  }
-
   #createOutlet(record: OutletRecord): Resolution<OutletRecord> {
     const slug = this.#freeSlug(record.slug, this.#outletSlugs)
     const domainTaken = record.domain !== null && this.#outletByDomain.has(record.domain)
@@ -158,56 +152,73 @@ export class EntityResolver {
     return { ok: true, slug, created }
   }
 
-  /** The outlet a name, slug, domain or object means; a new one when none matches. */
+  /** The outlet a slug, domain, name or object means; a new one when none matches. */
   resolveOutlet(ref: OutletRef): Resolution<OutletRecord> {
-    const given = typeof ref === 'string' ? { slug: undefined, name: ref, domain: null } : ref
-    if (given.slug !== undefined) {
-      const slug = this.#outletBySlug(given.slug)
-      if (slug) return this.#foundOutlet(slug)
-    }
     if (typeof ref === 'string') {
-      const slug = this.#outletBySlug(ref)
-      if (slug) return this.#foundOutlet(slug)
+      if (this.#outletSlugs.has(ref)) return this.#foundOutlet(ref)
+      const domain = domainOf(ref)
+      // A name that is a domain or a url stands for the outlet of that domain.
+      if (domain) return this.#outletByDomainOrNew(domain, null)
+      return this.#outletByName(ref, [], null)
     }
-    const domain = given.domain ?? (given.name ? domainOf(given.name) : null)
-    if (domain) {
-      const slug = this.#outletByDomain.get(domain)
-      if (slug) return this.#matchedOutlet(given.slug, slug)
+    if (ref.slug !== undefined) {
+      // A slug is a key: that outlet, or a new one with that slug; never another by its name.
+      const domainOwner = ref.domain ? this.#outletByDomain.get(ref.domain) : undefined
+      if (this.#outletSlugs.has(ref.slug)) {
+        if (domainOwner !== undefined && domainOwner !== ref.slug) {
+          return { ok: false, message: keysDisagree('outlet', ref.slug, ref.domain!, domainOwner) }
+        }
+        return this.#foundOutlet(ref.slug)
+      }
+      const name = ref.name ?? ref.domain
+      if (name === null) return { ok: false, message: `no outlet has the slug "${ref.slug}"` }
+      return this.#createOutlet(this.#outletRecord(ref, ref.slug, name))
     }
-    const names = [given.name, ...(typeof ref === 'string' ? [] : ref.aliases)].filter(
-      (n): n is string => n !== undefined && domainOf(n) === null,
-    )
-    for (const name of names) {
-      const slugs = this.#outletNames.find(nameKey(name))
-      if (slugs.length > 1) return { ok: false, message: ambiguous('outlet', name, slugs) }
-      if (slugs.length === 1) return this.#matchedOutlet(given.slug, slugs[0]!)
-    }
-    const known =
-      (domain ? knownByDomain.get(domain) : undefined) ??
-      names.map((n) => knownByKey.get(nameKey(n))).find(Boolean)
-    if (known) return this.#createOutlet({ ...known, aliases: [...known.aliases] })
-    if (given.name === undefined && domain === null) {
-      return { ok: false, message: `no outlet has the slug "${given.slug}"` }
-    }
-    // A name that is itself a domain or a url stands for the outlet of that domain.
-    const name = given.name !== undefined && domainOf(given.name) === null ? given.name : domain!
-    const record: OutletRecord =
-      typeof ref === 'string'
-        ? { slug: slugify(name), name, kind: null, country: null, domain, aliases: [] }
-        : {
-            slug: ref.slug ?? slugify(name),
-            name,
-            kind: ref.kind,
-            country: ref.country,
-            domain,
-            aliases: ref.aliases.filter((a) => a !== name),
-          }
-    return this.#createOutlet(record)
+    const domain = ref.domain ?? (ref.name ? domainOf(ref.name) : null)
+    if (domain) return this.#outletByDomainOrNew(domain, ref)
+    if (ref.name === undefined)
+      return { ok: false, message: 'an outlet needs a slug, name or domain' }
+    return this.#outletByName(ref.name, ref.aliases, ref)
   }
 
-  #matchedOutlet(fileSlug: string | undefined, slug: string): Resolution<OutletRecord> {
-    if (fileSlug !== undefined && fileSlug !== slug) this.#outletSlugAliases.set(fileSlug, slug)
-    return this.#foundOutlet(slug)
+  /** The outlet with this domain, or a new one for it (named by the object, the list, or the domain). */
+  #outletByDomainOrNew(domain: string, ref: OutletObject | null): Resolution<OutletRecord> {
+    const slug = this.#outletByDomain.get(domain)
+    if (slug) return this.#foundOutlet(slug)
+    const known = knownByDomain.get(domain)
+    if (known) return this.#createOutlet({ ...known, aliases: [...known.aliases] })
+    const name = ref?.name !== undefined && domainOf(ref.name) === null ? ref.name : domain
+    return this.#createOutlet(this.#outletRecord(ref, slugify(name), name, domain))
+  }
+
+  /** The one outlet going by `name`; refused when several do; otherwise a new one. */
+  #outletByName(
+    name: string,
+    aliases: string[],
+    ref: OutletObject | null,
+  ): Resolution<OutletRecord> {
+    const slugs = this.#outletNames.find(nameKey(name))
+    if (slugs.length > 1) return { ok: false, message: ambiguous('outlet', name, slugs) }
+    if (slugs.length === 1) return this.#foundOutlet(slugs[0]!)
+    const known = [name, ...aliases].map((n) => knownByKey.get(nameKey(n))).find(Boolean)
+    if (known) return this.#createOutlet({ ...known, aliases: [...known.aliases] })
+    return this.#createOutlet(this.#outletRecord(ref, slugify(name), name))
+  }
+
+  #outletRecord(
+    ref: OutletObject | null,
+    slug: string,
+    name: string,
+    domain: string | null = ref?.domain ?? null,
+  ): OutletRecord {
+    return {
+      slug,
+      name,
+      kind: ref?.kind ?? null,
+      country: ref?.country ?? null,
+      domain,
+      aliases: (ref?.aliases ?? []).filter((a) => a !== name),
+    }
   }
 
   /** A match: with its record while that record is new and not yet written. */
@@ -215,13 +226,12 @@ export class EntityResolver {
     return { ok: true, slug, created: this.#pendingOutlets.get(slug) ?? null }
   }
 
-  /** The speaker a name, slug or object means; a new one when none matches. */
+  /** The speaker a slug, name or object means; a new one when none matches. */
   resolveSpeaker(ref: SpeakerRef): Resolution<SpeakerRecord> {
     if (typeof ref === 'string') {
-      const slug = this.#speakerBySlug(ref)
-      if (slug) return this.#foundSpeaker(slug)
+      if (this.#speakerSlugs.has(ref)) return this.#foundSpeaker(ref)
       return (
-        this.#speakerByNames([ref], null, undefined) ??
+        this.#speakerByName(ref, null) ??
         this.#createSpeaker({
           slug: slugify(ref),
           name: ref,
@@ -232,61 +242,59 @@ export class EntityResolver {
         })
       )
     }
-    if (ref.wikidataId) {
-      const slug = this.#speakerByWikidata.get(ref.wikidataId)
-      if (slug) return this.#matchedSpeaker(ref.slug, slug)
+    const record: SpeakerRecord = {
+      slug: ref.slug ?? slugify(ref.name),
+      name: ref.name,
+      description: ref.description,
+      wikidataId: ref.wikidataId,
+      anonymous: ref.anonymous,
+      aliases: ref.aliases.filter((a) => a !== ref.name),
     }
+    // A Wikidata id and a slug are keys: the speaker they name, or a new one with them.
+    const byWikidata = ref.wikidataId ? this.#speakerByWikidata.get(ref.wikidataId) : undefined
     if (ref.slug !== undefined) {
-      const slug = this.#speakerBySlug(ref.slug)
-      if (slug) return this.#foundSpeaker(slug)
+      if (byWikidata !== undefined && byWikidata !== ref.slug) {
+        return {
+          ok: false,
+          message: keysDisagree('speaker', ref.slug, ref.wikidataId!, byWikidata),
+        }
+      }
+      if (!this.#speakerSlugs.has(ref.slug)) return this.#createSpeaker(record, true)
+      const stored = this.#wikidataBySpeaker.get(ref.slug)
+      if (ref.wikidataId && stored && stored !== ref.wikidataId) {
+        return {
+          ok: false,
+          message: `the speaker "${ref.slug}" has the Wikidata id ${stored}, not ${ref.wikidataId}`,
+        }
+      }
+      return this.#foundSpeaker(ref.slug)
     }
-    const byName = ref.anonymous
-      ? null
-      : this.#speakerByNames([ref.name, ...ref.aliases], ref.wikidataId, ref.slug)
-    return (
-      byName ??
-      this.#createSpeaker({
-        slug: ref.slug ?? slugify(ref.name),
-        name: ref.name,
-        description: ref.description,
-        wikidataId: ref.wikidataId,
-        anonymous: ref.anonymous,
-        aliases: ref.aliases.filter((a) => a !== ref.name),
-      })
-    )
+    if (byWikidata !== undefined) return this.#foundSpeaker(byWikidata)
+    // "A U.S. official" in one article is not the one in another: anonymous sources are never looked up.
+    const byName = ref.anonymous ? null : this.#speakerByName(ref.name, ref.wikidataId)
+    return byName ?? this.#createSpeaker(record)
   }
 
   /**
-   * A stored speaker known by one of `names`. A speaker with another Wikidata id is another person
-   * of the same name, never a match.
+   * The one speaker going by `name` (as a name or an alias), refused when several do; null when
+   * none does. A speaker with another Wikidata id is another person of the same name.
    */
-  #speakerByNames(
-    names: string[],
-    wikidataId: string | null,
-    fileSlug: string | undefined,
-  ): Resolution<SpeakerRecord> | null {
+  #speakerByName(name: string, wikidataId: string | null): Resolution<SpeakerRecord> | null {
     const wikidataOf = (slug: string) => this.#wikidataBySpeaker.get(slug) ?? null
-    for (const name of names) {
-      const slugs = this.#speakerNames
-        .find(nameKey(name))
-        .filter((slug) => wikidataId === null || [null, wikidataId].includes(wikidataOf(slug)))
-      if (slugs.length > 1) return { ok: false, message: ambiguous('speaker', name, slugs) }
-      if (slugs.length === 1) return this.#matchedSpeaker(fileSlug, slugs[0]!)
-    }
-    return null
-  }
-
-  #matchedSpeaker(fileSlug: string | undefined, slug: string): Resolution<SpeakerRecord> {
-    if (fileSlug !== undefined && fileSlug !== slug) this.#speakerSlugAliases.set(fileSlug, slug)
-    return this.#foundSpeaker(slug)
+    const slugs = this.#speakerNames
+      .find(nameKey(name))
+      .filter((slug) => wikidataId === null || [null, wikidataId].includes(wikidataOf(slug)))
+    if (slugs.length > 1) return { ok: false, message: ambiguous('speaker', name, slugs) }
+    return slugs.length === 1 ? this.#foundSpeaker(slugs[0]!) : null
   }
 
   #foundSpeaker(slug: string): Resolution<SpeakerRecord> {
     return { ok: true, slug, created: this.#pendingSpeakers.get(slug) ?? null }
   }
 
-  #createSpeaker(record: SpeakerRecord): Resolution<SpeakerRecord> {
-    const slug = this.#freeSlug(record.slug, this.#speakerSlugs)
+  /** A new speaker; with `exactSlug`, under the slug given (free: it was just looked up). */
+  #createSpeaker(record: SpeakerRecord, exactSlug = false): Resolution<SpeakerRecord> {
+    const slug = exactSlug ? record.slug : this.#freeSlug(record.slug, this.#speakerSlugs)
     const created = { ...record, slug }
     this.#pendingSpeakers.set(slug, created)
     this.#rememberSpeaker(created)

@@ -81,21 +81,44 @@ describe('EntityResolver.resolveOutlet', () => {
     })
   })
 
-  it('gives a file’s own slug for an outlet that is already stored under another', () => {
+  it('takes a slug as the key of exactly one outlet, never another found by its name', () => {
+    const resolver = new EntityResolver(directory())
+    const nyt = {
+      slug: 'nyt',
+      name: 'New York Times',
+      kind: null,
+      country: null,
+      domain: null,
+      aliases: [],
+    }
+    expect(resolver.resolveOutlet(nyt)).toMatchObject({
+      slug: 'nyt',
+      created: { name: 'New York Times' },
+    })
+    expect(resolver.resolveOutlet('nyt')).toMatchObject({ slug: 'nyt' })
+    expect(resolver.resolveOutlet({ ...nyt, slug: 'los-angeles-times' })).toEqual({
+      ok: true,
+      slug: 'los-angeles-times',
+      created: null,
+    })
+  })
+
+  it('refuses a slug and a domain that belong to two different outlets', () => {
     const resolver = new EntityResolver(directory())
     expect(
       resolver.resolveOutlet({
-        slug: 'nyt',
-        name: 'New York Times',
+        slug: 'the-times',
+        name: 'The Times',
         kind: null,
         country: null,
-        domain: null,
+        domain: 'latimes.com',
         aliases: [],
       }),
-    ).toMatchObject({
-      slug: 'the-new-york-times',
+    ).toEqual({
+      ok: false,
+      message:
+        'the outlet slug "the-times" and latimes.com name two different outlets (los-angeles-times, the-times)',
     })
-    expect(resolver.resolveOutlet('nyt')).toMatchObject({ slug: 'the-new-york-times' })
   })
 })
 
@@ -157,6 +180,85 @@ describe('EntityResolver.resolveSpeaker', () => {
     expect(resolver.resolveSpeaker('Ana Lopez')).toMatchObject({
       slug: 'ana-lopez',
       created: { name: 'Ana Lopez' },
+    })
+  })
+
+  it('takes a slug as the key of exactly one speaker, never another who shares an alias', () => {
+    const resolver = new EntityResolver({
+      outlets: [],
+      speakers: [
+        {
+          slug: 'james-o-haddad',
+          name: 'James O. Haddad',
+          wikidataId: null,
+          anonymous: false,
+          aliases: ['Minister Haddad'],
+        },
+      ],
+    })
+    const lars = {
+      slug: 'lars-r-haddad',
+      name: 'Lars R. Haddad',
+      description: null,
+      wikidataId: null,
+      anonymous: false,
+      aliases: ['Minister Haddad'],
+    }
+    expect(resolver.resolveSpeaker(lars)).toMatchObject({
+      ok: true,
+      slug: 'lars-r-haddad',
+      created: { name: 'Lars R. Haddad', aliases: ['Minister Haddad'] },
+    })
+    expect(resolver.resolveSpeaker('lars-r-haddad')).toMatchObject({ slug: 'lars-r-haddad' })
+    expect(resolver.resolveSpeaker('james-o-haddad')).toMatchObject({ slug: 'james-o-haddad' })
+    // The alias both go by now names neither.
+    expect(resolver.resolveSpeaker('Minister Haddad')).toEqual({
+      ok: false,
+      message:
+        'speaker "Minister Haddad" matches several speakers (james-o-haddad, lars-r-haddad); name it by slug',
+    })
+  })
+
+  it('matches a record without a key by its name alone, not by the aliases it brings', () => {
+    const resolver = new EntityResolver(directory())
+    const record = {
+      name: 'Claudia Sheinbaum Pardo',
+      description: null,
+      wikidataId: null,
+      anonymous: false,
+      aliases: ['President Sheinbaum'],
+    }
+    expect(resolver.resolveSpeaker(record)).toMatchObject({
+      slug: 'claudia-sheinbaum-pardo',
+      created: { name: 'Claudia Sheinbaum Pardo' },
+    })
+    expect(
+      resolver.resolveSpeaker({ ...record, name: 'President Sheinbaum', aliases: [] }),
+    ).toEqual({
+      ok: false,
+      message:
+        'speaker "President Sheinbaum" matches several speakers (claudia-sheinbaum, claudia-sheinbaum-pardo); name it by slug',
+    })
+  })
+
+  it('finds a speaker by Wikidata id, and refuses a slug and an id that name two people', () => {
+    const resolver = new EntityResolver(directory())
+    const smith = {
+      name: 'J. Smith',
+      description: null,
+      wikidataId: 'Q1',
+      anonymous: false,
+      aliases: [],
+    }
+    expect(resolver.resolveSpeaker(smith)).toEqual({ ok: true, slug: 'john-smith', created: null })
+    expect(resolver.resolveSpeaker({ ...smith, slug: 'claudia-sheinbaum' })).toEqual({
+      ok: false,
+      message:
+        'the speaker slug "claudia-sheinbaum" and Q1 name two different speakers (claudia-sheinbaum, john-smith)',
+    })
+    expect(resolver.resolveSpeaker({ ...smith, slug: 'john-smith', wikidataId: 'Q9' })).toEqual({
+      ok: false,
+      message: 'the speaker "john-smith" has the Wikidata id Q1, not Q9',
     })
   })
 })
