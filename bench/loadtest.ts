@@ -4,7 +4,8 @@
  * Starts the real server on a database of generated quotes (imported first, or reused) and drives
  * it from this second process with autocannon for the given time: searches with and without
  * filters on eight connections; on two more, claim checks, speaker pages (API and HTML) and a
- * trickle of writes (one new article with a statement in every twenty requests). Prints
+ * trickle of writes (one new article with a statement in every twenty requests). Then a bulk
+ * import over HTTP while clients read and write beside it (see `import-under-load.ts`). Prints
  * requests per second, p50 and p99 latency and errors for each, and the server's memory at the
  * start and the end. A measurement, not a test: nothing fails; the goals are printed beside it.
  */
@@ -18,12 +19,14 @@ import { corpusDatabase } from './corpus-database'
 import { machine } from './machine'
 import { claimMix, queryMix, searchPath } from './query-mix'
 import { firstAnswer, startServer } from './server-process'
+import { importUnderLoad } from './import-under-load'
 
 const { values: args } = parseArgs({
   options: {
     quotes: { type: 'string', default: '100000' },
     seconds: { type: 'string', default: '60' },
     db: { type: 'string' },
+    'import-quotes': { type: 'string', default: '50000' },
     json: { type: 'boolean', default: false },
   },
 })
@@ -50,7 +53,11 @@ const outlet = sqlite
   .get() as string
 sqlite.close()
 
-const server = await startServer(databasePath, { QUOTEDB_TOKEN: token })
+// A body large enough for the bulk import of the second phase.
+const server = await startServer(databasePath, {
+  QUOTEDB_TOKEN: token,
+  QUOTEDB_MAX_BODY: String(256 * 1024 * 1024),
+})
 await firstAnswer(server, searches[0]!)
 // A short warm-up, so that "memory at start" is the running server's, not the idle one's.
 await autocannon({
@@ -109,6 +116,16 @@ const [searchRun, otherRun] = await Promise.all([
 ])
 clearInterval(sampler)
 const rssEnd = server.rssMb()
+
+const importQuotes = Number(args['import-quotes'])
+log(`Importing ${importQuotes} quotes over HTTP while 8 clients read and 20 write…`)
+const bulk = await importUnderLoad({
+  url: server.url,
+  token,
+  quotes: importQuotes,
+  readPaths: [...searches.slice(0, 50), '/api/health'],
+  outlet,
+})
 server.stop()
 if (!args.db) rmSync(scratch, { recursive: true, force: true })
 
@@ -116,6 +133,7 @@ const summary = (run: autocannon.Result) => ({
   requests_per_s: Math.round(run.requests.average),
   p50_ms: run.latency.p50,
   p99_ms: run.latency.p99,
+  max_ms: run.latency.max,
   errors: run.errors + run.timeouts,
   non_2xx: run.non2xx,
 })
@@ -131,7 +149,8 @@ const report = {
   server_rss_end_mb: rssEnd,
   server_rss_change_pct: Math.round(((rssEnd - rssStart) / rssStart) * 1000) / 10,
   server_rss_every_10s_mb: rssEveryTenSeconds,
-  goals: { errors: 0, search_p99_ms: 50, rss_change_pct: 10 },
+  import_under_load: bulk,
+  goals: { errors: 0, search_p99_ms: 50, rss_change_pct: 10, read_max_ms_during_import: 1000 },
 }
 if (args.json) console.log(JSON.stringify(report))
 else {
@@ -148,5 +167,8 @@ else {
   }
   console.log(
     `writes ${written} · server memory ${rssStart} MB → ${rssEnd} MB (${report.server_rss_change_pct}%); every 10 s: ${rssEveryTenSeconds.join(', ')} MB`,
+  )
+  console.log(
+    `import of ${bulk.import_quotes} quotes: ${bulk.import_status} in ${bulk.import_seconds} s · reads meanwhile p50 ${bulk.read_p50_ms} ms, p99 ${bulk.read_p99_ms} ms, max ${bulk.read_max_ms} ms · writes ${JSON.stringify(bulk.writes_by_status)}, lost ${bulk.writes_lost}`,
   )
 }
