@@ -7,13 +7,12 @@ import { handleError, handleNotFound } from './http/errors'
 import { articleRoutes } from './http/routes/articles'
 import { claimRoutes } from './http/routes/claims'
 import { requireWriteToken } from './http/auth'
-import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { secureHeaders } from 'hono/secure-headers'
-import { errorBody } from './http/errors'
 import { healthRoutes } from './http/routes/health'
 import { importRoutes } from './http/routes/import'
 import { pageRoutes } from './http/routes/pages'
+import { receiveBodies } from './http/request-body'
 import { outletRoutes } from './http/routes/outlets'
 import { quoteRoutes } from './http/routes/quotes'
 import { speakerRoutes } from './http/routes/speakers'
@@ -26,9 +25,17 @@ export interface AppOptions {
   writeToken?: string | null
   /** The largest request body accepted, in bytes. Default: 16 MiB. */
   maxBodyBytes?: number
+  /** How long a request body may take to arrive in full, in ms. Default: 120 s. */
+  uploadTimeoutMs?: number
+  /** How long a request body may send nothing, in ms. Default: 15 s. */
+  uploadStallMs?: number
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024
+export const DEFAULT_UPLOAD_TIMEOUT_MS = 120_000
+export const DEFAULT_UPLOAD_STALL_MS = 15_000
+/** How many bodies of the largest size may be held in memory at once. */
+const UPLOADS_HELD_AT_ONCE = 4
 
 /**
  * Headers on every response. The pages use one stylesheet and one script, both from this server,
@@ -62,16 +69,15 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.use('/api/*', requireWriteToken(options.writeToken ?? null))
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: (c) =>
-        c.json(
-          errorBody(
-            'payload_too_large',
-            `The request body is larger than ${maxBodyBytes} bytes; import larger files with "npm run import".`,
-          ),
-          413,
-        ),
+    receiveBodies({
+      maxBytes: maxBodyBytes,
+      timeoutMs: options.uploadTimeoutMs ?? DEFAULT_UPLOAD_TIMEOUT_MS,
+      stallMs: Math.min(
+        options.uploadStallMs ?? DEFAULT_UPLOAD_STALL_MS,
+        options.uploadTimeoutMs ?? Infinity,
+      ),
+      // Room for a few uploads of the largest size at once, and no more.
+      budgetBytes: UPLOADS_HELD_AT_ONCE * maxBodyBytes,
     }),
   )
   app.route('/api', quoteRoutes(services))

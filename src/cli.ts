@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util'
 import { loadConfig } from './config'
 import { backupFile } from './db/backup'
-import { openDatabase } from './db/client'
+import { openConnections } from './db/client'
 import { createSqliteStore } from './db/sqlite-store'
 import { AppError } from './domain/errors'
 import type { Store } from './domain/store'
@@ -53,9 +53,18 @@ function choice<T extends string>(
 const list = (values: string[] | undefined) =>
   (values ?? []).flatMap((v) => v.split(',')).filter(Boolean)
 
+/** How long a command waits for another process that is writing to the database: a day. */
+const CLI_WRITE_WAIT_MS = 24 * 60 * 60 * 1000
+
 async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
   const config = loadConfig()
-  const store = createSqliteStore(openDatabase(config.databasePath))
+  const store = createSqliteStore(openConnections(config.databasePath), {
+    waitMs: CLI_WRITE_WAIT_MS,
+    onLockHeld: () =>
+      console.error(
+        `Another process is writing to ${config.databasePath}; waiting for it to finish (Ctrl-C to give up)…`,
+      ),
+  })
   try {
     return await work(store)
   } finally {

@@ -36,6 +36,16 @@ const configSchema = z.object({
   QUOTEDB_READ_ONLY: booleanFlag.default(false),
   /** How many search and claim answers are kept for the same request again; 0 keeps none. */
   QUOTEDB_RESULT_CACHE: wholeNumber(0, 100_000, 'must be a number from 0 to 100000').default(500),
+  /** Seconds a write may wait for the writes before it (and another process's lock). Default: 10. */
+  QUOTEDB_WRITE_WAIT: wholeNumber(1, 3600, 'must be a number of seconds from 1 to 3600').default(
+    10,
+  ),
+  /** Seconds a request body may take to arrive in full. Default: 120. */
+  QUOTEDB_UPLOAD_TIMEOUT: wholeNumber(
+    1,
+    3600,
+    'must be a number of seconds from 1 to 3600',
+  ).default(120),
 })
 
 export interface Config {
@@ -47,6 +57,10 @@ export interface Config {
   maxBodyBytes: number
   resultCacheSize: number
   readOnly: boolean
+  /** How long a write may wait for its turn, in ms. */
+  writeWaitMs: number
+  /** How long a request body may take to arrive, in ms. */
+  uploadTimeoutMs: number
 }
 
 /** Reads the configuration from `env`; throws an error naming each bad variable. */
@@ -74,5 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: c.QUOTEDB_MAX_BODY,
     resultCacheSize: c.QUOTEDB_RESULT_CACHE,
     readOnly: c.QUOTEDB_READ_ONLY,
+    writeWaitMs: c.QUOTEDB_WRITE_WAIT * 1000,
+    uploadTimeoutMs: c.QUOTEDB_UPLOAD_TIMEOUT * 1000,
   }
 }

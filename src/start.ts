@@ -2,7 +2,7 @@
  * Opening everything the server needs: the database (created and migrated), the seed when the
  * database is empty, and the in-memory search indexes derived from it.
  */
-import { openDatabase } from './db/client'
+import { openConnections } from './db/client'
 import { createSqliteStore } from './db/sqlite-store'
 import type { Store } from './domain/store'
 import { seedDatabase } from './import/seed'
@@ -21,9 +21,11 @@ export interface Opened {
  */
 export async function openQuotedb(
   path: string,
-  options: { seedWhenEmpty: boolean; readOnly?: boolean },
+  options: { seedWhenEmpty: boolean; readOnly?: boolean; writeWaitMs?: number },
 ): Promise<Opened> {
-  const store = createSqliteStore(openDatabase(path, { readOnly: options.readOnly ?? false }))
+  const store = createSqliteStore(openConnections(path, { readOnly: options.readOnly ?? false }), {
+    waitMs: options.writeWaitMs,
+  })
   try {
     const seeded =
       options.seedWhenEmpty && !options.readOnly && (await store.counts()).articles === 0

@@ -12,6 +12,8 @@ describe('loadConfig', () => {
       maxBodyBytes: 16 * 1024 * 1024,
       resultCacheSize: 500,
       readOnly: false,
+      writeWaitMs: 10_000,
+      uploadTimeoutMs: 120_000,
     })
   })
 
@@ -25,6 +27,8 @@ describe('loadConfig', () => {
       QUOTEDB_MAX_BODY: '2048',
       QUOTEDB_RESULT_CACHE: '0',
       QUOTEDB_READ_ONLY: 'true',
+      QUOTEDB_WRITE_WAIT: '30',
+      QUOTEDB_UPLOAD_TIMEOUT: '5',
     })
     expect(config).toMatchObject({
       port: 8080,
@@ -32,6 +36,8 @@ describe('loadConfig', () => {
       maxBodyBytes: 2048,
       resultCacheSize: 0,
       readOnly: true,
+      writeWaitMs: 30_000,
+      uploadTimeoutMs: 5_000,
     })
   })
 

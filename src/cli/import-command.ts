@@ -64,8 +64,8 @@ export async function runImport(store: Store, command: ImportCommand): Promise<n
       )
       for (const problem of report.problems.slice(0, PRINTED_PROBLEMS))
         console.error(describe(problem))
-      if (report.problems.length > PRINTED_PROBLEMS) {
-        console.error(`  … and ${report.problems.length - PRINTED_PROBLEMS} more problems.`)
+      if (report.problemCount > PRINTED_PROBLEMS) {
+        console.error(`  … and ${report.problemCount - PRINTED_PROBLEMS} more problems.`)
       }
       console.error('Fix them, or import the valid records with --skip-invalid.')
       return 1

@@ -33,6 +33,31 @@ export function openDatabase(path: string, options: { readOnly?: boolean } = {})
   return db
 }
 
+/** The connections a process works through: one for the one writer, one for reads. */
+export interface Connections {
+  /** The connection every write goes through (see `WriteQueue`); null when opened read-only. */
+  writer: Db | null
+  /** The connection reads go through. */
+  reader: Db
+}
+
+/**
+ * Opens the database at `path` for writing and reading. A file gets a second connection for
+ * reads, so that no read waits for a write: in WAL mode each read sees the last commit while a
+ * write is under way. An in-memory database belongs to one connection, which then serves both.
+ */
+export function openConnections(path: string, options: { readOnly?: boolean } = {}): Connections {
+  if (options.readOnly) return { writer: null, reader: openReadOnly(path) }
+  const writer = openDatabase(path)
+  if (path === ':memory:') return { writer, reader: writer }
+  const sqlite = new Database(path)
+  // Reads only: a write through this connection would bypass the one writer.
+  sqlite.pragma('query_only = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('cache_size = -65536')
+  return { writer, reader: drizzle(sqlite, { schema }) }
+}
+
 /**
  * Opens an existing database for reading only: every write is refused by SQLite itself. It cannot
  * take migrations, so it must already have every one.

@@ -8,6 +8,7 @@ import { formatPartialDate } from '../domain/partial-dates'
 import type { ArticleRecord } from '../domain/bundle'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from './client'
+import { inSlices } from './slices'
 import { quotesFts, quotesFtsVocabulary } from './fts-table'
 import { reportingOutlets, selectChain, toQuoteResult } from './quote-chain'
 import {
@@ -347,15 +348,16 @@ export function nameDocumentsOf(
 
 /** The indexed documents of some quotes: text, names, title and outlets, as one string each. */
 export function searchDocuments(db: Db, ids: number[]): string[] {
-  if (ids.length === 0) return []
-  return db
-    .select({
-      document: sql<string>`${quotesFts.text} || ' ' || ${quotesFts.speaker} || ' ' || ${quotesFts.title} || ' ' || ${quotesFts.outlets}`,
-    })
-    .from(quotesFts)
-    .where(inArray(quotesFts.rowid, ids))
-    .all()
-    .map((r) => r.document)
+  return inSlices(ids, (slice) =>
+    db
+      .select({
+        document: sql<string>`${quotesFts.text} || ' ' || ${quotesFts.speaker} || ' ' || ${quotesFts.title} || ' ' || ${quotesFts.outlets}`,
+      })
+      .from(quotesFts)
+      .where(inArray(quotesFts.rowid, slice))
+      .all()
+      .map((r) => r.document),
+  )
 }
 
 /** Document counts of `terms` in the index now; a term no quote holds any more counts 0. */

@@ -8,6 +8,7 @@ import { AppError } from '../domain/errors'
 import type { OutletRecord, SpeakerRecord } from '../domain/bundle'
 import type { OutletChanges, QuoteChanges, SpeakerChanges } from '../domain/store'
 import type { Db } from './client'
+import { inSlices } from './slices'
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 /** The database or a transaction on it. */
@@ -323,14 +324,15 @@ export function deleteQuote(db: Db, id: number): boolean {
 
 /** Speakers and outlets a set of quotes refers to, for refreshing the name index after a change. */
 export function quoteReferences(db: Db, ids: number[]) {
-  if (ids.length === 0) return { speakers: [] as string[], outlets: [] as string[] }
-  const rows = db
-    .select({ speaker: speakers.slug, cited: outlets.slug })
-    .from(quotes)
-    .leftJoin(speakers, eq(speakers.id, quotes.speakerId))
-    .leftJoin(outlets, eq(outlets.id, quotes.citedOutletId))
-    .where(inArray(quotes.id, ids))
-    .all()
+  const rows = inSlices(ids, (slice) =>
+    db
+      .select({ speaker: speakers.slug, cited: outlets.slug })
+      .from(quotes)
+      .leftJoin(speakers, eq(speakers.id, quotes.speakerId))
+      .leftJoin(outlets, eq(outlets.id, quotes.citedOutletId))
+      .where(inArray(quotes.id, slice))
+      .all(),
+  )
   return {
     speakers: [...new Set(rows.map((r) => r.speaker).filter((s): s is string => s !== null))],
     outlets: [...new Set(rows.map((r) => r.cited).filter((s): s is string => s !== null))],

@@ -61,12 +61,12 @@ export function readArticles(db: Db, urls: string[]): Map<string, StoredArticle>
   return found
 }
 
-/** A session on `db`; `directory` gives the stored names (the store may keep them between sessions). */
+/** What an import needs on `db`, inside a write; `directory` gives the stored names (the store may keep them between writes). */
 export function createImportSession(db: Db, directory: () => EntityDirectory): ImportSession {
   const write = createBundleWriter(db)
   return {
     directory: async () => directory(),
     articles: async (urls) => readArticles(db, urls),
-    write: async (bundle) => write(bundle),
+    writeBundle: async (bundle) => write(bundle),
   }
 }

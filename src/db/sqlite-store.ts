@@ -3,155 +3,174 @@
  * same file. better-sqlite3 answers synchronously; the promises keep the interface open to a store
  * that does not.
  *
- * An import session holds a transaction across awaits (a file is read while it is written), so
- * while one is open every other call waits for it: nothing else may run inside its transaction.
+ * Reads go through the reading connection and never wait for a write. Writes go through the one
+ * writer (`WriteQueue`): each is a transaction of its own on the writing connection, one at a
+ * time. Only an in-memory database, which has a single connection, makes its reads wait while a
+ * write's transaction is open, so that none sees what may yet be rolled back.
  */
-import type { EntityDirectory, Store } from '../domain/store'
-import type { Db } from './client'
+import { AppError } from '../domain/errors'
+import type {
+  EntityDirectory,
+  EntityWrites,
+  Store,
+  StoreReads,
+  WriteSession,
+} from '../domain/store'
+import { backupDatabase } from './backup'
+import type { Connections, Db } from './client'
 import * as entities from './entity-queries'
 import * as writes from './entity-writes'
 import { createImportSession, readDirectory } from './import-session'
 import * as matches from './match-queries'
 import * as quoteQueries from './quote-queries'
-import { backupDatabase } from './backup'
 import { asStorageError } from './storage-errors'
+import { WriteQueue, type WriteQueueOptions } from './write-queue'
 
-/** A store over an open database (see `openDatabase`). */
-export function createSqliteStore(db: Db): Store {
-  let session: Promise<unknown> | null = null
-  // Every stored name, kept between import sessions: reading twenty thousand speakers for each
-  // statement written through the API costs more than the write. It is read again when another
-  // connection has committed (data_version moved) or this one changed speakers or outlets.
+/** Every read of the store over one connection; each waits for `ready` first. */
+function readsOn(db: Db, ready: () => Promise<void>): StoreReads {
+  const read =
+    <A extends unknown[], R>(query: (...args: A) => R) =>
+    async (...args: A): Promise<R> => {
+      await ready()
+      try {
+        return query(...args)
+      } catch (error) {
+        throw asStorageError(error)
+      }
+    }
+  return {
+    matchingIds: read((match) => matches.matchingIds(db, match)),
+    rankedIds: read((match, window) => matches.rankedIds(db, match, window)),
+    quotesInOrder: read((ids) => matches.quotesInOrder(db, ids)),
+    quoteFacts: read((afterId, untilId) => matches.quoteFactColumns(db, afterId, untilId)),
+    quoteFactsOf: read((ids) => matches.quoteFactColumnsOf(db, ids)),
+    articleFacts: read((afterId, untilId) => matches.articleFactColumns(db, afterId, untilId)),
+    maxIds: read(() => matches.maxIds(db)),
+    namesById: read((kind, ids) => matches.namesById(db, kind, ids)),
+    idsBySlug: read((kind, slugs) => matches.idsBySlug(db, kind, slugs)),
+    getQuote: read((id) => quoteQueries.getQuote(db, id)),
+    findClaimCandidates: read((match, limit) => quoteQueries.findClaimCandidates(db, match, limit)),
+    getArticleRecords: read((urls) => entities.getArticleRecords(db, urls)),
+    articlesAfter: read((afterId, limit) => entities.articlesAfter(db, afterId, limit)),
+    listSpeakers: read((page) => entities.listSpeakers(db, page)),
+    getSpeakers: read((slugs) => entities.getSpeakers(db, slugs)),
+    getSpeaker: read((slug) => entities.getSpeaker(db, slug)),
+    listOutlets: read((page) => entities.listOutlets(db, page)),
+    getOutlets: read((slugs) => entities.getOutlets(db, slugs)),
+    getOutlet: read((slug) => entities.getOutlet(db, slug)),
+    getArticle: read((id) => entities.getArticle(db, id)),
+    articleIdByUrl: read((url) => writes.articleIdByUrl(db, url)),
+    quoteForChange: read((id) => writes.quoteForChange(db, id)),
+    quoteReferences: read((ids) => writes.quoteReferences(db, ids)),
+    unknownSlugs: read((kind, slugs) => entities.unknownSlugs(db, kind, slugs)),
+    vocabularyBetween: read((from, to) => entities.vocabularyBetween(db, from, to)),
+    termsExist: read((terms) => entities.termsExist(db, terms)),
+    nameDocuments: read(() => entities.nameDocuments(db)),
+    outletNames: read(() => entities.outletNames(db)),
+    counts: read(() => entities.counts(db)),
+    searchDocuments: read((ids) => entities.searchDocuments(db, ids)),
+    termCounts: read((terms) => entities.termCounts(db, terms)),
+    nameDocumentsOf: read((kind, slugs) => entities.nameDocumentsOf(db, kind, slugs)),
+  }
+}
+
+/** The entity writes over the writing connection, inside a write's transaction. */
+function writesOn(db: Db, namesChanged: () => void): EntityWrites {
+  const write =
+    <A extends unknown[], R>(change: (...args: A) => R, changesNames: boolean) =>
+    async (...args: A): Promise<R> => {
+      if (changesNames) namesChanged()
+      return change(...args)
+    }
+  return {
+    createOutlet: write((record) => writes.createOutlet(db, record), true),
+    updateOutlet: write((slug, changes) => writes.updateOutlet(db, slug, changes), true),
+    deleteOutlet: write((slug) => writes.deleteOutlet(db, slug), true),
+    mergeOutlets: write((target, sources) => writes.mergeOutlets(db, target, sources), true),
+    createSpeaker: write((record) => writes.createSpeaker(db, record), true),
+    updateSpeaker: write((slug, changes) => writes.updateSpeaker(db, slug, changes), true),
+    deleteSpeaker: write((slug) => writes.deleteSpeaker(db, slug), true),
+    mergeSpeakers: write((target, sources) => writes.mergeSpeakers(db, target, sources), true),
+    deleteArticle: write((id) => writes.deleteArticle(db, id), false),
+    updateQuote: write((id, changes) => writes.updateQuote(db, id, changes), false),
+    deleteQuote: write((id) => writes.deleteQuote(db, id), false),
+  }
+}
+
+const READ_ONLY = 'The database is read-only: writes are refused; reads go on.'
+
+/**
+ * A store over open connections (see `openConnections`), or over one connection that serves
+ * both (an in-memory database; a read-only one).
+ */
+export function createSqliteStore(
+  connections: Connections | Db,
+  options: WriteQueueOptions = {},
+): Store {
+  const { writer, reader } =
+    'reader' in connections ? connections : { writer: connections, reader: connections }
+  const queue = writer ? new WriteQueue(writer.$client, options) : null
+  const shared = writer === reader
+  const readable = shared && queue ? () => queue.noTransaction() : async () => undefined
+
+  // Every stored name, kept between writes: reading twenty thousand speakers for each statement
+  // written through the API costs more than the write. Read again after another process
+  // committed (the writing connection's data_version moved) or a write here changed names.
   let names: { version: number; directory: EntityDirectory } | null = null
-  const directory = () => {
+  const directory = (db: Db, changedInThisWrite: boolean): EntityDirectory => {
+    if (changedInThisWrite) return readDirectory(db)
     const version = entities.dataVersion(db)
     if (names?.version !== version) names = { version, directory: readDirectory(db) }
     return names.directory
   }
-  const namesChanged =
-    <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R> => {
-      try {
-        return await write(...args)
-      } finally {
-        names = null
-      }
-    }
-
-  /** Resolves once no import session is open. */
-  const idle = async () => {
-    while (session) await session.catch(() => undefined)
-  }
-  const when =
-    <A extends unknown[], R>(read: (...args: A) => R) =>
-    async (...args: A): Promise<R> => {
-      await idle()
-      try {
-        return read(...args)
-      } catch (error) {
-        throw asStorageError(error)
-      }
-    }
 
   return {
-    matchingIds: when((match) => matches.matchingIds(db, match)),
-    rankedIds: when((match, window) => matches.rankedIds(db, match, window)),
-    quotesInOrder: when((ids) => matches.quotesInOrder(db, ids)),
-    quoteFacts: when((afterId, untilId) => matches.quoteFactColumns(db, afterId, untilId)),
-    quoteFactsOf: when((ids) => matches.quoteFactColumnsOf(db, ids)),
-    articleFacts: when((afterId, untilId) => matches.articleFactColumns(db, afterId, untilId)),
-    maxIds: when(() => matches.maxIds(db)),
-    namesById: when((kind, ids) => matches.namesById(db, kind, ids)),
-    idsBySlug: when((kind, slugs) => matches.idsBySlug(db, kind, slugs)),
-    getQuote: when((id) => quoteQueries.getQuote(db, id)),
-    findClaimCandidates: when((match, limit) => quoteQueries.findClaimCandidates(db, match, limit)),
-    exportQuotes: when((criteria, afterId, limit) =>
-      quoteQueries.exportQuotes(db, criteria, afterId, limit),
-    ),
-    getArticleRecords: when((urls) => entities.getArticleRecords(db, urls)),
-    articlesAfter: when((afterId, limit) => entities.articlesAfter(db, afterId, limit)),
-    listSpeakers: when((page) => entities.listSpeakers(db, page)),
-    getSpeakers: when((slugs) => entities.getSpeakers(db, slugs)),
-    getSpeaker: when((slug) => entities.getSpeaker(db, slug)),
-    listOutlets: when((page) => entities.listOutlets(db, page)),
-    getOutlets: when((slugs) => entities.getOutlets(db, slugs)),
-    getOutlet: when((slug) => entities.getOutlet(db, slug)),
-    getArticle: when((id) => entities.getArticle(db, id)),
-    unknownSlugs: when((kind, slugs) => entities.unknownSlugs(db, kind, slugs)),
-    vocabularyBetween: when((from, to) => entities.vocabularyBetween(db, from, to)),
-    termsExist: when((terms) => entities.termsExist(db, terms)),
-    nameDocuments: when(() => entities.nameDocuments(db)),
-    outletNames: when(() => entities.outletNames(db)),
-    counts: when(() => entities.counts(db)),
-    createOutlet: namesChanged(when((record) => writes.createOutlet(db, record))),
-    updateOutlet: namesChanged(when((slug, changes) => writes.updateOutlet(db, slug, changes))),
-    deleteOutlet: namesChanged(when((slug) => writes.deleteOutlet(db, slug))),
-    mergeOutlets: namesChanged(when((target, sources) => writes.mergeOutlets(db, target, sources))),
-    createSpeaker: namesChanged(when((record) => writes.createSpeaker(db, record))),
-    updateSpeaker: namesChanged(when((slug, changes) => writes.updateSpeaker(db, slug, changes))),
-    deleteSpeaker: namesChanged(when((slug) => writes.deleteSpeaker(db, slug))),
-    mergeSpeakers: namesChanged(
-      when((target, sources) => writes.mergeSpeakers(db, target, sources)),
-    ),
-    deleteArticle: when((id) => writes.deleteArticle(db, id)),
-    articleIdByUrl: when((url) => writes.articleIdByUrl(db, url)),
-    quoteForChange: when((id) => writes.quoteForChange(db, id)),
-    updateQuote: when((id, changes) => writes.updateQuote(db, id, changes)),
-    deleteQuote: when((id) => writes.deleteQuote(db, id)),
-    quoteReferences: when((ids) => writes.quoteReferences(db, ids)),
-    searchDocuments: when((ids) => entities.searchDocuments(db, ids)),
-    termCounts: when((terms) => entities.termCounts(db, terms)),
-    nameDocumentsOf: when((kind, slugs) => entities.nameDocumentsOf(db, kind, slugs)),
-    dataVersion: when(() => entities.dataVersion(db)),
-    changeMark: when(() => entities.changeMark(db)),
-    async importSession(work, commit) {
-      await idle()
-      const run = (async () => {
-        try {
-          db.$client.exec('BEGIN IMMEDIATE')
-        } catch (error) {
-          throw asStorageError(error)
+    ...readsOn(reader, readable),
+    // Commits by other processes; the reader also sees this process's writes as such.
+    dataVersion: async () => entities.dataVersion(writer ?? reader),
+    changeMark: async () => {
+      await readable()
+      return entities.changeMark(reader)
+    },
+    async write(work, writeOptions = {}) {
+      if (!queue || !writer) throw new AppError('read_only', READ_ONLY)
+      let namesChanged = false
+      const markNamesChanged = () => {
+        namesChanged = true
+        names = null
+      }
+      const session = (): WriteSession => {
+        const open = createImportSession(writer, () => directory(writer, namesChanged))
+        return {
+          ...readsOn(writer, async () => undefined),
+          ...writesOn(writer, markNamesChanged),
+          directory: open.directory,
+          articles: open.articles,
+          async writeBundle(bundle) {
+            const written = await open.writeBundle(bundle)
+            if (written.outlets.length + written.speakers.length > 0) markNamesChanged()
+            return written
+          },
         }
-        try {
-          let addedNames = false
-          const open = createImportSession(db, directory)
-          const result = await work({
-            ...open,
-            async write(bundle) {
-              const written = await open.write(bundle)
-              addedNames ||= written.outlets.length + written.speakers.length > 0
-              return written
-            },
-          })
-          const committing = commit(result)
-          db.$client.exec(committing ? 'COMMIT' : 'ROLLBACK')
-          if (committing && addedNames) names = null
-          return result
-        } catch (error) {
-          try {
-            if (db.$client.inTransaction) db.$client.exec('ROLLBACK')
-          } catch (rollback) {
-            // The failure that matters is the first; SQLite rolls back itself when it must.
-            console.error('quotedb: rolling back failed too:', rollback)
-          }
-          throw asStorageError(error)
-        }
-      })()
-      session = run
+      }
       try {
-        return await run
+        return await queue.run(() => work(session()), writeOptions)
       } finally {
-        session = null
+        // A rolled-back write may have read names it added into the kept directory.
+        if (namesChanged) names = null
       }
     },
     async backup(destination) {
-      await idle()
+      await readable()
       try {
-        return await backupDatabase(db.$client, destination)
+        return await backupDatabase(reader.$client, destination)
       } catch (error) {
         throw asStorageError(error)
       }
     },
-    close: () => db.$client.close(),
+    close() {
+      if (writer && writer !== reader) writer.$client.close()
+      reader.$client.close()
+    },
   }
 }

@@ -51,7 +51,9 @@ export function asStorageError(error: unknown): unknown {
   if (typeof code !== 'string') return error
   const meaning = MEANINGS.find(([prefix]) => code.startsWith(prefix))
   if (!meaning) return error
-  // The operator needs the cause (a full disk above all); the client gets the sentence.
-  if (meaning[1] !== 'read_only') console.error(`quotedb: SQLite ${code}:`, error)
+  // The operator needs the cause (a full disk above all); the client gets the sentence. A busy
+  // database is no fault.
+  const expected = meaning[1] === 'read_only' || code.startsWith('SQLITE_BUSY')
+  if (!expected) console.error(`quotedb: SQLite ${code}:`, error)
   return new AppError(meaning[1], meaning[2])
 }

@@ -9,12 +9,14 @@ export type ErrorCode =
   | 'conflict'
   | 'unauthorized'
   | 'forbidden'
+  | 'request_timeout'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'internal_error'
   | 'read_only'
   | 'storage_full'
   | 'storage_unavailable'
+  | 'busy'
 
 const STATUS: Record<ErrorCode, number> = {
   invalid_parameter: 400,
@@ -22,12 +24,14 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  request_timeout: 408,
   payload_too_large: 413,
   unsupported_media_type: 415,
   internal_error: 500,
   read_only: 503,
   storage_full: 507,
   storage_unavailable: 503,
+  busy: 503,
 }
 
 /** An error whose message is written for the user and safe to send them. */
@@ -39,6 +43,8 @@ export class AppError extends Error {
     message: string,
     /** The request parameter or body field at fault, when there is one. */
     readonly param?: string,
+    /** For `busy`: the seconds after which trying again is likely to succeed (`Retry-After`). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message)
     this.name = 'AppError'
@@ -52,3 +58,10 @@ export const invalidParameter = (param: string, message: string) =>
 
 /** A 404 for an id or slug that names nothing. */
 export const notFound = (message: string) => new AppError('not_found', message)
+
+/**
+ * A 503 for a write that could not start in time: others were queued before it, or another
+ * process holds the database's write lock. Nothing of it was written.
+ */
+export const busy = (message: string, retryAfterSeconds: number) =>
+  new AppError('busy', message, undefined, retryAfterSeconds)

@@ -133,8 +133,8 @@ export interface StoredArticle {
 }
 
 /**
- * One import, inside one transaction: what entity resolution needs to read, and the writes.
- * Nothing is visible to anyone else until the session commits.
+ * What an import needs inside its write: what entity resolution reads, and the bundle writer.
+ * Nothing is visible to anyone else until the write commits.
  */
 export interface ImportSession {
   /** Every stored outlet and speaker by name (those written earlier in the session included). */
@@ -142,7 +142,7 @@ export interface ImportSession {
   /** The stored articles among `urls`, by url. */
   articles(urls: string[]): Promise<Map<string, StoredArticle>>
   /** Writes resolved, checked records; records already stored are kept as they are. */
-  write(bundle: Bundle): Promise<BundleWrite>
+  writeBundle(bundle: Bundle): Promise<BundleWrite>
 }
 
 /** Fields of an outlet to change; `aliases` replaces the list. */
@@ -188,7 +188,8 @@ export interface PageRequest {
   offset: number
 }
 
-export interface Store {
+/** Everything the store reads: on the reading connection, or inside a write as it sees itself. */
+export interface StoreReads {
   /** The ids of every quote matching an FTS5 expression, in ascending order. */
   matchingIds(match: string): Promise<Int32Array>
   /**
@@ -218,12 +219,6 @@ export interface Store {
   idsBySlug(kind: 'speaker' | 'outlet', slugs: string[]): Promise<Map<string, number>>
   getQuote(id: number): Promise<QuoteResult | null>
   findClaimCandidates(match: string, limit: number): Promise<ClaimCandidate[]>
-  /** The next `limit` quotes matching after the quote `afterId`, in id order (for exports). */
-  exportQuotes(
-    criteria: Pick<QuoteCriteria, 'match' | 'filters'>,
-    afterId: number,
-    limit: number,
-  ): Promise<QuoteResult[]>
   /** The next `limit` articles after the article `afterId`, in id order (for exports). */
   articlesAfter(afterId: number, limit: number): Promise<Array<{ id: number; url: string }>>
   /** Articles as records, body included, by url; unknown urls are left out. */
@@ -254,6 +249,20 @@ export interface Store {
   outletNames(): Promise<Array<{ name: string; aliases: string[] }>>
   counts(): Promise<Counts>
 
+  articleIdByUrl(url: string): Promise<number | null>
+  quoteForChange(id: number): Promise<QuoteForChange | null>
+  /** The speakers and cited outlets of the given quotes, by slug. */
+  quoteReferences(ids: number[]): Promise<{ speakers: string[]; outlets: string[] }>
+  /** The search documents (text and names, as indexed) of the given quotes. */
+  searchDocuments(ids: number[]): Promise<string[]>
+  /** How many quotes hold each of `terms` now (0 for a term no longer indexed). */
+  termCounts(terms: string[]): Promise<VocabularyEntry[]>
+  /** The name-index documents of some speakers and outlets; unknown slugs are left out. */
+  nameDocumentsOf(kind: 'speaker' | 'outlet', slugs: string[]): Promise<NameDocument[]>
+}
+
+/** Changes to outlets, speakers, articles and quotes one at a time, inside a write. */
+export interface EntityWrites {
   createOutlet(record: OutletRecord): Promise<void>
   /** False when no outlet has the slug. */
   updateOutlet(slug: string, changes: OutletChanges): Promise<boolean>
@@ -267,32 +276,39 @@ export interface Store {
   deleteSpeaker(slug: string): Promise<boolean>
   mergeSpeakers(target: string, sources: string[]): Promise<boolean>
   deleteArticle(id: number): Promise<boolean>
-  articleIdByUrl(url: string): Promise<number | null>
-  quoteForChange(id: number): Promise<QuoteForChange | null>
   updateQuote(id: number, changes: QuoteChanges): Promise<boolean>
   deleteQuote(id: number): Promise<boolean>
-  /** The speakers and cited outlets of the given quotes, by slug. */
-  quoteReferences(ids: number[]): Promise<{ speakers: string[]; outlets: string[] }>
+}
 
-  /** The search documents (text and names, as indexed) of the given quotes. */
-  searchDocuments(ids: number[]): Promise<string[]>
-  /** How many quotes hold each of `terms` now (0 for a term no longer indexed). */
-  termCounts(terms: string[]): Promise<VocabularyEntry[]>
-  /** The name-index documents of some speakers and outlets; unknown slugs are left out. */
-  nameDocumentsOf(kind: 'speaker' | 'outlet', slugs: string[]): Promise<NameDocument[]>
-  /** A number that changes whenever another connection commits a change to the database. */
+/**
+ * One write, inside its transaction: everything the store reads (seeing the write's own changes),
+ * the entity writes and what an import needs.
+ */
+export interface WriteSession extends StoreReads, EntityWrites, ImportSession {}
+
+export interface WriteOptions<T> {
+  /** Whether to commit what the work returned; it is rolled back otherwise. Default: commit. */
+  commit?: (result: T) => boolean
+  /**
+   * Runs after the commit and before the next write begins: for what derives from the database
+   * (the search indexes), which must take in each write in commit order. Not run after a
+   * rollback; a failure is logged, and the write stays committed.
+   */
+  afterCommit?: (result: T) => Promise<void>
+}
+
+export interface Store extends StoreReads {
+  /** A number that changes whenever another process commits a change to the database. */
   dataVersion(): Promise<number>
   /** A value that changes whenever the database does, by any connection. */
   changeMark(): Promise<string>
-
   /**
-   * Runs `work` in one transaction, then commits when `commit(result)` says so and rolls back
-   * otherwise (or when `work` throws). Other calls on the store wait until it ends.
+   * Runs `work` as one transaction, after every write asked for before it and before any asked
+   * for after: writes never interleave. Throwing from `work` rolls it back. A write that cannot
+   * start in time (others queued before it, another process writing) is refused with a `busy`
+   * AppError, having changed nothing.
    */
-  importSession<T>(
-    work: (session: ImportSession) => Promise<T>,
-    commit: (result: T) => boolean,
-  ): Promise<T>
+  write<T>(work: (session: WriteSession) => Promise<T>, options?: WriteOptions<T>): Promise<T>
   /** Copies the database into `destination` while it stays in use, and checks the copy. */
   backup(destination: string): Promise<{ pages: number; bytes: number; quotes: number }>
   close(): void

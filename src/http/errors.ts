@@ -24,6 +24,7 @@ const CODE_FOR_STATUS: Record<number, ErrorCode> = {
   401: 'unauthorized',
   403: 'forbidden',
   404: 'not_found',
+  408: 'request_timeout',
   409: 'conflict',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
@@ -61,6 +62,8 @@ export function handleError(error: Error, c: Context) {
     return c.json({ error: { ...body.error, problems: error.problems } }, 400)
   }
   if (error instanceof AppError) {
+    if (error.retryAfterSeconds !== undefined)
+      c.header('Retry-After', String(error.retryAfterSeconds))
     return c.json(
       errorBody(error.code, error.message, error.param),
       error.status as ContentfulStatusCode,

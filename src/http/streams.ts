@@ -1,14 +1,15 @@
 /**
- * Between text streams and web streams: a request body read as text chunks, and text chunks sent
- * as a response body.
+ * Between bytes and text: a request body as text chunks, and text chunks sent as a response body.
  */
 
-/** The request body as text chunks (UTF-8), as it arrives. */
-export async function* bodyText(body: ReadableStream<Uint8Array> | null): AsyncGenerator<string> {
-  if (!body) return
+/** Bytes decoded at a time: a 16 MB body is never one 16-million-character string. */
+const DECODE_SLICE = 64 * 1024
+
+/** A body received in full as text chunks (UTF-8), decoded a slice at a time. */
+export async function* decodeText(bytes: Uint8Array): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8')
-  for await (const bytes of body as unknown as AsyncIterable<Uint8Array>) {
-    const text = decoder.decode(bytes, { stream: true })
+  for (let i = 0; i < bytes.length; i += DECODE_SLICE) {
+    const text = decoder.decode(bytes.subarray(i, i + DECODE_SLICE), { stream: true })
     if (text) yield text
   }
   const rest = decoder.decode()

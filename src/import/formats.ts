@@ -260,6 +260,8 @@ async function* readCsv(chunks: AsyncIterable<string>): AsyncGenerator<SourceEnt
   let mapping: ReturnType<typeof mapCsvHeader> | null = null
   let width = 0
   for await (const row of readCsvRows(chunks)) {
+    // Without a header, not one row can be read.
+    if ('error' in row && mapping === null) throw new UnreadableFile(row.error)
     if ('error' in row) {
       yield { kind: 'error', line: row.line, raw: row.raw, message: row.error }
       continue

@@ -27,7 +27,10 @@ export interface ImportProblem {
 export interface ImportOptions {
   /** Commit the valid items and report the invalid ones, instead of refusing the whole import. */
   skipInvalid?: boolean
-  /** Items per batch (and per progress report). Default: 1000. */
+  /**
+   * Items per batch (and per progress report). Between two batches other work on the event loop
+   * (reads above all) gets its turn. Default: 500.
+   */
   batchSize?: number
   /** Called after each batch with the number of items read so far. */
   onProgress?: (itemsRead: number) => void
@@ -44,8 +47,10 @@ export interface ImportReport {
   /** Quotes stored without offsets, as their article has no text to check them against. */
   unverified: number
   summary: BundleSummary
-  /** Every problem, in file order. */
+  /** The first problems, in file order (at most `LISTED_PROBLEMS`: a report's size is bounded). */
   problems: ImportProblem[]
+  /** How many problems there were in all. */
+  problemCount: number
   /** Keys of what was added: for updating search indexes and answering the write API. */
   added: { outlets: string[]; speakers: string[]; articles: string[]; quoteIds: number[] }
   /** Quotes the import named that were already stored, by id. */
@@ -59,7 +64,13 @@ const emptySummary = (): BundleSummary => ({
   quotes: { added: 0, existing: 0 },
 })
 
+/** Most problems a report lists; `problemCount` says how many there were. */
+export const LISTED_PROBLEMS = 1000
+
 type Entry = Extract<SourceEntry, { kind: 'record' }>
+
+/** Lets the event loop answer what is waiting (reads, above all) between two batches. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /** Batches of `size` entries from a stream of them. */
 async function* batches<T>(entries: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
@@ -247,7 +258,11 @@ const addSummaries = (total: BundleSummary, batch: BundleSummary) => {
   }
 }
 
-async function importInSession(
+/**
+ * Imports a stream of entries inside a write that is already open (see `importEntries`); the
+ * caller commits or rolls back. Never throws for bad input: problems are in the report.
+ */
+export async function importInSession(
   session: ImportSession,
   entries: AsyncIterable<SourceEntry>,
   options: ImportOptions,
@@ -260,10 +275,12 @@ async function importInSession(
     unverified: 0,
     summary: emptySummary(),
     problems: [],
+    problemCount: 0,
     added: { outlets: [], speakers: [], articles: [], quoteIds: [] },
     existingQuoteIds: [],
   }
-  for await (const batch of batches(entries, options.batchSize ?? 1000)) {
+  for await (const batch of batches(entries, options.batchSize ?? 500)) {
+    await yieldToEventLoop()
     const parsed: Array<{ entry: Entry; item: ImportItem }> = []
     const unparsed: Array<{
       entry: SourceEntry
@@ -283,7 +300,7 @@ async function importInSession(
     for (const { entry, problems } of unparsed) builder.reject(entry, problems)
     for (const { entry, item } of parsed) builder.add(entry, item)
 
-    const written = await session.write(builder.bundle)
+    const written = await session.writeBundle(builder.bundle)
     resolver.settle({ outlets: new Set(written.outlets), speakers: new Set(written.speakers) })
     addSummaries(report.summary, written.summary)
     report.added.outlets.push(...written.outlets)
@@ -294,7 +311,10 @@ async function importInSession(
     report.itemsRead += batch.length
     report.unverified += builder.unverified
     report.rejected += builder.rejectedLines.size
-    report.problems.push(...builder.problems.sort((a, b) => a.line - b.line))
+    report.problemCount += builder.problems.length
+    const room = LISTED_PROBLEMS - report.problems.length
+    if (room > 0)
+      report.problems.push(...builder.problems.sort((a, b) => a.line - b.line).slice(0, room))
     if (options.onRejected) {
       for (const [line, raw] of builder.rejectedLines) {
         await options.onRejected(
@@ -306,23 +326,24 @@ async function importInSession(
     }
     options.onProgress?.(report.itemsRead)
   }
-  report.committed = report.problems.length === 0 || options.skipInvalid === true
+  report.committed = report.problemCount === 0 || options.skipInvalid === true
   return report
 }
 
 /**
- * Imports a stream of entries into the store in one transaction; see the module comment for
- * atomic and skip-invalid modes. Never throws for bad input: problems are in the report.
+ * Imports a stream of entries into the store as one write; see the module comment for atomic and
+ * skip-invalid modes. `afterCommit` runs once it is committed, before the next write (see
+ * `Store.write`). Never throws for bad input: problems are in the report.
  */
 export async function importEntries(
   store: Store,
   entries: AsyncIterable<SourceEntry>,
-  options: ImportOptions = {},
+  options: ImportOptions & { afterCommit?: (report: ImportReport) => Promise<void> } = {},
 ): Promise<ImportReport> {
-  const report = await store.importSession(
-    (session) => importInSession(session, entries, options),
-    (result) => result.problems.length === 0 || options.skipInvalid === true,
-  )
+  const report = await store.write((session) => importInSession(session, entries, options), {
+    commit: (result) => result.committed,
+    afterCommit: options.afterCommit,
+  })
   if (!report.committed) {
     // Nothing was written: say so in the counts too.
     report.summary = emptySummary()

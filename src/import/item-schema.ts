@@ -255,7 +255,16 @@ export function parseItem(value: unknown): ItemParse {
       problems: [{ field: 'type', message: `type must be one of ${ITEM_TYPES.join(', ')}` }],
     }
   }
-  const result = schema.safeParse(value)
+  // A refused record's ZodError is an Error: built without a stack trace, as a file of a million
+  // bad records builds a million of them.
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  let result
+  try {
+    result = schema.safeParse(value)
+  } finally {
+    Error.stackTraceLimit = limit
+  }
   if (result.success) return { ok: true, item: result.data as ImportItem }
   return { ok: false, problems: describeIssues(result.error.issues, []) }
 }

@@ -14,56 +14,109 @@ export const MAX_RECORD_LENGTH = 4_000_000
 
 const BOM = '\uFEFF'
 
-/** Lines without their end-of-line characters, numbered from 1. */
-export async function* readLines(
-  chunks: AsyncIterable<string>,
-): AsyncGenerator<{ line: number; text: string }> {
+/** Longest CSV header line accepted: a header names columns, it does not run for megabytes. */
+export const MAX_HEADER_LENGTH = 64 * 1024
+
+/** What a line holds, or for one longer than `MAX_RECORD_LENGTH`, its beginning. */
+export interface Line {
+  line: number
+  text: string
+  /** True when the line was too long: `text` is its first 200 characters, the rest was skipped. */
+  tooLong?: true
+}
+
+/**
+ * Lines without their end-of-line characters, numbered from 1. A line is never held beyond
+ * `MAX_RECORD_LENGTH` characters: a longer one is reported by its beginning and the rest of it
+ * skipped up to the next line break, however long that is.
+ */
+export async function* readLines(chunks: AsyncIterable<string>): AsyncGenerator<Line> {
   let pending = ''
   let line = 0
+  let skipping = false
   let first = true
   for await (let chunk of chunks) {
     if (first) {
       if (chunk.startsWith(BOM)) chunk = chunk.slice(1)
       first = chunk === ''
     }
-    pending += chunk
-    let newline = pending.indexOf('\n')
-    while (newline !== -1) {
-      line++
-      yield { line, text: pending.slice(0, newline).replace(/\r$/, '') }
-      pending = pending.slice(newline + 1)
-      newline = pending.indexOf('\n')
-    }
-    if (pending.length > MAX_RECORD_LENGTH) {
-      line++
-      yield { line, text: pending }
+    for (let from = 0; ;) {
+      const newline = chunk.indexOf('\n', from)
+      const piece = newline === -1 ? chunk.slice(from) : chunk.slice(from, newline)
+      if (!skipping) {
+        if (pending.length + piece.length > MAX_RECORD_LENGTH) {
+          line++
+          yield { line, text: (pending || piece).slice(0, 200), tooLong: true }
+          pending = ''
+          skipping = true
+        } else {
+          pending += piece
+        }
+      }
+      if (newline === -1) break
+      if (skipping) skipping = false
+      else {
+        line++
+        yield { line, text: pending.endsWith('\r') ? pending.slice(0, -1) : pending }
+      }
       pending = ''
+      from = newline + 1
     }
   }
-  if (pending !== '') yield { line: line + 1, text: pending.replace(/\r$/, '') }
+  if (!skipping && pending !== '') {
+    yield { line: line + 1, text: pending.endsWith('\r') ? pending.slice(0, -1) : pending }
+  }
 }
 
-const describeJsonError = (error: unknown) =>
-  `the line is not valid JSON (${error instanceof Error ? error.message : String(error)})`
+/** Characters a JSON value can begin with. */
+const JSON_START = /^\s*[{["\-0-9tfn]/
+/** The character a JSON value must end with, by the one it begins with. */
+const CLOSING: Record<string, string> = { '{': '}', '[': ']', '"': '"' }
+
+/**
+ * `text` parsed as JSON, or why it is not JSON. The exception JSON.parse throws is built without
+ * a stack trace: a file of a million broken lines costs a million of them.
+ */
+function parseJson(text: string, what: string): { value: unknown } | { message: string } {
+  if (!JSON_START.test(text)) {
+    const start = text.trimStart().slice(0, 20)
+    return { message: `${what} is not valid JSON (it begins with ${JSON.stringify(start)})` }
+  }
+  const trimmed = text.trim()
+  const close = CLOSING[trimmed[0]!]
+  if (close !== undefined && (trimmed.length < 2 || trimmed.at(-1) !== close)) {
+    return { message: `${what} is not valid JSON (it does not end with ${close})` }
+  }
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return { value: JSON.parse(text) }
+  } catch (error) {
+    return {
+      message: `${what} is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    }
+  } finally {
+    Error.stackTraceLimit = limit
+  }
+}
 
 /** One JSON value per non-blank line (NDJSON, JSON lines). */
 export async function* readJsonLines(chunks: AsyncIterable<string>): AsyncGenerator<SourceEntry> {
-  for await (const { line, text } of readLines(chunks)) {
-    if (text.trim() === '') continue
-    if (text.length > MAX_RECORD_LENGTH) {
+  for await (const { line, text, tooLong } of readLines(chunks)) {
+    if (tooLong) {
       yield {
         kind: 'error',
         line,
-        raw: text.slice(0, 200),
+        raw: text,
         message: `the line is longer than ${MAX_RECORD_LENGTH} characters`,
       }
       continue
     }
-    try {
-      yield { kind: 'record', line, raw: text, value: JSON.parse(text) }
-    } catch (error) {
-      yield { kind: 'error', line, raw: text, message: describeJsonError(error) }
-    }
+    if (text.trim() === '') continue
+    const parsed = parseJson(text, 'the line')
+    yield 'value' in parsed
+      ? { kind: 'record', line, raw: text, value: parsed.value }
+      : { kind: 'error', line, raw: text, message: parsed.message }
   }
 }
 
@@ -164,16 +217,10 @@ export async function* readJsonArray(chunks: AsyncIterable<string>): AsyncGenera
 }
 
 function parseElement(text: string, line: number): SourceEntry {
-  try {
-    return { kind: 'record', line, raw: text.trim(), value: JSON.parse(text) }
-  } catch (error) {
-    return {
-      kind: 'error',
-      line,
-      raw: text.trim(),
-      message: `the element is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
-    }
-  }
+  const parsed = parseJson(text, 'the element')
+  return 'value' in parsed
+    ? { kind: 'record', line, raw: text.trim(), value: parsed.value }
+    : { kind: 'error', line, raw: text.trim(), message: parsed.message }
 }
 
 /** The delimiter a CSV header line uses: whichever of , ; and tab it holds most of. */
@@ -258,7 +305,15 @@ export async function* readCsvRows(chunks: AsyncIterable<string>): AsyncGenerato
     first = false
     if (delimiter === null) {
       head += chunk
-      if (!head.includes('\n')) continue
+      if (!head.includes('\n')) {
+        if (head.length <= MAX_HEADER_LENGTH) continue
+        yield {
+          line: 1,
+          raw: head.slice(0, 200),
+          error: `the first line is longer than ${MAX_HEADER_LENGTH} characters: it cannot be a CSV header`,
+        }
+        return
+      }
       delimiter = detectDelimiter(head.slice(0, head.indexOf('\n')))
       chunk = head
     }

@@ -1,16 +1,18 @@
 /**
  * Adding, changing, removing and merging outlets and speakers, and adding and removing articles.
+ * Each is one write: what it checks and what it answers are read inside it, so no other write
+ * can come between the check and the change.
  */
 import { AppError, notFound } from '../domain/errors'
 import type { OutletRecord, SpeakerRecord } from '../domain/bundle'
 import { slugify } from '../domain/identity'
-import type { OutletChanges, SpeakerChanges } from '../domain/store'
+import type { OutletChanges, SpeakerChanges, WriteSession } from '../domain/store'
 import type { Article, Outlet, SpeakerDetail } from '../domain/types'
 import { extractStatements } from '../extract/extract'
 import { toQuoteItems } from '../extract/to-import'
-import { entriesOf, importEntries } from '../import/importer'
+import { entriesOf, importInSession } from '../import/importer'
 import type { ServiceContext } from './context'
-import { refreshAfterWrite } from './index-updates'
+import { writeAndIndex } from './index-updates'
 import { assertCommitted } from './problems'
 
 type NewOutlet = Omit<OutletRecord, 'slug'> & { slug?: string }
@@ -18,7 +20,8 @@ type NewSpeaker = Omit<SpeakerRecord, 'slug'> & { slug?: string }
 
 /**
  * Refuses a new record whose name is already taken by another without an explicit slug: to add a
- * second record of the same name on purpose (a namesake), give it a slug of its own.
+ * second record of the same name on purpose (a namesake), give it a slug of its own. The name
+ * index is up to date here: every write before this one has reached it.
  */
 async function checkNameFree(
   kind: 'speaker' | 'outlet',
@@ -38,23 +41,24 @@ async function checkNameFree(
 
 /** Every name a speaker or outlet goes by, as one text: its words are in the documents of its quotes. */
 async function namesOf(
-  context: ServiceContext,
+  session: WriteSession,
   kind: 'speaker' | 'outlet',
   slugs: string[],
 ): Promise<string[]> {
-  const documents = await context.store.nameDocumentsOf(kind, slugs)
+  const documents = await session.nameDocumentsOf(kind, slugs)
   return documents.map((d) => [d.name, ...d.aliases, ...d.titles].join(' '))
 }
 
 export async function createOutlet(context: ServiceContext, outlet: NewOutlet): Promise<Outlet> {
-  if (outlet.slug === undefined) await checkNameFree('outlet', outlet.name, context)
-  const slug = outlet.slug ?? slugify(outlet.name)
-  if (await context.store.getOutlet(slug)) {
-    throw new AppError('conflict', `An outlet already has the slug "${slug}".`, 'slug')
-  }
-  await context.store.createOutlet({ ...outlet, slug })
-  await refreshAfterWrite(context, { outlets: [slug] })
-  return (await context.store.getOutlet(slug))!
+  return writeAndIndex(context, async (session) => {
+    if (outlet.slug === undefined) await checkNameFree('outlet', outlet.name, context)
+    const slug = outlet.slug ?? slugify(outlet.name)
+    if (await session.getOutlet(slug)) {
+      throw new AppError('conflict', `An outlet already has the slug "${slug}".`, 'slug')
+    }
+    await session.createOutlet({ ...outlet, slug })
+    return { value: (await session.getOutlet(slug))!, changes: { outlets: [slug] } }
+  })
 }
 
 export async function updateOutlet(
@@ -62,17 +66,23 @@ export async function updateOutlet(
   slug: string,
   changes: OutletChanges,
 ): Promise<Outlet> {
-  const before = await namesOf(context, 'outlet', [slug])
-  if (!(await context.store.updateOutlet(slug, changes)))
-    throw notFound(`No outlet has the slug "${slug}".`)
-  const after = await namesOf(context, 'outlet', [slug])
-  await refreshAfterWrite(context, { outlets: [slug], texts: [...before, ...after] })
-  return (await context.store.getOutlet(slug))!
+  return writeAndIndex(context, async (session) => {
+    const before = await namesOf(session, 'outlet', [slug])
+    if (!(await session.updateOutlet(slug, changes)))
+      throw notFound(`No outlet has the slug "${slug}".`)
+    const after = await namesOf(session, 'outlet', [slug])
+    return {
+      value: (await session.getOutlet(slug))!,
+      changes: { outlets: [slug], texts: [...before, ...after] },
+    }
+  })
 }
 
 export async function deleteOutlet(context: ServiceContext, slug: string): Promise<void> {
-  if (!(await context.store.deleteOutlet(slug))) throw notFound(`No outlet has the slug "${slug}".`)
-  await refreshAfterWrite(context, { removedOutlets: [slug] })
+  await writeAndIndex(context, async (session) => {
+    if (!(await session.deleteOutlet(slug))) throw notFound(`No outlet has the slug "${slug}".`)
+    return { value: undefined, changes: { removedOutlets: [slug] } }
+  })
 }
 
 /** Merges the outlets `from` into the outlet `slug`: see the store's `mergeOutlets`. */
@@ -83,32 +93,37 @@ export async function mergeOutlets(
 ): Promise<Outlet> {
   if (from.includes(slug))
     throw new AppError('invalid_parameter', 'An outlet cannot be merged into itself.', 'from')
-  const missing = await context.store.unknownSlugs('outlet', [slug, ...from])
-  if (missing.length > 0) throw notFound(`No outlet has the slug "${missing[0]}".`)
-  const before = await namesOf(context, 'outlet', [slug, ...from])
-  await context.store.mergeOutlets(slug, from)
-  await refreshAfterWrite(context, {
-    outlets: [slug],
-    removedOutlets: from,
-    reloadFacts: true,
-    texts: [...before, ...(await namesOf(context, 'outlet', [slug]))],
+  return writeAndIndex(context, async (session) => {
+    const missing = await session.unknownSlugs('outlet', [slug, ...from])
+    if (missing.length > 0) throw notFound(`No outlet has the slug "${missing[0]}".`)
+    const before = await namesOf(session, 'outlet', [slug, ...from])
+    await session.mergeOutlets(slug, from)
+    return {
+      value: (await session.getOutlet(slug))!,
+      changes: {
+        outlets: [slug],
+        removedOutlets: from,
+        reloadFacts: true,
+        texts: [...before, ...(await namesOf(session, 'outlet', [slug]))],
+      },
+    }
   })
-  return (await context.store.getOutlet(slug))!
 }
 
 export async function createSpeaker(
   context: ServiceContext,
   speaker: NewSpeaker,
 ): Promise<SpeakerDetail> {
-  if (speaker.slug === undefined && !speaker.anonymous)
-    await checkNameFree('speaker', speaker.name, context)
-  const slug = speaker.slug ?? slugify(speaker.name)
-  if (await context.store.getSpeaker(slug)) {
-    throw new AppError('conflict', `A speaker already has the slug "${slug}".`, 'slug')
-  }
-  await context.store.createSpeaker({ ...speaker, slug })
-  await refreshAfterWrite(context, { speakers: [slug] })
-  return (await context.store.getSpeaker(slug))!
+  return writeAndIndex(context, async (session) => {
+    if (speaker.slug === undefined && !speaker.anonymous)
+      await checkNameFree('speaker', speaker.name, context)
+    const slug = speaker.slug ?? slugify(speaker.name)
+    if (await session.getSpeaker(slug)) {
+      throw new AppError('conflict', `A speaker already has the slug "${slug}".`, 'slug')
+    }
+    await session.createSpeaker({ ...speaker, slug })
+    return { value: (await session.getSpeaker(slug))!, changes: { speakers: [slug] } }
+  })
 }
 
 export async function updateSpeaker(
@@ -116,18 +131,23 @@ export async function updateSpeaker(
   slug: string,
   changes: SpeakerChanges,
 ): Promise<SpeakerDetail> {
-  const before = await namesOf(context, 'speaker', [slug])
-  if (!(await context.store.updateSpeaker(slug, changes)))
-    throw notFound(`No speaker has the slug "${slug}".`)
-  const after = await namesOf(context, 'speaker', [slug])
-  await refreshAfterWrite(context, { speakers: [slug], texts: [...before, ...after] })
-  return (await context.store.getSpeaker(slug))!
+  return writeAndIndex(context, async (session) => {
+    const before = await namesOf(session, 'speaker', [slug])
+    if (!(await session.updateSpeaker(slug, changes)))
+      throw notFound(`No speaker has the slug "${slug}".`)
+    const after = await namesOf(session, 'speaker', [slug])
+    return {
+      value: (await session.getSpeaker(slug))!,
+      changes: { speakers: [slug], texts: [...before, ...after] },
+    }
+  })
 }
 
 export async function deleteSpeaker(context: ServiceContext, slug: string): Promise<void> {
-  if (!(await context.store.deleteSpeaker(slug)))
-    throw notFound(`No speaker has the slug "${slug}".`)
-  await refreshAfterWrite(context, { removedSpeakers: [slug] })
+  await writeAndIndex(context, async (session) => {
+    if (!(await session.deleteSpeaker(slug))) throw notFound(`No speaker has the slug "${slug}".`)
+    return { value: undefined, changes: { removedSpeakers: [slug] } }
+  })
 }
 
 /**
@@ -141,17 +161,21 @@ export async function mergeSpeakers(
 ): Promise<SpeakerDetail> {
   if (from.includes(slug))
     throw new AppError('invalid_parameter', 'A speaker cannot be merged into itself.', 'from')
-  const missing = await context.store.unknownSlugs('speaker', [slug, ...from])
-  if (missing.length > 0) throw notFound(`No speaker has the slug "${missing[0]}".`)
-  const before = await namesOf(context, 'speaker', [slug, ...from])
-  await context.store.mergeSpeakers(slug, from)
-  await refreshAfterWrite(context, {
-    speakers: [slug],
-    removedSpeakers: from,
-    reloadFacts: true,
-    texts: [...before, ...(await namesOf(context, 'speaker', [slug]))],
+  return writeAndIndex(context, async (session) => {
+    const missing = await session.unknownSlugs('speaker', [slug, ...from])
+    if (missing.length > 0) throw notFound(`No speaker has the slug "${missing[0]}".`)
+    const before = await namesOf(session, 'speaker', [slug, ...from])
+    await session.mergeSpeakers(slug, from)
+    return {
+      value: (await session.getSpeaker(slug))!,
+      changes: {
+        speakers: [slug],
+        removedSpeakers: from,
+        reloadFacts: true,
+        texts: [...before, ...(await namesOf(session, 'speaker', [slug]))],
+      },
+    }
   })
-  return (await context.store.getSpeaker(slug))!
 }
 
 /**
@@ -164,14 +188,6 @@ export async function createArticle(
   item: { url: string; body?: string | null; published: string; quotes?: unknown[] },
   options: { extract?: boolean } = {},
 ): Promise<Article> {
-  if ((await context.store.articleIdByUrl(item.url)) !== null) {
-    const id = await context.store.articleIdByUrl(item.url)
-    throw new AppError(
-      'conflict',
-      `An article with this url is already stored: article ${id}.`,
-      'url',
-    )
-  }
   let quotes = item.quotes ?? []
   if (options.extract) {
     if (!item.body) {
@@ -181,37 +197,52 @@ export async function createArticle(
         'body',
       )
     }
+    // Found before the write begins: extraction reads only the text and the outlets' names.
     const found = extractStatements(item.body, {
       published: item.published,
       outlets: await context.store.outletNames(),
     })
     quotes = [...quotes, ...toQuoteItems(found)]
   }
-  const report = await importEntries(
-    context.store,
-    entriesOf([{ ...item, quotes, type: 'article' }]),
-  )
-  assertCommitted(report)
-  await refreshAfterWrite(context, {
-    quoteIds: report.added.quoteIds,
-    speakers: report.added.speakers,
-    outlets: report.added.outlets,
+  return writeAndIndex(context, async (session) => {
+    const stored = await session.articleIdByUrl(item.url)
+    if (stored !== null) {
+      throw new AppError(
+        'conflict',
+        `An article with this url is already stored: article ${stored}.`,
+        'url',
+      )
+    }
+    const report = await importInSession(
+      session,
+      entriesOf([{ ...item, quotes, type: 'article' }]),
+      {},
+    )
+    assertCommitted(report)
+    const id = (await session.articleIdByUrl(item.url))!
+    return {
+      value: (await session.getArticle(id))!,
+      changes: {
+        quoteIds: report.added.quoteIds,
+        speakers: report.added.speakers,
+        outlets: report.added.outlets,
+      },
+    }
   })
-  const id = await context.store.articleIdByUrl(item.url)
-  return (await context.store.getArticle(id!))!
 }
 
 /** Removes an article and every quote in it. */
 export async function deleteArticle(context: ServiceContext, id: number): Promise<void> {
-  const article = await context.store.getArticle(id)
-  if (!article) throw notFound(`No article has the id ${id}.`)
-  const quoteIds = article.statements.map((s) => s.id)
-  const before = await context.store.searchDocuments(quoteIds)
-  const references = await context.store.quoteReferences(quoteIds)
-  await context.store.deleteArticle(id)
-  await refreshAfterWrite(context, {
-    removedDocuments: before,
-    removedQuoteIds: quoteIds,
-    ...references,
+  await writeAndIndex(context, async (session) => {
+    const article = await session.getArticle(id)
+    if (!article) throw notFound(`No article has the id ${id}.`)
+    const quoteIds = article.statements.map((s) => s.id)
+    const before = await session.searchDocuments(quoteIds)
+    const references = await session.quoteReferences(quoteIds)
+    await session.deleteArticle(id)
+    return {
+      value: undefined,
+      changes: { removedDocuments: before, removedQuoteIds: quoteIds, ...references },
+    }
   })
 }

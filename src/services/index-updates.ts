@@ -4,6 +4,7 @@
  * the indexes as they were). When another process writes to the database (an import from the
  * command line), SQLite's data version moves and the indexes are rebuilt in the background.
  */
+import type { WriteSession } from '../domain/store'
 import { addNewFacts, buildSearchIndexes, loadFacts } from '../search/indexes'
 import { indexTerms } from '../search/normalize'
 import type { ServiceContext } from './context'
@@ -24,6 +25,32 @@ export interface WriteChanges {
   removedQuoteIds?: number[]
   /** True when the write moved many quotes at once (a merge): the facts are read again whole. */
   reloadFacts?: boolean
+}
+
+/** What a write's work gives back: the answer for the caller, and what it changed. */
+export interface Written<T> {
+  value: T
+  changes: WriteChanges
+}
+
+/**
+ * Runs `work` as one write (see `Store.write`). Once it commits, and before the next write
+ * begins, the search indexes take in what it changed: writes reach them in commit order, and a
+ * write is searchable by the time its caller hears it is done.
+ */
+export async function writeAndIndex<T>(
+  context: ServiceContext,
+  work: (session: WriteSession) => Promise<Written<T>>,
+): Promise<T> {
+  const { value } = await context.store.write(work, {
+    afterCommit: ({ changes }) =>
+      refreshAfterWrite(context, changes).catch((error: unknown) => {
+        // Rebuilt whole before the next search (see `watchForOutsideWrites`).
+        context.indexes.version = -1
+        throw error
+      }),
+  })
+  return value
 }
 
 /**
@@ -63,7 +90,24 @@ async function refreshFacts(context: ServiceContext, changes: WriteChanges): Pro
   if (changed.length > 0) indexes.facts.setQuotes(await store.quoteFactsOf(changed))
 }
 
-/** Updates the typo vocabulary and the name index after a committed write. */
+/** Quotes (and names) read at a time when a write is taken in: a large import is read in slices. */
+const REFRESH_CHUNK = 1000
+
+/** Lets the event loop answer what is waiting between two slices. */
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/** `list` in slices of `REFRESH_CHUNK`, with a pause before each. */
+async function* slices<T>(list: T[]): AsyncGenerator<T[]> {
+  for (let i = 0; i < list.length; i += REFRESH_CHUNK) {
+    await pause()
+    yield list.slice(i, i + REFRESH_CHUNK)
+  }
+}
+
+/**
+ * Updates the facts, the typo vocabulary and the name index after a committed write, reading
+ * what it touched in slices: linear in the size of the write, never a rebuild.
+ */
 export async function refreshAfterWrite(
   context: ServiceContext,
   changes: WriteChanges,
@@ -80,7 +124,6 @@ export async function refreshAfterWrite(
     indexes.revision++
     return
   }
-  const quoteIds = changes.quoteIds ?? []
   // A quote's words gain one document each, a removed (or replaced) document's lose one: counted
   // here exactly, where asking the index would count every posting list of words such as "the".
   const counted = new Map<string, number>()
@@ -91,7 +134,14 @@ export async function refreshAfterWrite(
       }
     }
   }
-  tally(await store.searchDocuments(quoteIds), 1)
+  const speakers = new Set(changes.speakers ?? [])
+  const outlets = new Set(changes.outlets ?? [])
+  for await (const ids of slices(changes.quoteIds ?? [])) {
+    tally(await store.searchDocuments(ids), 1)
+    const referenced = await store.quoteReferences(ids)
+    for (const slug of referenced.speakers) speakers.add(slug)
+    for (const slug of referenced.outlets) outlets.add(slug)
+  }
   tally(changes.removedDocuments ?? [], -1)
   indexes.vocabulary.adjust(counted)
   // A renamed speaker or outlet changes the documents of all their quotes: those words are
@@ -100,13 +150,14 @@ export async function refreshAfterWrite(
   if (renamed.length > 0) {
     indexes.vocabulary.update(await store.termCounts([...new Set(renamed.flatMap(indexTerms))]))
   }
-  const referenced = await store.quoteReferences(quoteIds)
-  const speakers = [...new Set([...(changes.speakers ?? []), ...referenced.speakers])]
-  const outlets = [...new Set([...(changes.outlets ?? []), ...referenced.outlets])]
-  for (const document of await store.nameDocumentsOf('speaker', speakers))
-    indexes.names.upsert(document)
-  for (const document of await store.nameDocumentsOf('outlet', outlets))
-    indexes.names.upsert(document)
+  for await (const slugs of slices([...speakers])) {
+    for (const document of await store.nameDocumentsOf('speaker', slugs))
+      indexes.names.upsert(document)
+  }
+  for await (const slugs of slices([...outlets])) {
+    for (const document of await store.nameDocumentsOf('outlet', slugs))
+      indexes.names.upsert(document)
+  }
   for (const slug of changes.removedSpeakers ?? []) indexes.names.remove('speaker', slug)
   for (const slug of changes.removedOutlets ?? []) indexes.names.remove('outlet', slug)
   indexes.revision++

@@ -31,13 +31,15 @@ const KIND_LABELS = {
   paraphrase: 'Paraphrase',
 } as const
 
-/** Quotes matching the criteria: one page of them, the total, and facet counts over all of them. */
-export async function findQuotes(
+/**
+ * Steps 1 and 2 of the plan: the ids of every quote matching the words and passing the filters,
+ * in ascending order, with the facet counts over them. Searches and exports both select here.
+ */
+export async function selectQuotes(
   context: ServiceContext,
-  criteria: QuoteCriteria & { highlight: HighlightPhrase[] },
-): Promise<QuoteMatches> {
+  { match, filters }: Pick<QuoteCriteria, 'match' | 'filters'>,
+): Promise<{ ids: Int32Array; passing: Int32Array; counts: FactCounts }> {
   const { store, indexes } = context
-  const { match, filters, sort, limit, offset } = criteria
   // Quotes added on this connection without the services (a bulk import) join the facts here.
   await addNewFacts(store, indexes.facts)
   const [speakerIds, outletIds, citedIds] = await Promise.all([
@@ -54,6 +56,17 @@ export async function findQuotes(
     fromDay: filters.from ? dayNumber(filters.from) : null,
     toDay: filters.to ? dayNumber(filters.to) : null,
   })
+  return { ids, passing, counts }
+}
+
+/** Quotes matching the criteria: one page of them, the total, and facet counts over all of them. */
+export async function findQuotes(
+  context: ServiceContext,
+  criteria: QuoteCriteria & { highlight: HighlightPhrase[] },
+): Promise<QuoteMatches> {
+  const { store, indexes } = context
+  const { match, sort, limit, offset } = criteria
+  const { ids, passing, counts } = await selectQuotes(context, criteria)
   const pageIds =
     match !== null && sort === 'relevance'
       ? await rankedPage(context, match, passing, passing.length === ids.length, offset, limit)

@@ -14,7 +14,8 @@ import {
 import { detectFormat, readItems, UnreadableFile, type ImportFormat } from '../import/formats'
 import { importEntries, type ImportOptions, type ImportReport } from '../import/importer'
 import type { ServiceContext } from './context'
-import { rebuildIndexes, refreshAfterWrite } from './index-updates'
+import { refreshAfterWrite } from './index-updates'
+import { selectQuotes } from './quote-search'
 import { quoteCriteria, type QuoteFilterParams } from './quotes'
 
 export interface ImportFileInput extends ImportOptions {
@@ -42,12 +43,10 @@ async function peek(
   }
 }
 
-/** Beyond this many new quotes, rebuilding the search indexes is cheaper than updating them. */
-const REBUILD_AFTER = 5_000
-
 /**
- * Imports a file; see `importEntries` for atomic and skip-invalid modes. A file that cannot be read
- * at all (a CSV header with no text column) is refused with a 400 naming the problem.
+ * Imports a file as one write; see `importEntries` for atomic and skip-invalid modes. A file that
+ * cannot be read at all (a CSV header with no text column) is refused with a 400 naming the
+ * problem. The search indexes take in what it added before the next write begins.
  */
 export async function importFile(
   context: ServiceContext,
@@ -55,30 +54,30 @@ export async function importFile(
 ): Promise<ImportReport> {
   const { head, chunks } = await peek(input.chunks)
   const format = input.format ?? detectFormat(input.fileName ?? null, head)
-  let report: ImportReport
   try {
-    report = await importEntries(context.store, readItems(format, chunks), input)
+    return await importEntries(context.store, readItems(format, chunks), {
+      ...input,
+      afterCommit: (report) =>
+        refreshAfterWrite(context, {
+          quoteIds: report.added.quoteIds,
+          speakers: report.added.speakers,
+          outlets: report.added.outlets,
+        }),
+    })
   } catch (error) {
     if (error instanceof UnreadableFile)
       throw new AppError('invalid_parameter', `The file cannot be imported: ${error.message}.`)
     throw error
   }
-  if (report.committed && report.added.quoteIds.length > REBUILD_AFTER) {
-    await rebuildIndexes(context)
-  } else if (report.committed) {
-    await refreshAfterWrite(context, {
-      quoteIds: report.added.quoteIds,
-      speakers: report.added.speakers,
-      outlets: report.added.outlets,
-    })
-  }
-  return report
 }
 
 export type ExportFormat = 'ndjson' | 'csv'
 
 /** Quotes fetched per round trip to the store while exporting. */
 const EXPORT_BATCH = 500
+
+/** Lets the event loop answer what is waiting between two batches of an export. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /** True when the params select every quote. */
 const selectsEverything = (p: QuoteFilterParams) =>
@@ -96,6 +95,10 @@ const selectsEverything = (p: QuoteFilterParams) =>
  * the whole database — outlets, speakers and articles with no quotes too — so importing it into an
  * empty database reproduces it. Checks the filters before the first chunk, so a bad filter is
  * still a 400.
+ *
+ * The quotes are selected once, as a search selects them (the words' matches, filtered in
+ * memory), and then read a batch at a time: the cost is linear in what is exported, and the event
+ * loop is given back between batches. A quote removed while the export runs is left out.
  */
 export async function exportQuotes(
   context: ServiceContext,
@@ -103,6 +106,7 @@ export async function exportQuotes(
   params: QuoteFilterParams,
 ): Promise<AsyncIterable<string>> {
   const { match, filters } = await quoteCriteria(context, params)
+  const { passing: selected } = await selectQuotes(context, { match, filters })
   const { store } = context
   const everything = selectsEverything(params)
   const written = {
@@ -150,10 +154,9 @@ export async function exportQuotes(
   return (async function* () {
     if (format === 'csv') yield csvHeaderRow()
     else if (everything) yield* wholeDirectory()
-    for (let after = 0; ;) {
-      const quotes = await store.exportQuotes({ match, filters }, after, EXPORT_BATCH)
-      if (quotes.length === 0) return
-      after = quotes.at(-1)!.id
+    for (let from = 0; from < selected.length; from += EXPORT_BATCH) {
+      await yieldToEventLoop()
+      const quotes = await store.quotesInOrder([...selected.subarray(from, from + EXPORT_BATCH)])
       if (format === 'csv') {
         yield quotes.map(quoteCsvRow).join('')
         continue

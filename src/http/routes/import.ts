@@ -8,10 +8,7 @@ import type { ImportReport } from '../../import/importer'
 import type { Services } from '../../services'
 import { queryObject } from '../query-params'
 import { bearerSecurity, createRouter, writeErrorResponses } from '../router'
-import { bodyText } from '../streams'
-
-/** Most problems an HTTP report lists; the count says how many there were in all. */
-const LISTED_PROBLEMS = 1000
+import { decodeText } from '../streams'
 
 const formatMessage = `format must be one of ${IMPORT_FORMATS.join(', ')}.`
 
@@ -79,16 +76,17 @@ function reportBody(report: ImportReport) {
     unverified: report.unverified,
     added: count('added'),
     existing: count('existing'),
-    problemCount: report.problems.length,
-    problems: report.problems.slice(0, LISTED_PROBLEMS),
+    problemCount: report.problemCount,
+    problems: report.problems,
   }
 }
 
 export function importRoutes(services: Services) {
   return createRouter().openapi(importRoute, async (c) => {
     const query = c.req.valid('query')
+    // The whole body has arrived (see `receiveBodies`) before the import's write begins.
     const report = await services.importFile({
-      chunks: bodyText(c.req.raw.body),
+      chunks: decodeText(new Uint8Array(await c.req.arrayBuffer())),
       format: query.format ?? null,
       skipInvalid: query.skipInvalid === 'true',
     })
