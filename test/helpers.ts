@@ -1,8 +1,11 @@
 /**
  * Test fixtures: a fresh in-memory database per call, seeded or empty, with the app around it.
  */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createApp, type AppOptions } from '../src/app'
-import { openDatabase } from '../src/db/client'
+import { openConnections, openDatabase } from '../src/db/client'
 import { createSqliteStore } from '../src/db/sqlite-store'
 import { entriesOf, importEntries } from '../src/import/importer'
 import { seedDatabase } from '../src/import/seed'
@@ -20,6 +23,30 @@ export async function seededQuotedb(options: AppOptions = { writeToken: TOKEN })
   const indexes = await buildSearchIndexes(store)
   const services = createServices({ store, indexes })
   return { db, store, indexes, services, app: createApp(services, options) }
+}
+
+/**
+ * A seeded quotedb over a database file in a new directory, as the server runs: one connection
+ * for the writer, one for reads. `remove()` closes it and deletes the directory.
+ */
+export async function seededFileQuotedb(options: AppOptions = { writeToken: TOKEN }) {
+  const dir = mkdtempSync(join(tmpdir(), 'quotedb-test-'))
+  const path = join(dir, 'quotedb.sqlite')
+  const store = createSqliteStore(openConnections(path))
+  await seedDatabase(store)
+  const indexes = await buildSearchIndexes(store)
+  const services = createServices({ store, indexes })
+  return {
+    path,
+    store,
+    indexes,
+    services,
+    app: createApp(services, options),
+    remove() {
+      store.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
 }
 
 type Requester = { request: (path: string, init?: RequestInit) => Response | Promise<Response> }

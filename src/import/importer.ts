@@ -86,14 +86,42 @@ async function* batches<T>(entries: AsyncIterable<T>, size: number): AsyncGenera
 }
 
 /**
+ * The problems of an import as they are found, in line order: the first `LISTED_PROBLEMS` kept,
+ * every one counted — a file of millions of bad lines holds a thousand in memory — and, when the
+ * caller asks for them, the rejected lines of the current batch.
+ */
+class ProblemLog {
+  readonly listed: ImportProblem[] = []
+  count = 0
+  rejectedLines = 0
+  /** The current batch's rejected lines; null when nobody asked for them. */
+  batchRejects: Array<{ line: number; raw: string; problems: ImportProblem[] }> | null
+
+  constructor(keepRejectedLines: boolean) {
+    this.batchRejects = keepRejectedLines ? [] : null
+  }
+
+  reject(
+    entry: { line: number; raw: string },
+    problems: Array<{ field: string; message: string }>,
+  ): void {
+    this.count += problems.length
+    this.rejectedLines++
+    const found = problems.map((p) => ({ line: entry.line, field: p.field, message: p.message }))
+    for (const p of found.slice(0, LISTED_PROBLEMS - this.listed.length)) this.listed.push(p)
+    this.batchRejects?.push({ line: entry.line, raw: entry.raw, problems: found })
+  }
+}
+
+/**
  * Turns one batch of items into a bundle of checked records. Items that fail a check are left out
- * and their problems returned; records they alone would have created are not written.
+ * and their problems logged; records they alone would have created are not written.
  */
 class BatchBuilder {
   readonly bundle: Bundle = { outlets: [], speakers: [], articles: [], quotes: [] }
-  readonly problems: ImportProblem[] = []
-  readonly rejectedLines = new Map<number, string>()
   unverified = 0
+  /** Article records of this batch whose article was already stored (or given earlier). */
+  articlesFound = 0
   /** Articles of this batch and of the store, by url. */
   readonly #articles: Map<string, StoredArticle>
   readonly #outletSlugs = new Set<string>()
@@ -102,16 +130,9 @@ class BatchBuilder {
   constructor(
     private readonly resolver: EntityResolver,
     storedArticles: Map<string, StoredArticle>,
+    private readonly log: ProblemLog,
   ) {
     this.#articles = storedArticles
-  }
-
-  reject(
-    entry: { line: number; raw: string },
-    problems: Array<{ field: string; message: string }>,
-  ): void {
-    for (const p of problems) this.problems.push({ line: entry.line, ...p })
-    this.rejectedLines.set(entry.line, entry.raw)
   }
 
   /** Adds an item's records to the bundle, or rejects the item. */
@@ -119,6 +140,7 @@ class BatchBuilder {
     // Everything an item contributes is collected first and kept only if the whole item is valid.
     const draft: Bundle = { outlets: [], speakers: [], articles: [], quotes: [] }
     const problems: Array<{ field: string; message: string }> = []
+    let articleStored = false
     switch (item.type) {
       case 'outlet': {
         const outlet = this.resolver.resolveOutlet(item)
@@ -133,6 +155,7 @@ class BatchBuilder {
         break
       }
       case 'article': {
+        articleStored = this.#articles.has(item.url)
         const url = this.#article(item, '', draft, problems)
         if (url !== null)
           item.quotes.forEach((q, i) => this.#quote(url, q, `quotes.${i}.`, draft, problems))
@@ -144,7 +167,7 @@ class BatchBuilder {
       }
     }
     if (problems.length > 0) {
-      this.reject(entry, problems)
+      this.log.reject(entry, problems)
       for (const article of draft.articles) {
         this.#articles.delete(article.url)
       }
@@ -158,6 +181,7 @@ class BatchBuilder {
     this.bundle.articles.push(...draft.articles)
     this.bundle.quotes.push(...draft.quotes)
     this.unverified += draft.quotes.filter((q) => q.start === null).length
+    if (articleStored) this.articlesFound++
   }
 
   /** The url of the article an item names, creating the article when it is given in full. */
@@ -245,9 +269,9 @@ class BatchBuilder {
 function referencedUrls(items: ImportItem[]): string[] {
   return items.flatMap((item) => {
     if (item.type === 'article') return [item.url]
-    if (item.type === 'quote')
-      return [typeof item.article === 'string' ? item.article : item.article.url]
-    return []
+    if (item.type === 'outlet' || item.type === 'speaker') return []
+    // A quote, with or without its type.
+    return [typeof item.article === 'string' ? item.article : item.article.url]
   })
 }
 
@@ -279,30 +303,28 @@ export async function importInSession(
     added: { outlets: [], speakers: [], articles: [], quoteIds: [] },
     existingQuoteIds: [],
   }
+  const log = new ProblemLog(options.onRejected !== undefined)
   for await (const batch of batches(entries, options.batchSize ?? 500)) {
     await yieldToEventLoop()
-    const parsed: Array<{ entry: Entry; item: ImportItem }> = []
-    const unparsed: Array<{
-      entry: SourceEntry
-      problems: Array<{ field: string; message: string }>
-    }> = []
-    for (const entry of batch) {
-      if (entry.kind === 'error') {
-        unparsed.push({ entry, problems: [{ field: '', message: entry.message }] })
-        continue
-      }
-      const result = parseItem(entry.value)
-      if (result.ok) parsed.push({ entry, item: result.item })
-      else unparsed.push({ entry, problems: result.problems })
+    // Parsed first, to look up the stored articles of the whole batch at once; then taken in
+    // line order, so that problems are found in the order of the file.
+    const parsed = batch.map((entry) =>
+      entry.kind === 'error'
+        ? { entry, problems: [{ field: '', message: entry.message }] }
+        : { entry, ...parseItem(entry.value) },
+    )
+    const items = parsed.flatMap((p) => ('item' in p ? [p.item] : []))
+    const stored = await session.articles(referencedUrls(items))
+    const builder = new BatchBuilder(resolver, stored, log)
+    for (const p of parsed) {
+      if ('item' in p) builder.add(p.entry as Entry, p.item)
+      else log.reject(p.entry, p.problems)
     }
-    const stored = await session.articles(referencedUrls(parsed.map((p) => p.item)))
-    const builder = new BatchBuilder(resolver, stored)
-    for (const { entry, problems } of unparsed) builder.reject(entry, problems)
-    for (const { entry, item } of parsed) builder.add(entry, item)
 
     const written = await session.writeBundle(builder.bundle)
     resolver.settle({ outlets: new Set(written.outlets), speakers: new Set(written.speakers) })
     addSummaries(report.summary, written.summary)
+    report.summary.articles.existing += builder.articlesFound
     report.added.outlets.push(...written.outlets)
     report.added.speakers.push(...written.speakers)
     report.added.articles.push(...written.articles)
@@ -310,22 +332,16 @@ export async function importInSession(
     report.existingQuoteIds.push(...written.existingQuoteIds)
     report.itemsRead += batch.length
     report.unverified += builder.unverified
-    report.rejected += builder.rejectedLines.size
-    report.problemCount += builder.problems.length
-    const room = LISTED_PROBLEMS - report.problems.length
-    if (room > 0)
-      report.problems.push(...builder.problems.sort((a, b) => a.line - b.line).slice(0, room))
-    if (options.onRejected) {
-      for (const [line, raw] of builder.rejectedLines) {
-        await options.onRejected(
-          line,
-          raw,
-          builder.problems.filter((p) => p.line === line),
-        )
+    if (log.batchRejects && options.onRejected) {
+      for (const { line, raw, problems } of log.batchRejects.splice(0)) {
+        await options.onRejected(line, raw, problems)
       }
     }
     options.onProgress?.(report.itemsRead)
   }
+  report.problems = log.listed
+  report.problemCount = log.count
+  report.rejected = log.rejectedLines
   report.committed = report.problemCount === 0 || options.skipInvalid === true
   return report
 }

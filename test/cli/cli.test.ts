@@ -1,36 +1,17 @@
-import { execFile, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
+import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { generateQuoteItems } from '../../bench/corpus'
+import { cli, ROOT } from './run-cli'
 
-const ROOT = resolve(__dirname, '../..')
 const dir = mkdtempSync(join(tmpdir(), 'quotedb-cli-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 let databases = 0
 const freshDatabase = () => join(dir, `db-${++databases}.sqlite`)
-
-/** Runs the command line with QUOTEDB_DB set; resolves with its exit code and output. */
-async function cli(database: string, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli.ts', ...args],
-      {
-        cwd: ROOT,
-        env: { ...process.env, QUOTEDB_DB: database },
-      },
-    )
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 const count = (database: string, table = 'quotes') => {
   const db = new Database(database, { readonly: true })

@@ -44,6 +44,37 @@ describe('importEntries', () => {
     expect((await store.getQuote(id!))?.offsets).toEqual({ start: 15, end: 35 })
   })
 
+  it('finds an article stored by an earlier import for a quote record without a type', async () => {
+    const { store } = emptyStore()
+    expect(
+      (await importEntries(store, entriesOf([{ type: 'article', ...article }]))).committed,
+    ).toBe(true)
+    const report = await importEntries(
+      store,
+      entriesOf([{ article: article.url, text: 'the flights continue', kind: 'paraphrase' }]),
+    )
+    expect(report.problems).toEqual([])
+    expect(report.summary.quotes.added).toBe(1)
+  })
+
+  it('lists the first thousand problems and counts them all', async () => {
+    const { store } = emptyStore()
+    const lines = [...Array(1500).keys()].map((i) => (i % 2 ? 'not json' : '{"text": 1}'))
+    const report = await importEntries(store, ndjson(lines))
+    expect(report.committed).toBe(false)
+    // A line that is not JSON has one problem; {"text": 1} two (the text, the missing article).
+    expect(report.problemCount).toBe(750 * 1 + 750 * 2)
+    expect(report.problems).toHaveLength(1000)
+    expect(report.problems.slice(0, 3).map((p) => [p.line, p.field])).toEqual([
+      [1, 'article'],
+      [1, 'text'],
+      [2, ''],
+    ])
+    const listed = report.problems.map((p) => p.line)
+    expect(listed).toEqual([...listed].sort((a, b) => a - b))
+    expect(listed.at(-1)).toBe(667)
+  })
+
   it('refuses a text not in the body, and an ambiguous one without offsets', async () => {
     const { store } = emptyStore()
     const report = await importEntries(
