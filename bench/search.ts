@@ -191,7 +191,7 @@ const report = {
   benchmark: 'search',
   quotes: quoteCount,
   machine: machine(),
-  corpus: { seed: 1, text_from: sources.length > 1 ? 'seed article and fortunes' : 'seed article' },
+  corpus: { seed: 1, text_from: sources },
   rounds,
   queries_per_class: perClass,
   classes: results,
