@@ -26,6 +26,7 @@ const { values: args } = parseArgs({
     quotes: { type: 'string', default: '100000' },
     seconds: { type: 'string', default: '60' },
     db: { type: 'string' },
+    /** Quotes of the bulk import under load; 0 skips that phase. */
     'import-quotes': { type: 'string', default: '50000' },
     json: { type: 'boolean', default: false },
   },
@@ -118,14 +119,18 @@ clearInterval(sampler)
 const rssEnd = server.rssMb()
 
 const importQuotes = Number(args['import-quotes'])
-log(`Importing ${importQuotes} quotes over HTTP while 8 clients read and 20 write…`)
-const bulk = await importUnderLoad({
-  url: server.url,
-  token,
-  quotes: importQuotes,
-  readPaths: [...searches.slice(0, 50), '/api/health'],
-  outlet,
-})
+if (importQuotes > 0)
+  log(`Importing ${importQuotes} quotes over HTTP while 8 clients read and 20 write…`)
+const bulk =
+  importQuotes > 0
+    ? await importUnderLoad({
+        url: server.url,
+        token,
+        quotes: importQuotes,
+        readPaths: [...searches.slice(0, 50), '/api/health'],
+        outlet,
+      })
+    : null
 server.stop()
 if (!args.db) rmSync(scratch, { recursive: true, force: true })
 
@@ -168,7 +173,8 @@ else {
   console.log(
     `writes ${written} · server memory ${rssStart} MB → ${rssEnd} MB (${report.server_rss_change_pct}%); every 10 s: ${rssEveryTenSeconds.join(', ')} MB`,
   )
-  console.log(
-    `import of ${bulk.import_quotes} quotes: ${bulk.import_status} in ${bulk.import_seconds} s · reads meanwhile p50 ${bulk.read_p50_ms} ms, p99 ${bulk.read_p99_ms} ms, max ${bulk.read_max_ms} ms · writes ${JSON.stringify(bulk.writes_by_status)}, lost ${bulk.writes_lost}`,
-  )
+  if (bulk)
+    console.log(
+      `import of ${bulk.import_quotes} quotes: ${bulk.import_status} in ${bulk.import_seconds} s · reads meanwhile p50 ${bulk.read_p50_ms} ms, p99 ${bulk.read_p99_ms} ms, max ${bulk.read_max_ms} ms · writes ${JSON.stringify(bulk.writes_by_status)}, lost ${bulk.writes_lost}`,
+    )
 }

@@ -54,7 +54,9 @@ export function openConnections(path: string, options: { readOnly?: boolean } = 
   // Reads only: a write through this connection would bypass the one writer.
   sqlite.pragma('query_only = ON')
   sqlite.pragma('busy_timeout = 5000')
-  sqlite.pragma('cache_size = -65536')
+  // 8 MiB: every commit by the writer empties this cache, and a large one filled and emptied
+  // several times a second only grows the process (the file's pages stay in the OS cache).
+  sqlite.pragma('cache_size = -8192')
   return { writer, reader: drizzle(sqlite, { schema }) }
 }
 

@@ -96,10 +96,10 @@ const REFRESH_CHUNK = 1000
 /** Lets the event loop answer what is waiting between two slices. */
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve))
 
-/** `list` in slices of `REFRESH_CHUNK`, with a pause before each. */
+/** `list` in slices of `REFRESH_CHUNK`, with a pause between two. */
 async function* slices<T>(list: T[]): AsyncGenerator<T[]> {
   for (let i = 0; i < list.length; i += REFRESH_CHUNK) {
-    await pause()
+    if (i > 0) await pause()
     yield list.slice(i, i + REFRESH_CHUNK)
   }
 }

@@ -118,6 +118,30 @@ describe('a refused write', () => {
     expect(snapshot()).toEqual(before)
     expect(await store.getSpeaker('zebediah-quux')).toBeNull()
   })
+
+  it('leaves no trace of the speakers it named for the writes after it', async () => {
+    const { app, store } = await seededQuotedb()
+    const statement = {
+      article: SEED_URL,
+      text: 'invade our sovereignty',
+      kind: 'partial',
+      speaker: 'Claudia Sheinbaum',
+    }
+    expect((await send(app, 'POST', '/api/quotes', statement)).status).toBe(201)
+    // The same statement again, now by a new person: refused (409) after the person was written.
+    const again = await send(app, 'POST', '/api/quotes', { ...statement, speaker: 'Ophelia Nemo' })
+    expect(again.status).toBe(409)
+    expect(await store.getSpeaker('ophelia-nemo')).toBeNull()
+    // The next write that names the person creates them: nothing remembers the rolled-back one.
+    const next = await send<QuoteResult>(app, 'POST', '/api/quotes', {
+      ...statement,
+      kind: 'paraphrase',
+      speaker: 'Ophelia Nemo',
+    })
+    expect(next.status).toBe(201)
+    expect(next.body.speaker?.slug).toBe('ophelia-nemo')
+    expect(await store.getSpeaker('ophelia-nemo')).not.toBeNull()
+  })
 })
 
 describe('PATCH and DELETE /api/quotes/:id', () => {
