@@ -120,7 +120,7 @@ const rssEnd = server.rssMb()
 
 const importQuotes = Number(args['import-quotes'])
 if (importQuotes > 0)
-  log(`Importing ${importQuotes} quotes over HTTP while 8 clients read and 20 write…`)
+  log(`Importing ${importQuotes} quotes over HTTP while 20 clients read and 20 write…`)
 const bulk =
   importQuotes > 0
     ? await importUnderLoad({

@@ -8,6 +8,12 @@ import type { Store } from './domain/store'
 import { seedDatabase } from './import/seed'
 import { openSearchIndexes, type SearchIndexes } from './search/indexes'
 
+/**
+ * The server's write cache: an upload of 50,000 quotes imports within a few percent of the time it
+ * takes with the command line's 64 MiB, and the process does not grow by a cache it rarely fills.
+ */
+const SERVER_WRITER_CACHE_MIB = 16
+
 export interface Opened {
   store: Store
   indexes: SearchIndexes
@@ -23,7 +29,11 @@ export async function openQuotedb(
   path: string,
   options: { seedWhenEmpty: boolean; readOnly?: boolean; writeWaitMs?: number },
 ): Promise<Opened> {
-  const store = createSqliteStore(openConnections(path, { readOnly: options.readOnly ?? false }), {
+  const connections = openConnections(path, {
+    readOnly: options.readOnly ?? false,
+    writerCacheMiB: SERVER_WRITER_CACHE_MIB,
+  })
+  const store = createSqliteStore(connections, {
     waitMs: options.writeWaitMs,
   })
   try {
