@@ -10,8 +10,14 @@ import { openQuotedb } from './start'
 
 async function main(): Promise<void> {
   const config = loadConfig()
-  const { store, indexes, seeded } = await openQuotedb(config.databasePath, config)
-  const services = createServices({ store, indexes }, { resultCacheSize: config.resultCacheSize })
+  const { store, indexes, seeded, writeThread } = await openQuotedb(config.databasePath, config)
+  const context = writeThread
+    ? { store, indexes, outsideVersion: writeThread.outsideVersion }
+    : { store, indexes }
+  const services = createServices(context, {
+    resultCacheSize: config.resultCacheSize,
+    writer: writeThread?.writer(context),
+  })
   indexes.complete.catch((error: unknown) =>
     console.error(`quotedb: loading the search indexes failed: ${String(error)}`),
   )
@@ -30,7 +36,8 @@ async function main(): Promise<void> {
     },
   )
   const stop = () => {
-    server.close(() => {
+    server.close(async () => {
+      await services.closeWriter()
       store.close()
       process.exit(0)
     })

@@ -7,18 +7,16 @@ import { createSqliteStore } from './db/sqlite-store'
 import type { Store } from './domain/store'
 import { seedDatabase } from './import/seed'
 import { openSearchIndexes, type SearchIndexes } from './search/indexes'
-
-/**
- * The server's write cache: an upload of 50,000 quotes imports within a few percent of the time it
- * takes with the command line's 64 MiB, and the process does not grow by a cache it rarely fills.
- */
-const SERVER_WRITER_CACHE_MIB = 16
+import { DEFAULT_WRITE_WAIT_MS } from './db/write-queue'
+import { startWriteThread, type WriteThread } from './services/write-thread'
 
 export interface Opened {
   store: Store
   indexes: SearchIndexes
   /** True when this start seeded an empty database. */
   seeded: boolean
+  /** Where writes run: a thread of their own for a database file open for writing; else null. */
+  writeThread: WriteThread | null
 }
 
 /**
@@ -29,18 +27,17 @@ export async function openQuotedb(
   path: string,
   options: { seedWhenEmpty: boolean; readOnly?: boolean; writeWaitMs?: number },
 ): Promise<Opened> {
-  const connections = openConnections(path, {
-    readOnly: options.readOnly ?? false,
-    writerCacheMiB: SERVER_WRITER_CACHE_MIB,
-  })
-  const store = createSqliteStore(connections, {
-    waitMs: options.writeWaitMs,
-  })
+  const readOnly = options.readOnly ?? false
+  const waitMs = options.writeWaitMs ?? DEFAULT_WRITE_WAIT_MS
+  const store = createSqliteStore(openConnections(path, { readOnly }), { waitMs })
   try {
-    const seeded =
-      options.seedWhenEmpty && !options.readOnly && (await store.counts()).articles === 0
+    const seeded = options.seedWhenEmpty && !readOnly && (await store.counts()).articles === 0
     if (seeded) await seedDatabase(store)
-    return { store, indexes: await openSearchIndexes(store), seeded }
+    // Started before the indexes are read, so that no other process's commit falls between.
+    const writeThread =
+      readOnly || path === ':memory:' ? null : await startWriteThread({ path, waitMs })
+    const version = writeThread ? await writeThread.outsideVersion() : await store.dataVersion()
+    return { store, indexes: await openSearchIndexes(store, version), seeded, writeThread }
   } catch (error) {
     store.close()
     throw error

@@ -46,21 +46,9 @@ export interface Connections {
  * reads, so that no read waits for a write: in WAL mode each read sees the last commit while a
  * write is under way. An in-memory database belongs to one connection, which then serves both.
  */
-export function openConnections(
-  path: string,
-  options: {
-    readOnly?: boolean
-    /**
-     * The writer's page cache in MiB. Default: 64, for a bulk import from the command line. A
-     * server takes less: its writes are small, and a large cache only grows the process.
-     */
-    writerCacheMiB?: number
-  } = {},
-): Connections {
+export function openConnections(path: string, options: { readOnly?: boolean } = {}): Connections {
   if (options.readOnly) return { writer: null, reader: openReadOnly(path) }
   const writer = openDatabase(path)
-  if (options.writerCacheMiB !== undefined)
-    writer.$client.pragma(`cache_size = ${-1024 * options.writerCacheMiB}`)
   if (path === ':memory:') return { writer, reader: writer }
   const sqlite = new Database(path)
   // Reads only: a write through this connection would bypass the one writer.

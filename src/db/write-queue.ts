@@ -44,14 +44,70 @@ const isBusy = (error: unknown) => {
 }
 
 /** Seconds a refused write is told to wait before it tries again. */
-const RETRY_AFTER_SECONDS = 2
+export const RETRY_AFTER_SECONDS = 2
+
+/**
+ * Turns, one at a time, in the order asked for: `run` waits for every turn asked for before it
+ * (at most until its deadline: then it is refused with `busy`), runs its work, and hands on.
+ * The writes of this process take their turns here, whichever connection or thread they run on.
+ */
+export class Turns {
+  /** Settles when the last turn asked for has ended: the next one waits for it. */
+  #tail: Promise<void> = Promise.resolve()
+
+  /** Runs `work` in its turn, if that comes before `deadline` (ms since the epoch, or Infinity). */
+  async run<T>(deadline: number, work: () => Promise<T>): Promise<T> {
+    const before = this.#tail
+    let finished!: () => void
+    this.#tail = new Promise((resolve) => (finished = resolve))
+    try {
+      await this.#wait(before, deadline)
+    } catch (error) {
+      // Refused: the turns after this one still wait for those before it.
+      void before.then(finished)
+      throw error
+    }
+    try {
+      return await work()
+    } finally {
+      finished()
+    }
+  }
+
+  async #wait(before: Promise<void>, deadline: number): Promise<void> {
+    if (deadline === Infinity) return before
+    let timer: NodeJS.Timeout | undefined
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), Math.max(0, deadline - Date.now()))
+    })
+    try {
+      if ((await Promise.race([before.then(() => 'ready' as const), late])) === 'late') {
+        throw busy(
+          'The database is busy with other writes; nothing was written. Try again shortly.',
+          RETRY_AFTER_SECONDS,
+        )
+      }
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+}
+
+/** Runs `afterCommit`, logging (not throwing) its failure: the write is committed whatever. */
+export async function afterCommitted<T>(
+  afterCommit: ((result: T) => Promise<void>) | undefined,
+  result: T,
+): Promise<void> {
+  await afterCommit?.(result).catch((error: unknown) =>
+    console.error('quotedb: a write committed, but updating what derives from it failed:', error),
+  )
+}
 
 export class WriteQueue {
   readonly #sqlite: Database.Database
   readonly #waitMs: number
   readonly #onLockHeld: (() => void) | undefined
-  /** Settles when the last write queued has finished: the next one waits for it. */
-  #tail: Promise<void> = Promise.resolve()
+  readonly #turns = new Turns()
   #transactionOpen = false
   #transactionClosed: { promise: Promise<void>; resolve: () => void } | null = null
 
@@ -79,50 +135,11 @@ export class WriteQueue {
   /** Runs `work` as one transaction after every write queued before it; see the module comment. */
   async run<T>(work: () => Promise<T> | T, options: QueuedWrite<T> = {}): Promise<T> {
     const deadline = Date.now() + this.#waitMs
-    const before = this.#tail
-    let finished!: () => void
-    this.#tail = new Promise((resolve) => (finished = resolve))
-    try {
-      await this.#turn(before, deadline)
-    } catch (error) {
-      // Refused: the writes after this one still wait for those before it.
-      void before.then(finished)
-      throw error
-    }
-    try {
+    return this.#turns.run(deadline, async () => {
       const { result, committed } = await this.#transaction(work, deadline, options.commit)
-      if (committed && options.afterCommit) {
-        await options
-          .afterCommit(result)
-          .catch((error: unknown) =>
-            console.error(
-              'quotedb: a write committed, but updating what derives from it failed:',
-              error,
-            ),
-          )
-      }
+      if (committed) await afterCommitted(options.afterCommit, result)
       return result
-    } finally {
-      finished()
-    }
-  }
-
-  /** Waits for the writes queued before, until the deadline. */
-  async #turn(before: Promise<void>, deadline: number): Promise<void> {
-    let timer: NodeJS.Timeout | undefined
-    const late = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), Math.max(0, deadline - Date.now()))
     })
-    try {
-      if ((await Promise.race([before.then(() => 'ready' as const), late])) === 'late') {
-        throw busy(
-          'The database is busy with other writes; nothing was written. Try again shortly.',
-          RETRY_AFTER_SECONDS,
-        )
-      }
-    } finally {
-      clearTimeout(timer)
-    }
   }
 
   async #transaction<T>(

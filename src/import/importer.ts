@@ -292,8 +292,7 @@ export async function importInSession(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const directory = await session.directory()
-  const resolver = resolvers.get(directory) ?? new EntityResolver(directory)
-  resolvers.set(directory, resolver)
+  const resolver = await resolverFor(session)
   try {
     return await importBatches(session, resolver, entries, options)
   } catch (error) {
@@ -306,10 +305,18 @@ export async function importInSession(
 /**
  * Resolvers by the directory they were built from. Building one means keying every stored name
  * (a tenth of a second at twenty thousand speakers): while the store hands out the same directory
- * — no names changed since — the next write reuses it. A write that adds names gets a new
- * directory from the store, and so a new resolver.
+ * — kept up to date with the records imports add, and replaced when names change otherwise — the
+ * next write reuses it, with the records it has resolved since.
  */
 const resolvers = new WeakMap<EntityDirectory, EntityResolver>()
+
+/** The resolver over the session's directory of stored names. */
+export async function resolverFor(session: ImportSession): Promise<EntityResolver> {
+  const directory = await session.directory()
+  const resolver = resolvers.get(directory) ?? new EntityResolver(directory)
+  resolvers.set(directory, resolver)
+  return resolver
+}
 
 async function importBatches(
   session: ImportSession,
@@ -388,13 +395,17 @@ export async function importEntries(
     commit: (result) => result.committed,
     afterCommit: options.afterCommit,
   })
-  if (!report.committed) {
-    // Nothing was written: say so in the counts too.
-    report.summary = emptySummary()
-    report.added = { outlets: [], speakers: [], articles: [], quoteIds: [] }
-    report.unverified = 0
+  return report.committed ? report : emptyImport(report)
+}
+
+/** A refused import's report: nothing was written, and the counts say so too. */
+export function emptyImport(report: ImportReport): ImportReport {
+  return {
+    ...report,
+    summary: emptySummary(),
+    added: { outlets: [], speakers: [], articles: [], quoteIds: [] },
+    unverified: 0,
   }
-  return report
 }
 
 /** Entries from values already in memory (the write API, the seed, tests), numbered from 1. */

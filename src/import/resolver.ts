@@ -301,6 +301,11 @@ export class EntityResolver {
     return { ok: true, slug, created }
   }
 
+  /** The slugs of the named (not anonymous) speakers, or the outlets, that go by `name`. */
+  named(kind: 'speaker' | 'outlet', name: string): string[] {
+    return (kind === 'speaker' ? this.#speakerNames : this.#outletNames).find(nameKey(name))
+  }
+
   /** After a batch is written: keep the new records it wrote, forget the others. */
   settle(written: { outlets: ReadonlySet<string>; speakers: ReadonlySet<string> }): void {
     for (const [slug, outlet] of this.#pendingOutlets) {

@@ -39,9 +39,12 @@ const pause = () => new Promise<void>((resolve) => setImmediate(resolve))
  * Opens the indexes: the facts now, the vocabulary and name index in the background (see
  * `complete`). A search that needs a word the vocabulary has not loaded yet waits for it.
  */
-export async function openSearchIndexes(store: Store): Promise<SearchIndexes> {
-  // Read before the facts: a commit by another process during the load is seen as one later.
-  const version = await store.dataVersion()
+export async function openSearchIndexes(
+  store: Store,
+  /** What tells another process's commits: read before the facts, so one during the load is seen later. */
+  version?: number,
+): Promise<SearchIndexes> {
+  version ??= await store.dataVersion()
   const facts = await loadFacts(store)
   const vocabulary = new Vocabulary()
   vocabulary.loaded = false
@@ -65,8 +68,11 @@ export async function openSearchIndexes(store: Store): Promise<SearchIndexes> {
   return { vocabulary, names, facts, complete, revision: 0, version }
 }
 
-/** How many quotes (and articles) are read at a time when the facts are loaded. */
-const FACT_CHUNK = 200_000
+/**
+ * How many quotes (and articles) are read at a time when the facts are loaded; the event loop
+ * answers what waits between two reads.
+ */
+const FACT_CHUNK = 50_000
 
 /** The facts of every quote, read in chunks. */
 export async function loadFacts(store: Store): Promise<QuoteFacts> {
@@ -82,10 +88,16 @@ export async function loadFacts(store: Store): Promise<QuoteFacts> {
 export async function addNewFacts(store: Store, facts: QuoteFacts): Promise<boolean> {
   const { quote: lastQuote, article: lastArticle } = await store.maxIds()
   if (lastQuote <= facts.lastQuoteId && lastArticle <= facts.lastArticleId) return false
+  // Pauses only for a load of more than one chunk: a write's few new quotes are read at once.
+  const many = lastQuote - facts.lastQuoteId > FACT_CHUNK
+  let reads = 0
+  const between = () => (many && reads++ > 0 ? pause() : undefined)
   for (let after = facts.lastArticleId; after < lastArticle; after += FACT_CHUNK) {
+    await between()
     facts.setArticles(await store.articleFacts(after, Math.min(after + FACT_CHUNK, lastArticle)))
   }
   for (let after = facts.lastQuoteId; after < lastQuote; after += FACT_CHUNK) {
+    await between()
     facts.setQuotes(await store.quoteFacts(after, Math.min(after + FACT_CHUNK, lastQuote)))
   }
   return true

@@ -4,7 +4,6 @@
  * the indexes as they were). When another process writes to the database (an import from the
  * command line), SQLite's data version moves and the indexes are rebuilt in the background.
  */
-import type { WriteSession } from '../domain/store'
 import { addNewFacts, buildSearchIndexes, loadFacts } from '../search/indexes'
 import { indexTerms } from '../search/normalize'
 import type { ServiceContext } from './context'
@@ -31,27 +30,24 @@ export interface WriteChanges {
 export interface Written<T> {
   value: T
   changes: WriteChanges
+  /** False to roll the write back and still answer `value` (a refused import's report). */
+  commit?: boolean
 }
 
 /**
- * Runs `work` as one write (see `Store.write`). Once it commits, and before the next write
- * begins, the search indexes take in what it changed: writes reach them in commit order, and a
- * write is searchable by the time its caller hears it is done.
+ * Takes a committed write's changes into the in-memory indexes. Should that fail, they are rebuilt
+ * whole before the next search (see `watchForOutsideWrites`).
  */
-export async function writeAndIndex<T>(
-  context: ServiceContext,
-  work: (session: WriteSession) => Promise<Written<T>>,
-): Promise<T> {
-  const { value } = await context.store.write(work, {
-    afterCommit: ({ changes }) =>
-      refreshAfterWrite(context, changes).catch((error: unknown) => {
-        // Rebuilt whole before the next search (see `watchForOutsideWrites`).
-        context.indexes.version = -1
-        throw error
-      }),
+export async function takeInWrite(context: ServiceContext, changes: WriteChanges): Promise<void> {
+  await refreshAfterWrite(context, changes).catch((error: unknown) => {
+    context.indexes.version = -1
+    throw error
   })
-  return value
 }
+
+/** The number that moves when another process commits (see `ServiceContext.outsideVersion`). */
+export const outsideVersion = (context: ServiceContext): Promise<number> =>
+  context.outsideVersion ? context.outsideVersion() : context.store.dataVersion()
 
 /**
  * Builds the indexes afresh and swaps them in; answers cached from the old ones are then stale.
@@ -61,7 +57,9 @@ export async function writeAndIndex<T>(
 export async function rebuildIndexes(context: ServiceContext): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const revision = context.indexes.revision
-    const fresh = await buildSearchIndexes(context.store)
+    // Read before the indexes: a commit by another process during the build is seen as one later.
+    const version = await outsideVersion(context)
+    const fresh = { ...(await buildSearchIndexes(context.store)), version }
     if (context.indexes.revision === revision || attempt === 5) {
       if (context.indexes.revision !== revision) {
         console.error(
@@ -173,7 +171,7 @@ export function watchForOutsideWrites(context: ServiceContext) {
     async check(): Promise<void> {
       // The indexes know the data version they were read at: another process's commit since,
       // even one before this server's first search, moves it.
-      if (rebuilding || (await context.store.dataVersion()) === context.indexes.version) return
+      if (rebuilding || (await outsideVersion(context)) === context.indexes.version) return
       rebuilding = rebuildIndexes(context)
         .catch((error: unknown) =>
           console.error('quotedb: rebuilding the search indexes failed:', error),

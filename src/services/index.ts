@@ -5,15 +5,16 @@
 import { getArticle } from './articles'
 import { checkClaim } from './claims'
 import type { ServiceContext } from './context'
-import * as entityWrites from './entity-writes'
 import { watchForOutsideWrites } from './index-updates'
 import { slugsFor } from './name-lookup'
 import { getOutlet, listOutlets } from './outlets'
-import * as quoteWrites from './quote-writes'
 import { ResultCache } from './result-cache'
 import { getQuote, searchQuotes } from './quotes'
 import { getSpeaker, listSpeakers } from './speakers'
-import { exportQuotes, importFile } from './transfer'
+import { exportQuotes } from './transfer'
+import type { ImportInput, NewArticle, NewOutlet, NewSpeaker } from './write-operations'
+import { localWriter, type Writer } from './writer'
+import type { OutletChanges, QuoteChanges, SpeakerChanges } from '../domain/store'
 
 type Bound<F> = F extends (context: ServiceContext, ...args: infer A) => infer R
   ? (...args: A) => R
@@ -26,12 +27,15 @@ const bind = <F extends (context: ServiceContext, ...args: never[]) => unknown>(
 
 /**
  * Binds every service to one store and one set of search indexes. Reads that use the in-memory
- * indexes first check whether another process wrote to the database, and catch up if so.
+ * indexes first check whether another process wrote to the database, and catch up if so. Writes go
+ * through `writer`: by default on this thread, through the store's writing connection; a server
+ * gives them a thread of their own (`startWriteThread`).
  */
 export function createServices(
   context: ServiceContext,
-  options: { resultCacheSize?: number } = {},
+  options: { resultCacheSize?: number; writer?: Writer } = {},
 ) {
+  const writer = options.writer ?? localWriter(context)
   const outsideWrites = watchForOutsideWrites(context)
   const fresh = <F extends (context: ServiceContext, ...args: never[]) => Promise<unknown>>(
     service: F,
@@ -58,20 +62,26 @@ export function createServices(
     getOutlet: bind(context, getOutlet),
     getArticle: bind(context, getArticle),
     counts: () => context.store.counts(),
-    createQuote: bind(context, quoteWrites.createQuote),
-    updateQuote: bind(context, quoteWrites.updateQuote),
-    deleteQuote: bind(context, quoteWrites.deleteQuote),
-    createArticle: bind(context, entityWrites.createArticle),
-    deleteArticle: bind(context, entityWrites.deleteArticle),
-    createOutlet: bind(context, entityWrites.createOutlet),
-    updateOutlet: bind(context, entityWrites.updateOutlet),
-    deleteOutlet: bind(context, entityWrites.deleteOutlet),
-    mergeOutlets: bind(context, entityWrites.mergeOutlets),
-    createSpeaker: bind(context, entityWrites.createSpeaker),
-    updateSpeaker: bind(context, entityWrites.updateSpeaker),
-    deleteSpeaker: bind(context, entityWrites.deleteSpeaker),
-    mergeSpeakers: bind(context, entityWrites.mergeSpeakers),
-    importFile: bind(context, importFile),
+    // Writes: each one write operation (see write-operations.ts).
+    createQuote: (item: unknown) => writer.run('createQuote', item),
+    updateQuote: (id: number, changes: QuoteChanges) => writer.run('updateQuote', id, changes),
+    deleteQuote: (id: number) => writer.run('deleteQuote', id),
+    createArticle: (item: NewArticle, options: { extract?: boolean } = {}) =>
+      writer.run('createArticle', item, options),
+    deleteArticle: (id: number) => writer.run('deleteArticle', id),
+    createOutlet: (outlet: NewOutlet) => writer.run('createOutlet', outlet),
+    updateOutlet: (slug: string, changes: OutletChanges) =>
+      writer.run('updateOutlet', slug, changes),
+    deleteOutlet: (slug: string) => writer.run('deleteOutlet', slug),
+    mergeOutlets: (slug: string, from: string[]) => writer.run('mergeOutlets', slug, from),
+    createSpeaker: (speaker: NewSpeaker) => writer.run('createSpeaker', speaker),
+    updateSpeaker: (slug: string, changes: SpeakerChanges) =>
+      writer.run('updateSpeaker', slug, changes),
+    deleteSpeaker: (slug: string) => writer.run('deleteSpeaker', slug),
+    mergeSpeakers: (slug: string, from: string[]) => writer.run('mergeSpeakers', slug, from),
+    importFile: (input: ImportInput) => writer.run('importFile', input),
+    /** Ends the writer once the writes under way are done. */
+    closeWriter: () => writer.close(),
     slugsFor: fresh(slugsFor),
     exportQuotes: bind(context, exportQuotes),
     /** Resolves when the search indexes have caught up with outside writes. */

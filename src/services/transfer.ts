@@ -1,8 +1,7 @@
 /**
- * Files in and out: importing a file in any of the import formats, and exporting quotes (with the
- * same filters as a search) as our NDJSON or as CSV, streamed.
+ * Files out: exporting quotes (with the same filters as a search) as our NDJSON or as CSV,
+ * streamed. (Files in are the write operation `importFile`.)
  */
-import { AppError } from '../domain/errors'
 import {
   articleRecord,
   csvHeaderRow,
@@ -11,65 +10,9 @@ import {
   quoteRecord,
   speakerRecord,
 } from '../export/quote-rows'
-import { detectFormat, readItems, UnreadableFile, type ImportFormat } from '../import/formats'
-import { importEntries, type ImportOptions, type ImportReport } from '../import/importer'
 import type { ServiceContext } from './context'
-import { refreshAfterWrite } from './index-updates'
 import { selectQuotes } from './quote-search'
 import { quoteCriteria, type QuoteFilterParams } from './quotes'
-
-export interface ImportFileInput extends ImportOptions {
-  /** The file's text, in chunks as it arrives. */
-  chunks: AsyncIterable<string>
-  /** The format; detected from the name and first characters when absent. */
-  format?: ImportFormat | null
-  fileName?: string | null
-}
-
-/** The first chunk of a stream, and the whole stream again. */
-async function peek(
-  chunks: AsyncIterable<string>,
-): Promise<{ head: string; chunks: AsyncIterable<string> }> {
-  const iterator = chunks[Symbol.asyncIterator]()
-  const first = await iterator.next()
-  const head = first.done ? '' : first.value
-  return {
-    head,
-    chunks: (async function* () {
-      if (!first.done) yield first.value
-      for (let next = await iterator.next(); !next.done; next = await iterator.next())
-        yield next.value
-    })(),
-  }
-}
-
-/**
- * Imports a file as one write; see `importEntries` for atomic and skip-invalid modes. A file that
- * cannot be read at all (a CSV header with no text column) is refused with a 400 naming the
- * problem. The search indexes take in what it added before the next write begins.
- */
-export async function importFile(
-  context: ServiceContext,
-  input: ImportFileInput,
-): Promise<ImportReport> {
-  const { head, chunks } = await peek(input.chunks)
-  const format = input.format ?? detectFormat(input.fileName ?? null, head)
-  try {
-    return await importEntries(context.store, readItems(format, chunks), {
-      ...input,
-      afterCommit: (report) =>
-        refreshAfterWrite(context, {
-          quoteIds: report.added.quoteIds,
-          speakers: report.added.speakers,
-          outlets: report.added.outlets,
-        }),
-    })
-  } catch (error) {
-    if (error instanceof UnreadableFile)
-      throw new AppError('invalid_parameter', `The file cannot be imported: ${error.message}.`)
-    throw error
-  }
-}
 
 export type ExportFormat = 'ndjson' | 'csv'
 

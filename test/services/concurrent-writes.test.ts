@@ -114,7 +114,7 @@ describe('concurrent writes', () => {
                     break
                   case 'import': {
                     const report = await services.importFile({
-                      chunks: lines(c.ns),
+                      source: lines(c.ns),
                       format: 'ndjson',
                       batchSize: 1,
                     })

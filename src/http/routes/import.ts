@@ -8,7 +8,6 @@ import type { ImportReport } from '../../import/importer'
 import type { Services } from '../../services'
 import { queryObject } from '../query-params'
 import { bearerSecurity, createRouter, writeErrorResponses } from '../router'
-import { decodeText } from '../streams'
 
 const formatMessage = `format must be one of ${IMPORT_FORMATS.join(', ')}.`
 
@@ -86,7 +85,7 @@ export function importRoutes(services: Services) {
     const query = c.req.valid('query')
     // The whole body has arrived (see `receiveBodies`) before the import's write begins.
     const report = await services.importFile({
-      chunks: decodeText(new Uint8Array(await c.req.arrayBuffer())),
+      source: new Uint8Array(await c.req.arrayBuffer()),
       format: query.format ?? null,
       skipInvalid: query.skipInvalid === 'true',
     })

@@ -1,0 +1,374 @@
+/**
+ * Every write quotedb makes, as a named operation over one write session: what it checks, what it
+ * changes and what it answers, all read and written inside its transaction, and nothing else.
+ * Operations take and give plain data, so that they can run where the writing connection is — in
+ * this thread, or in the write thread (see `write-thread.ts`) — and touch no in-memory index: the
+ * changes they report are taken in by the caller once the write is committed.
+ */
+import { AppError, notFound } from '../domain/errors'
+import type { OutletRecord, SpeakerRecord } from '../domain/bundle'
+import { slugify } from '../domain/identity'
+import type { OutletChanges, QuoteChanges, SpeakerChanges, WriteSession } from '../domain/store'
+import type { Article, Outlet, QuoteResult, SpeakerDetail } from '../domain/types'
+import { extractStatements } from '../extract/extract'
+import { toQuoteItems } from '../extract/to-import'
+import { detectFormat, readItems, UnreadableFile, type ImportFormat } from '../import/formats'
+import {
+  emptyImport,
+  entriesOf,
+  importInSession,
+  resolverFor,
+  type ImportReport,
+} from '../import/importer'
+import { placeQuote } from '../import/placement'
+import type { Written } from './index-updates'
+import { assertCommitted } from './problems'
+import { decodeText } from '../import/text-chunks'
+
+export type NewOutlet = Omit<OutletRecord, 'slug'> & { slug?: string }
+export type NewSpeaker = Omit<SpeakerRecord, 'slug'> & { slug?: string }
+
+/** An article to store, as the API takes it (an import item of type `article`). */
+export interface NewArticle {
+  url: string
+  body?: string | null
+  published: string
+  quotes?: unknown[]
+  [field: string]: unknown
+}
+
+/** A file to import: its bytes (or, in this thread, its text in chunks) and how to read it. */
+export interface ImportInput {
+  source: Uint8Array | AsyncIterable<string>
+  /** The format; detected from the name and first characters when absent. */
+  format?: ImportFormat | null
+  fileName?: string | null
+  /** Commit the valid records and report the others. Default: all or nothing. */
+  skipInvalid?: boolean
+  /** Records per batch; see `ImportOptions`. */
+  batchSize?: number
+}
+
+/**
+ * Refuses a new record whose name another already goes by, unless a slug is given: a namesake is
+ * added on purpose, with a slug of its own.
+ */
+async function checkNameFree(
+  session: WriteSession,
+  kind: 'speaker' | 'outlet',
+  name: string,
+): Promise<void> {
+  const [taken] = (await resolverFor(session)).named(kind, name)
+  if (taken) {
+    throw new AppError(
+      'conflict',
+      `A ${kind} already goes by "${name}": ${taken}. Give a slug to add another of that name.`,
+      'name',
+    )
+  }
+}
+
+/** Every name a speaker or outlet goes by, as one text: its words are in the documents of its quotes. */
+async function namesOf(
+  session: WriteSession,
+  kind: 'speaker' | 'outlet',
+  slugs: string[],
+): Promise<string[]> {
+  const documents = await session.nameDocumentsOf(kind, slugs)
+  return documents.map((d) => [d.name, ...d.aliases, ...d.titles].join(' '))
+}
+
+/** The first chunk of a stream, and the whole stream again. */
+async function peek(
+  chunks: AsyncIterable<string>,
+): Promise<{ head: string; chunks: AsyncIterable<string> }> {
+  const iterator = chunks[Symbol.asyncIterator]()
+  const first = await iterator.next()
+  const head = first.done ? '' : first.value
+  return {
+    head,
+    chunks: (async function* () {
+      if (!first.done) yield first.value
+      for (let next = await iterator.next(); !next.done; next = await iterator.next())
+        yield next.value
+    })(),
+  }
+}
+
+export const writeOperations = {
+  /**
+   * Stores a quote (an import item: see `item-schema.ts`). 409 when the article already holds
+   * this statement; 400 naming the field when it breaks a rule.
+   */
+  async createQuote(session: WriteSession, item: unknown): Promise<Written<QuoteResult>> {
+    const report = await importInSession(
+      session,
+      entriesOf([{ ...(item as object), type: 'quote' }]),
+      {},
+    )
+    assertCommitted(report)
+    const [id] = report.added.quoteIds
+    if (id === undefined) {
+      throw new AppError(
+        'conflict',
+        `The article already holds this statement: quote ${report.existingQuoteIds[0]}.`,
+      )
+    }
+    return {
+      value: (await session.getQuote(id))!,
+      changes: { quoteIds: [id], speakers: report.added.speakers, outlets: report.added.outlets },
+    }
+  },
+
+  /**
+   * Changes some fields of a quote. A new text or new offsets are checked against the article
+   * body (the text is found in it when no offsets are given); speaker and cited outlet are named
+   * by slug.
+   */
+  async updateQuote(
+    session: WriteSession,
+    id: number,
+    changes: QuoteChanges,
+  ): Promise<Written<QuoteResult>> {
+    const current = await session.quoteForChange(id)
+    if (!current) throw notFound(`No quote has the id ${id}.`)
+    const checked: QuoteChanges = { ...changes }
+    if (changes.text !== undefined || changes.start !== undefined || changes.end !== undefined) {
+      // New text without new offsets is looked up afresh; new offsets must hold the text.
+      const text = changes.text ?? current.text
+      const placement = placeQuote(text, current.body, changes.start ?? null, changes.end ?? null)
+      if (!placement.ok)
+        throw new AppError('invalid_parameter', `${placement.message}.`, placement.field)
+      checked.start = placement.start
+      checked.end = placement.end
+    }
+    const before = await session.searchDocuments([id])
+    if (!(await session.updateQuote(id, checked))) throw notFound(`No quote has the id ${id}.`)
+    return {
+      value: (await session.getQuote(id))!,
+      changes: { quoteIds: [id], removedDocuments: before },
+    }
+  },
+
+  /** Removes a quote; 404 when no quote has the id. */
+  async deleteQuote(session: WriteSession, id: number): Promise<Written<void>> {
+    const before = await session.searchDocuments([id])
+    const references = await session.quoteReferences([id])
+    if (!(await session.deleteQuote(id))) throw notFound(`No quote has the id ${id}.`)
+    return {
+      value: undefined,
+      changes: { removedDocuments: before, removedQuoteIds: [id], ...references },
+    }
+  },
+
+  /**
+   * Stores an article with the quotes it holds — and, with `extract`, every statement extraction
+   * finds in its body; its outlet and the quotes' speakers are found by slug, name or alias, or
+   * created. 409 when the url is taken.
+   */
+  async createArticle(
+    session: WriteSession,
+    item: NewArticle,
+    options: { extract?: boolean } = {},
+  ): Promise<Written<Article>> {
+    const stored = await session.articleIdByUrl(item.url)
+    if (stored !== null) {
+      throw new AppError(
+        'conflict',
+        `An article with this url is already stored: article ${stored}.`,
+        'url',
+      )
+    }
+    let quotes = item.quotes ?? []
+    if (options.extract) {
+      if (!item.body) {
+        throw new AppError(
+          'invalid_parameter',
+          'Extraction needs the article body; this article has none.',
+          'body',
+        )
+      }
+      const found = extractStatements(item.body, {
+        published: item.published,
+        outlets: await session.outletNames(),
+      })
+      quotes = [...quotes, ...toQuoteItems(found)]
+    }
+    const report = await importInSession(
+      session,
+      entriesOf([{ ...item, quotes, type: 'article' }]),
+      {},
+    )
+    assertCommitted(report)
+    const id = (await session.articleIdByUrl(item.url))!
+    return {
+      value: (await session.getArticle(id))!,
+      changes: {
+        quoteIds: report.added.quoteIds,
+        speakers: report.added.speakers,
+        outlets: report.added.outlets,
+      },
+    }
+  },
+
+  /** Removes an article and every quote in it. */
+  async deleteArticle(session: WriteSession, id: number): Promise<Written<void>> {
+    const article = await session.getArticle(id)
+    if (!article) throw notFound(`No article has the id ${id}.`)
+    const quoteIds = article.statements.map((s) => s.id)
+    const before = await session.searchDocuments(quoteIds)
+    const references = await session.quoteReferences(quoteIds)
+    await session.deleteArticle(id)
+    return {
+      value: undefined,
+      changes: { removedDocuments: before, removedQuoteIds: quoteIds, ...references },
+    }
+  },
+
+  async createOutlet(session: WriteSession, outlet: NewOutlet): Promise<Written<Outlet>> {
+    if (outlet.slug === undefined) await checkNameFree(session, 'outlet', outlet.name)
+    const slug = outlet.slug ?? slugify(outlet.name)
+    if (await session.getOutlet(slug)) {
+      throw new AppError('conflict', `An outlet already has the slug "${slug}".`, 'slug')
+    }
+    await session.createOutlet({ ...outlet, slug })
+    return { value: (await session.getOutlet(slug))!, changes: { outlets: [slug] } }
+  },
+
+  async updateOutlet(
+    session: WriteSession,
+    slug: string,
+    changes: OutletChanges,
+  ): Promise<Written<Outlet>> {
+    const before = await namesOf(session, 'outlet', [slug])
+    if (!(await session.updateOutlet(slug, changes)))
+      throw notFound(`No outlet has the slug "${slug}".`)
+    const after = await namesOf(session, 'outlet', [slug])
+    return {
+      value: (await session.getOutlet(slug))!,
+      changes: { outlets: [slug], texts: [...before, ...after] },
+    }
+  },
+
+  async deleteOutlet(session: WriteSession, slug: string): Promise<Written<void>> {
+    if (!(await session.deleteOutlet(slug))) throw notFound(`No outlet has the slug "${slug}".`)
+    return { value: undefined, changes: { removedOutlets: [slug] } }
+  },
+
+  /** Merges the outlets `from` into the outlet `slug`: see the store's `mergeOutlets`. */
+  async mergeOutlets(
+    session: WriteSession,
+    slug: string,
+    from: string[],
+  ): Promise<Written<Outlet>> {
+    if (from.includes(slug))
+      throw new AppError('invalid_parameter', 'An outlet cannot be merged into itself.', 'from')
+    const missing = await session.unknownSlugs('outlet', [slug, ...from])
+    if (missing.length > 0) throw notFound(`No outlet has the slug "${missing[0]}".`)
+    const before = await namesOf(session, 'outlet', [slug, ...from])
+    await session.mergeOutlets(slug, from)
+    return {
+      value: (await session.getOutlet(slug))!,
+      changes: {
+        outlets: [slug],
+        removedOutlets: from,
+        reloadFacts: true,
+        texts: [...before, ...(await namesOf(session, 'outlet', [slug]))],
+      },
+    }
+  },
+
+  async createSpeaker(session: WriteSession, speaker: NewSpeaker): Promise<Written<SpeakerDetail>> {
+    if (speaker.slug === undefined && !speaker.anonymous)
+      await checkNameFree(session, 'speaker', speaker.name)
+    const slug = speaker.slug ?? slugify(speaker.name)
+    if (await session.getSpeaker(slug)) {
+      throw new AppError('conflict', `A speaker already has the slug "${slug}".`, 'slug')
+    }
+    await session.createSpeaker({ ...speaker, slug })
+    return { value: (await session.getSpeaker(slug))!, changes: { speakers: [slug] } }
+  },
+
+  async updateSpeaker(
+    session: WriteSession,
+    slug: string,
+    changes: SpeakerChanges,
+  ): Promise<Written<SpeakerDetail>> {
+    const before = await namesOf(session, 'speaker', [slug])
+    if (!(await session.updateSpeaker(slug, changes)))
+      throw notFound(`No speaker has the slug "${slug}".`)
+    const after = await namesOf(session, 'speaker', [slug])
+    return {
+      value: (await session.getSpeaker(slug))!,
+      changes: { speakers: [slug], texts: [...before, ...after] },
+    }
+  },
+
+  async deleteSpeaker(session: WriteSession, slug: string): Promise<Written<void>> {
+    if (!(await session.deleteSpeaker(slug))) throw notFound(`No speaker has the slug "${slug}".`)
+    return { value: undefined, changes: { removedSpeakers: [slug] } }
+  },
+
+  /**
+   * Merges speakers who are one person (`from`) into the speaker `slug`: their quotes move to it
+   * and their names become its aliases.
+   */
+  async mergeSpeakers(
+    session: WriteSession,
+    slug: string,
+    from: string[],
+  ): Promise<Written<SpeakerDetail>> {
+    if (from.includes(slug))
+      throw new AppError('invalid_parameter', 'A speaker cannot be merged into itself.', 'from')
+    const missing = await session.unknownSlugs('speaker', [slug, ...from])
+    if (missing.length > 0) throw notFound(`No speaker has the slug "${missing[0]}".`)
+    const before = await namesOf(session, 'speaker', [slug, ...from])
+    await session.mergeSpeakers(slug, from)
+    return {
+      value: (await session.getSpeaker(slug))!,
+      changes: {
+        speakers: [slug],
+        removedSpeakers: from,
+        reloadFacts: true,
+        texts: [...before, ...(await namesOf(session, 'speaker', [slug]))],
+      },
+    }
+  },
+
+  /**
+   * Imports a file: all or nothing, or with `skipInvalid` the valid records (see `importEntries`).
+   * A file that cannot be read at all (a CSV header with no text column) is a 400 naming the
+   * problem; a refused import is rolled back and answered with its report.
+   */
+  async importFile(session: WriteSession, input: ImportInput): Promise<Written<ImportReport>> {
+    const source = input.source instanceof Uint8Array ? decodeText(input.source) : input.source
+    const { head, chunks } = await peek(source)
+    const format = input.format ?? detectFormat(input.fileName ?? null, head)
+    let report: ImportReport
+    try {
+      report = await importInSession(session, readItems(format, chunks), input)
+    } catch (error) {
+      if (error instanceof UnreadableFile)
+        throw new AppError('invalid_parameter', `The file cannot be imported: ${error.message}.`)
+      throw error
+    }
+    if (!report.committed) return { value: emptyImport(report), changes: {}, commit: false }
+    return {
+      value: report,
+      changes: {
+        quoteIds: report.added.quoteIds,
+        speakers: report.added.speakers,
+        outlets: report.added.outlets,
+      },
+    }
+  },
+}
+
+export type WriteOperations = typeof writeOperations
+export type OperationName = keyof WriteOperations
+/** What an operation takes besides the session. */
+export type OperationArgs<K extends OperationName> =
+  Parameters<WriteOperations[K]> extends [WriteSession, ...infer A] ? A : never
+/** What an operation answers. */
+export type OperationValue<K extends OperationName> =
+  Awaited<ReturnType<WriteOperations[K]>> extends Written<infer V> ? V : never

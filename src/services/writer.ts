@@ -1,0 +1,55 @@
+/**
+ * The writer: how the services' writes reach the database. Every write is a named operation (see
+ * `write-operations.ts`) run as one transaction in its turn; once it commits, and before the next
+ * write begins, the in-memory indexes take in what it changed — so writes reach them in commit
+ * order, and a write is searchable by the time its caller hears it is done.
+ *
+ * Two writers, one behaviour: `localWriter` runs the operations on this thread, through the
+ * store's own writing connection (an in-memory database, the tests, the command line);
+ * `startWriteThread` (see `write-thread.ts`) runs them on a thread of their own, so that a long
+ * write — a merge that re-indexes a hundred thousand quotes, an import of 16 MB — never holds the
+ * event loop that answers reads.
+ */
+import type { WriteSession } from '../domain/store'
+import type { ServiceContext } from './context'
+import { takeInWrite, type Written } from './index-updates'
+import {
+  writeOperations,
+  type OperationArgs,
+  type OperationName,
+  type OperationValue,
+} from './write-operations'
+
+export interface Writer {
+  /** Runs the operation `name` as one write; see the module comment. */
+  run<K extends OperationName>(name: K, ...args: OperationArgs<K>): Promise<OperationValue<K>>
+  /** Ends the writer once the writes under way are done. */
+  close(): Promise<void>
+}
+
+/** Runs the operation `name` over a session with arguments that `run` has checked by type. */
+export const operate = (
+  name: OperationName,
+  session: WriteSession,
+  args: unknown[],
+): Promise<Written<unknown>> =>
+  (
+    writeOperations[name] as (
+      session: WriteSession,
+      ...args: unknown[]
+    ) => Promise<Written<unknown>>
+  )(session, ...args)
+
+/** The writer that runs every operation on this thread, through the store's writing connection. */
+export function localWriter(context: ServiceContext): Writer {
+  return {
+    async run(name, ...args) {
+      const written = await context.store.write((session) => operate(name, session, args), {
+        commit: (w) => w.commit !== false,
+        afterCommit: (w) => takeInWrite(context, w.changes),
+      })
+      return written.value as never
+    },
+    close: async () => undefined,
+  }
+}
