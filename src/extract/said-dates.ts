@@ -2,7 +2,10 @@
  * When something was said, from the article's words ("last week", "earlier this month", "on
  * Tuesday") resolved against the article's own date into the range of days they can mean. An
  * article dated only to a month makes "last week" a wide range: every week it could have meant.
+ * The arithmetic is done on calendar days (Temporal's PlainDate): month ends, leap years and
+ * weekdays are the calendar's, and a day that does not exist is never written.
  */
+import { Temporal } from 'temporal-polyfill'
 import { lastDayOf, parsePartialDate } from '../domain/partial-dates'
 
 export interface SaidDate {
@@ -40,83 +43,100 @@ const PHRASE = new RegExp(
   'iu',
 )
 
-const day = (date: Date) => date.toISOString().slice(0, 10)
-const parse = (iso: string) => new Date(`${iso}T00:00:00Z`)
-const addDays = (iso: string, n: number) => {
-  const d = parse(iso)
-  d.setUTCDate(d.getUTCDate() + n)
-  return day(d)
-}
+type Day = Temporal.PlainDate
+const dayOf = (iso: string): Day => Temporal.PlainDate.from(iso)
+const iso = (day: Day) => day.toString()
 /** The Monday of the week (Monday to Sunday) holding the day. */
-const mondayOf = (iso: string) => addDays(iso, -((parse(iso).getUTCDay() + 6) % 7))
-/** The latest day on or before `iso` that falls on `weekday` (0 = Sunday). */
-const weekdayOnOrBefore = (iso: string, weekday: number) =>
-  addDays(iso, -((parse(iso).getUTCDay() - weekday + 7) % 7))
-const monthStart = (iso: string) => `${iso.slice(0, 7)}-01`
-const monthEnd = (iso: string) => lastDayOf({ firstDay: monthStart(iso), precision: 'month' })
-const shiftMonth = (iso: string, n: number) => {
-  const d = parse(monthStart(iso))
-  d.setUTCMonth(d.getUTCMonth() + n)
-  return day(d)
-}
-const yearStart = (iso: string, shift = 0) => `${Number(iso.slice(0, 4)) + shift}-01-01`
-const yearEnd = (iso: string, shift = 0) => `${Number(iso.slice(0, 4)) + shift}-12-31`
+const mondayOf = (day: Day) => day.subtract({ days: day.dayOfWeek - 1 })
+/** The latest day on or before `day` that falls on `weekday` (1 = Monday … 7 = Sunday). */
+const weekdayOnOrBefore = (day: Day, weekday: number) =>
+  day.subtract({ days: (day.dayOfWeek - weekday + 7) % 7 })
+const monthStart = (day: Day) => day.with({ day: 1 })
+const monthEnd = (day: Day) => day.with({ day: day.daysInMonth })
+const yearStart = (day: Day) => day.with({ month: 1, day: 1 })
+const yearEnd = (day: Day) => day.with({ month: 12, day: 31 })
 
-/** The range a phrase means for an article published between `first` and `last` (ISO days). */
-function resolve(
-  phrase: string,
-  first: string,
-  last: string,
-): { earliest: string | null; latest: string | null } {
+/** A day of the calendar, or null when there is none such ("June 31", "February 29, 2025"). */
+function realDay(year: number, month: number, day: number): Day | null {
+  try {
+    return Temporal.PlainDate.from({ year, month, day }, { overflow: 'reject' })
+  } catch {
+    return null
+  }
+}
+
+type Range = { earliest: Day | null; latest: Day | null }
+
+/**
+ * The range of days a phrase means for an article published between `first` and `last`. A phrase
+ * that two readings share ("last Tuesday": this week's or the week before's) gets both.
+ */
+function resolve(phrase: string, first: Day, last: Day): Range {
   const p = phrase.toLowerCase()
   const weekday = WEEKDAYS.findIndex((w) => p.endsWith(w))
   const month = MONTHS.findIndex((m) => p.includes(m))
+  const days = (n: number) => ({ days: n })
   if (p === 'last week')
-    return { earliest: addDays(mondayOf(first), -7), latest: addDays(mondayOf(last), -1) }
+    return { earliest: mondayOf(first).subtract(days(7)), latest: mondayOf(last).subtract(days(1)) }
   if (p === 'this week' || p === 'earlier this week')
     return { earliest: mondayOf(first), latest: last }
-  if (p === 'later this week' || p === 'next week')
-    return { earliest: first, latest: addDays(mondayOf(last), p === 'next week' ? 13 : 6) }
+  if (p === 'later this week') return { earliest: first, latest: mondayOf(last).add(days(6)) }
+  if (p === 'next week')
+    return { earliest: mondayOf(first).add(days(7)), latest: mondayOf(last).add(days(13)) }
+  // The Saturday and Sunday before the week of the article.
   if (p === 'last weekend')
-    return { earliest: addDays(mondayOf(first), -9), latest: addDays(mondayOf(last), -1) }
+    return { earliest: mondayOf(first).subtract(days(2)), latest: mondayOf(last).subtract(days(1)) }
+  // The weekend just past or the one to come: on a Monday both are "this weekend".
   if (p === 'this weekend')
-    return { earliest: addDays(mondayOf(first), -2), latest: addDays(mondayOf(last), 6) }
-  if (p === 'last month')
-    return { earliest: shiftMonth(first, -1), latest: monthEnd(shiftMonth(last, -1)) }
+    return { earliest: mondayOf(first).subtract(days(2)), latest: mondayOf(last).add(days(6)) }
+  if (p === 'last month') {
+    return {
+      earliest: monthStart(first).subtract({ months: 1 }),
+      latest: monthEnd(monthStart(last).subtract({ months: 1 })),
+    }
+  }
   if (p === 'this month' || p === 'earlier this month')
     return { earliest: monthStart(first), latest: last }
   if (p === 'later this month') return { earliest: first, latest: monthEnd(last) }
-  if (p === 'last year') return { earliest: yearStart(first, -1), latest: yearEnd(last, -1) }
+  if (p === 'last year') {
+    return {
+      earliest: yearStart(first).subtract({ years: 1 }),
+      latest: yearEnd(last).subtract({ years: 1 }),
+    }
+  }
   if (p === 'this year' || p === 'earlier this year')
     return { earliest: yearStart(first), latest: last }
   if (p === 'yesterday' || p === 'last night')
-    return { earliest: addDays(first, -1), latest: addDays(last, -1) }
+    return { earliest: first.subtract(days(1)), latest: last.subtract(days(1)) }
   if (p === 'today' || p === 'this morning' || p === 'tonight')
     return { earliest: first, latest: last }
   if (p === 'recently') return { earliest: null, latest: last }
   if (weekday >= 0) {
-    // "on Tuesday" in news is the Tuesday just past (or the day itself); "last Tuesday" the one before.
-    const back = p.startsWith('last') ? -7 : 0
-    return {
-      earliest: addDays(weekdayOnOrBefore(first, weekday), back),
-      latest: addDays(weekdayOnOrBefore(last, weekday), back),
-    }
+    // WEEKDAYS starts on Sunday; Temporal counts Monday as 1 and Sunday as 7.
+    const number = weekday === 0 ? 7 : weekday
+    // "On Tuesday" in news is the Tuesday just past, or the day itself.
+    if (p.startsWith('on'))
+      return { earliest: weekdayOnOrBefore(first, number), latest: weekdayOnOrBefore(last, number) }
+    // "Last Tuesday": the one before the article's day, or the one a week before that.
+    const before = (day: Day) => weekdayOnOrBefore(day.subtract(days(1)), number)
+    return { earliest: before(first).subtract(days(7)), latest: before(last) }
   }
   if (month >= 0) {
     const explicitYear = /\d{4}/.exec(p)?.[0]
     const dayOfMonth = /^on \D+ (\d{1,2})$/.exec(p)?.[1]
-    const year = (iso: string) => {
-      if (explicitYear) return Number(explicitYear)
-      const y = Number(iso.slice(0, 4))
-      // A month after the article's is last year's.
-      return month + 1 > Number(iso.slice(5, 7)) ? y - 1 : y
-    }
-    const at = (iso: string) => `${year(iso)}-${String(month + 1).padStart(2, '0')}`
+    // Without a year, a month after the article's is last year's.
+    const year = (day: Day) =>
+      explicitYear ? Number(explicitYear) : month + 1 > day.month ? day.year - 1 : day.year
     if (dayOfMonth) {
-      const d = (iso: string) => `${at(iso)}-${dayOfMonth.padStart(2, '0')}`
-      return { earliest: d(first), latest: d(last) }
+      const earliest = realDay(year(first), month + 1, Number(dayOfMonth))
+      const latest = realDay(year(last), month + 1, Number(dayOfMonth))
+      // "On June 31" names no day: the phrase is kept, the range is not known.
+      return earliest && latest ? { earliest, latest } : { earliest: null, latest: null }
     }
-    return { earliest: `${at(first)}-01`, latest: monthEnd(`${at(last)}-01`) }
+    return {
+      earliest: realDay(year(first), month + 1, 1),
+      latest: monthEnd(realDay(year(last), month + 1, 1)!),
+    }
   }
   return { earliest: null, latest: null }
 }
@@ -136,5 +156,6 @@ export function saidDate(
   const phrase = match[0]
   const date = published ? parsePartialDate(published) : null
   if (!date) return { phrase, earliest: null, latest: null }
-  return { phrase, ...resolve(phrase, date.firstDay, lastDayOf(date)) }
+  const { earliest, latest } = resolve(phrase, dayOf(date.firstDay), dayOf(lastDayOf(date)))
+  return { phrase, earliest: earliest && iso(earliest), latest: latest && iso(latest) }
 }
