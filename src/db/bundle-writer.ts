@@ -70,6 +70,12 @@ function prepareStatements(db: Db) {
         anonymous: p('anonymous'),
       }),
     ),
+    identifySpeaker: raw(
+      db
+        .update(speakers)
+        .set({ wikidataId: sql`${p('wikidataId')}` })
+        .where(and(eq(speakers.slug, p('slug')), isNull(speakers.wikidataId))),
+    ),
     insertSpeakerAlias: raw(
       db
         .insert(speakerAliases)
@@ -265,6 +271,7 @@ export function createBundleWriter(db: Db) {
       articles: [],
       quoteIds: [],
       existingQuoteIds: [],
+      identified: [],
     }
     for (const { aliases, ...outlet } of bundle.outlets) {
       if (outletIds.get(outlet.slug) !== undefined) {
@@ -290,6 +297,11 @@ export function createBundleWriter(db: Db) {
       for (const alias of aliases) statements.insertSpeakerAlias.run({ speakerId: id, alias })
       result.summary.speakers.added++
       result.speakers.push(speaker.slug)
+    }
+    // A speaker known by name alone takes the first Wikidata id a record gives for them.
+    for (const identity of bundle.identities ?? []) {
+      if (statements.identifySpeaker.run({ ...identity }).changes > 0)
+        result.identified.push(identity.slug)
     }
     for (const article of bundle.articles) {
       if (articleIds.get(article.url) !== undefined) {

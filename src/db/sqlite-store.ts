@@ -8,6 +8,7 @@
  * time. Only an in-memory database, which has a single connection, makes its reads wait while a
  * write's transaction is open, so that none sees what may yet be rolled back.
  */
+import type { SpeakerIdentity } from '../domain/bundle'
 import { AppError } from '../domain/errors'
 import type {
   EntityDirectory,
@@ -19,6 +20,7 @@ import type {
 import { backupDatabase } from './backup'
 import type { Connections, Db } from './client'
 import * as entities from './entity-queries'
+import * as exportQueries from './export-queries'
 import * as writes from './entity-writes'
 import { createImportSession, readDirectory } from './import-session'
 import * as matches from './match-queries'
@@ -52,6 +54,10 @@ function readsOn(db: Db, ready: () => Promise<void>): StoreReads {
     findClaimCandidates: read((match, limit) => quoteQueries.findClaimCandidates(db, match, limit)),
     getArticleRecords: read((urls) => entities.getArticleRecords(db, urls)),
     articlesAfter: read((afterId, limit) => entities.articlesAfter(db, afterId, limit)),
+    outletsAfter: read((afterId, limit) => exportQueries.outletRecordsAfter(db, afterId, limit)),
+    speakersAfter: read((afterId, limit) => exportQueries.speakerRecordsAfter(db, afterId, limit)),
+    outletRecords: read((slugs) => exportQueries.outletRecordsOf(db, slugs).map((o) => o.record)),
+    speakerRecords: read((slugs) => exportQueries.speakerRecordsOf(db, slugs).map((s) => s.record)),
     listSpeakers: read((page) => entities.listSpeakers(db, page)),
     getSpeakers: read((slugs) => entities.getSpeakers(db, slugs)),
     getSpeaker: read((slug) => entities.getSpeaker(db, slug)),
@@ -99,6 +105,21 @@ function writesOn(db: Db, namesChanged: () => void): EntityWrites {
 
 const READ_ONLY = 'The database is read-only: writes are refused; reads go on.'
 
+/** The kept directory with what a committed write added: new records, and ids given. */
+function addToDirectory(
+  directory: EntityDirectory,
+  added: EntityDirectory,
+  identified: SpeakerIdentity[],
+): void {
+  for (const outlet of added.outlets) directory.outlets.push(outlet)
+  for (const speaker of added.speakers) directory.speakers.push(speaker)
+  if (identified.length === 0) return
+  const ids = new Map(identified.map((i) => [i.slug, i.wikidataId]))
+  for (const speaker of directory.speakers) {
+    speaker.wikidataId = ids.get(speaker.slug) ?? speaker.wikidataId
+  }
+}
+
 /**
  * A store over open connections (see `openConnections`), or over one connection that serves
  * both (an in-memory database; a read-only one).
@@ -139,6 +160,10 @@ export function createSqliteStore(
         namesChanged = true
         names = null
       }
+      // What the write's imports added to the names, for the kept directory once it commits: the
+      // next write then starts from it (and from the resolver built on it) rather than re-reading.
+      const added: EntityDirectory = { outlets: [], speakers: [] }
+      const identified: SpeakerIdentity[] = []
       const session = (): WriteSession => {
         const open = createImportSession(writer, () => directory(writer, namesChanged))
         return {
@@ -148,17 +173,23 @@ export function createSqliteStore(
           articles: open.articles,
           async writeBundle(bundle) {
             const written = await open.writeBundle(bundle)
-            if (written.outlets.length + written.speakers.length > 0) markNamesChanged()
+            const outlets = new Set(written.outlets)
+            const speakers = new Set(written.speakers)
+            const identities = new Set(written.identified)
+            for (const o of bundle.outlets) if (outlets.has(o.slug)) added.outlets.push(o)
+            for (const s of bundle.speakers) if (speakers.has(s.slug)) added.speakers.push(s)
+            for (const i of bundle.identities ?? []) if (identities.has(i.slug)) identified.push(i)
             return written
           },
         }
       }
-      try {
-        return await queue.run(() => work(session()), writeOptions)
-      } finally {
-        // A rolled-back write may have read names it added into the kept directory.
-        if (namesChanged) names = null
-      }
+      return queue.run(() => work(session()), {
+        ...writeOptions,
+        ended(committed) {
+          if (!committed || namesChanged) names = null
+          else if (names) addToDirectory(names.directory, added, identified)
+        },
+      })
     },
     async backup(destination) {
       await readable()

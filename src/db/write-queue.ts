@@ -34,6 +34,11 @@ export interface QueuedWrite<T> {
    * A failure here is logged: the write is committed and stays so.
    */
   afterCommit?: (result: T) => Promise<void>
+  /**
+   * Told, the moment the transaction ends and still in this write's turn, whether it committed:
+   * for what the store keeps between writes and must drop after a rollback.
+   */
+  ended?: (committed: boolean) => void
 }
 
 export const DEFAULT_WRITE_WAIT_MS = 10_000
@@ -136,7 +141,7 @@ export class WriteQueue {
   async run<T>(work: () => Promise<T> | T, options: QueuedWrite<T> = {}): Promise<T> {
     const deadline = Date.now() + this.#waitMs
     return this.#turns.run(deadline, async () => {
-      const { result, committed } = await this.#transaction(work, deadline, options.commit)
+      const { result, committed } = await this.#transaction(work, deadline, options)
       if (committed) await afterCommitted(options.afterCommit, result)
       return result
     })
@@ -145,22 +150,25 @@ export class WriteQueue {
   async #transaction<T>(
     work: () => Promise<T> | T,
     deadline: number,
-    commit: ((result: T) => boolean) | undefined,
+    { commit, ended }: QueuedWrite<T>,
   ): Promise<{ result: T; committed: boolean }> {
     await this.#begin(deadline)
     this.#transactionOpen = true
     let resolve!: () => void
     this.#transactionClosed = { promise: new Promise((r) => (resolve = r)), resolve }
+    let committed = false
     try {
       const result = await work()
-      const committed = commit ? commit(result) : true
-      if (committed) await this.#commit()
-      else this.#sqlite.exec('ROLLBACK')
+      if (!commit || commit(result)) {
+        await this.#commit()
+        committed = true
+      } else this.#sqlite.exec('ROLLBACK')
       return { result, committed }
     } catch (error) {
       this.#rollback()
       throw asStorageError(error)
     } finally {
+      ended?.(committed)
       this.#transactionOpen = false
       this.#transactionClosed = null
       resolve()

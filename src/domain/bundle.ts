@@ -58,7 +58,18 @@ export interface Bundle {
   speakers: SpeakerRecord[]
   articles: ArticleRecord[]
   quotes: QuoteRecord[]
+  /** Stored speakers, known until now by name alone, and the Wikidata ids that name them. */
+  identities?: SpeakerIdentity[]
+}
+
+/** A stored speaker with no Wikidata id yet, and the id a record gave for them. */
+export interface SpeakerIdentity {
+  slug: string
+  wikidataId: string
 }
 
 /** How many records of each kind a bundle added, and how many were already there. */
-export type BundleSummary = Record<keyof Bundle, { added: number; existing: number }>
+export type BundleSummary = Record<
+  'outlets' | 'speakers' | 'articles' | 'quotes',
+  { added: number; existing: number }
+>

@@ -125,6 +125,8 @@ export interface BundleWrite {
   quoteIds: number[]
   /** Quotes of the bundle that were already stored, by id. */
   existingQuoteIds: number[]
+  /** Speakers given their Wikidata id (see `Bundle.identities`), by slug. */
+  identified: string[]
 }
 
 /** A stored article's text, to check quotes against. */
@@ -219,6 +221,17 @@ export interface StoreReads {
   idsBySlug(kind: 'speaker' | 'outlet', slugs: string[]): Promise<Map<string, number>>
   getQuote(id: number): Promise<QuoteResult | null>
   findClaimCandidates(match: string, limit: number): Promise<ClaimCandidate[]>
+  /** The next `limit` outlets after the outlet `afterId`, in id order, as records (for exports). */
+  outletsAfter(afterId: number, limit: number): Promise<Array<{ id: number; record: OutletRecord }>>
+  /** The next `limit` speakers after the speaker `afterId`, in id order, as records (for exports). */
+  speakersAfter(
+    afterId: number,
+    limit: number,
+  ): Promise<Array<{ id: number; record: SpeakerRecord }>>
+  /** Some outlets (at most a few hundred), by slug, as records; unknown slugs are left out. */
+  outletRecords(slugs: string[]): Promise<OutletRecord[]>
+  /** Some speakers (at most a few hundred), by slug, as records; unknown slugs are left out. */
+  speakerRecords(slugs: string[]): Promise<SpeakerRecord[]>
   /** The next `limit` articles after the article `afterId`, in id order (for exports). */
   articlesAfter(afterId: number, limit: number): Promise<Array<{ id: number; url: string }>>
   /** Articles as records, body included, by url; unknown urls are left out. */

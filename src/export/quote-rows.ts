@@ -4,7 +4,7 @@
  * whole chain).
  */
 import type { ArticleRecord, OutletRecord, QuoteRecord, SpeakerRecord } from '../domain/bundle'
-import type { Outlet, QuoteResult, Speaker } from '../domain/types'
+import type { QuoteResult } from '../domain/types'
 import { csvRow } from './csv'
 
 export const CSV_HEADER = [
@@ -62,7 +62,7 @@ export function quoteCsvRow(quote: QuoteResult): string {
   ])
 }
 
-export const outletRecord = (outlet: Outlet): OutletRecord & { type: 'outlet' } => ({
+export const outletRecord = (outlet: OutletRecord): OutletRecord & { type: 'outlet' } => ({
   type: 'outlet',
   slug: outlet.slug,
   name: outlet.name,
@@ -72,7 +72,7 @@ export const outletRecord = (outlet: Outlet): OutletRecord & { type: 'outlet' } 
   aliases: outlet.aliases,
 })
 
-export const speakerRecord = (speaker: Speaker): SpeakerRecord & { type: 'speaker' } => ({
+export const speakerRecord = (speaker: SpeakerRecord): SpeakerRecord & { type: 'speaker' } => ({
   type: 'speaker',
   slug: speaker.slug,
   name: speaker.name,

@@ -5,8 +5,10 @@
  *
  * - a body over `maxBytes` is refused with 413 (at once, when its Content-Length says so);
  * - a body that takes longer than `timeoutMs` in all, or sends nothing for `stallMs`, with 408;
- * - while the bodies being held add up to `budgetBytes`, another is refused with 503 and
- *   Retry-After, rather than queued in memory.
+ * - while the bodies being held add up to `budgetBytes` (their first MiB each aside, which
+ *   comes from a pool of its own for small writes), another is refused with 503 and
+ *   Retry-After, rather than queued in memory;
+ * - a body the client stops sending (the connection closed) is given up without a fuss.
  *
  * The body is handed on as Hono's cached body: `c.req.json()` and `c.req.arrayBuffer()` read it
  * from memory.
@@ -52,9 +54,42 @@ async function readWithin(
   }
 }
 
+/**
+ * Bytes a body counts against the pool of small bodies before it counts against `budgetBytes`: a
+ * few large uploads, however slow, never keep out the small writes (a new speaker, a change).
+ */
+const SMALL_BODY_BYTES = 1024 * 1024
+/** How many bytes of small bodies may be held at once. */
+const SMALL_POOL_BYTES = 64 * SMALL_BODY_BYTES
+
+/** Memory held for bodies, in two pools: the first MiB of each body, and the rest. */
+class BodyPools {
+  small = 0
+  large = 0
+
+  constructor(readonly budgetBytes: number) {}
+
+  /** Takes `bytes` more for a body that holds `size` already; false when there is no room. */
+  take(size: number, bytes: number): boolean {
+    const small = Math.max(0, Math.min(bytes, SMALL_BODY_BYTES - size))
+    const large = bytes - small
+    if (this.small + small > SMALL_POOL_BYTES || this.large + large > this.budgetBytes) return false
+    this.small += small
+    this.large += large
+    return true
+  }
+
+  /** Gives back all a body of `size` bytes took. */
+  release(size: number): void {
+    const small = Math.min(size, SMALL_BODY_BYTES)
+    this.small -= small
+    this.large -= size - small
+  }
+}
+
 /** The middleware; see the module comment. */
 export function receiveBodies(limits: BodyLimits): MiddlewareHandler {
-  let held = 0
+  const pools = new BodyPools(limits.budgetBytes)
   const tooLarge = (c: Context) =>
     c.json(
       errorBody(
@@ -71,11 +106,11 @@ export function receiveBodies(limits: BodyLimits): MiddlewareHandler {
 
     const reader = stream.getReader()
     const chunks: Uint8Array[] = []
-    /** Bytes of this body counted in `held`. */
+    /** Bytes of this body taken from the pools. */
     let size = 0
     const refuse = (response: Response) => {
       void reader.cancel().catch(() => undefined)
-      held -= size
+      pools.release(size)
       return response
     }
     const started = Date.now()
@@ -86,8 +121,13 @@ export function receiveBodies(limits: BodyLimits): MiddlewareHandler {
         next = await readWithin(reader, Math.min(limits.stallMs, left))
       } catch (error) {
         if (!(error instanceof Timeout)) {
-          held -= size
-          throw error
+          // The client went away mid-body: nobody is left to answer, and nothing is wrong here.
+          return refuse(
+            c.json(
+              errorBody('invalid_parameter', 'The request body was not received in full.'),
+              400,
+            ),
+          )
         }
         return refuse(
           c.json(
@@ -102,7 +142,7 @@ export function receiveBodies(limits: BodyLimits): MiddlewareHandler {
       if (next.done) break
       const bytes = next.value.byteLength
       if (size + bytes > limits.maxBytes) return refuse(tooLarge(c))
-      if (held + bytes > limits.budgetBytes) {
+      if (!pools.take(size, bytes)) {
         c.header('Retry-After', String(RETRY_AFTER_SECONDS))
         return refuse(
           c.json(
@@ -114,7 +154,6 @@ export function receiveBodies(limits: BodyLimits): MiddlewareHandler {
           ),
         )
       }
-      held += bytes
       size += bytes
       chunks.push(next.value)
     }
@@ -131,7 +170,7 @@ export function receiveBodies(limits: BodyLimits): MiddlewareHandler {
     try {
       await next()
     } finally {
-      held -= size
+      pools.release(size)
     }
   }
 }

@@ -194,10 +194,13 @@ function numberCell(value: string | undefined): number | string | null {
   return /^\d+$/.test(value.trim()) ? Number(value) : value
 }
 
-/** A named reference from a slug column and a name column: an object when there is a name. */
+/**
+ * A reference from a slug column and a name column. A slug from a slug column names exactly that
+ * record (refused when nobody has it), never one found by a name that looks like it.
+ */
 function namedRef(slug: string | undefined, name: string | undefined) {
   if (name) return slug ? { slug, name } : name
-  return slug || null
+  return slug ? { slug } : null
 }
 
 /** One CSV row as a quote item. */
@@ -219,7 +222,7 @@ export function csvRowItem(columns: Map<CsvColumn, number>, fields: string[]): u
               (cell('speakerAnonymous') ?? '').toLowerCase(),
             ),
           }
-        : cell('speakerSlug')
+        : { slug: cell('speakerSlug') }
       : null
   const said =
     cell('saidPhrase') || cell('saidEarliest') || cell('saidLatest')

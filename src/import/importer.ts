@@ -64,6 +64,11 @@ const emptySummary = (): BundleSummary => ({
   quotes: { added: 0, existing: 0 },
 })
 
+/** Adds `items` to the end of `list`, however many: a spread would overflow the call stack. */
+function append<T>(list: T[], items: readonly T[]): void {
+  for (const item of items) list.push(item)
+}
+
 /** Most problems a report lists; `problemCount` says how many there were. */
 export const LISTED_PROBLEMS = 1000
 
@@ -118,7 +123,7 @@ class ProblemLog {
  * and their problems logged; records they alone would have created are not written.
  */
 class BatchBuilder {
-  readonly bundle: Bundle = { outlets: [], speakers: [], articles: [], quotes: [] }
+  readonly bundle: Bundle = { outlets: [], speakers: [], articles: [], quotes: [], identities: [] }
   unverified = 0
   /** Article records of this batch whose article was already stored (or given earlier). */
   articlesFound = 0
@@ -138,7 +143,7 @@ class BatchBuilder {
   /** Adds an item's records to the bundle, or rejects the item. */
   add(entry: Entry, item: ImportItem): void {
     // Everything an item contributes is collected first and kept only if the whole item is valid.
-    const draft: Bundle = { outlets: [], speakers: [], articles: [], quotes: [] }
+    const draft: Bundle = { outlets: [], speakers: [], articles: [], quotes: [], identities: [] }
     const problems: Array<{ field: string; message: string }> = []
     let articleStored = false
     switch (item.type) {
@@ -152,6 +157,7 @@ class BatchBuilder {
         const speaker = this.resolver.resolveSpeaker(item)
         if (!speaker.ok) problems.push({ field: 'name', message: speaker.message })
         else if (speaker.created) draft.speakers.push(speaker.created)
+        if (speaker.ok && speaker.identified) draft.identities!.push(speaker.identified)
         break
       }
       case 'article': {
@@ -176,10 +182,11 @@ class BatchBuilder {
     // A new outlet or speaker is named by every item that refers to it; write it once.
     const unseen = <T extends { slug: string }>(records: T[], seen: Set<string>) =>
       records.filter((r) => !seen.has(r.slug) && seen.add(r.slug))
-    this.bundle.outlets.push(...unseen(draft.outlets, this.#outletSlugs))
-    this.bundle.speakers.push(...unseen(draft.speakers, this.#speakerSlugs))
-    this.bundle.articles.push(...draft.articles)
-    this.bundle.quotes.push(...draft.quotes)
+    append(this.bundle.outlets, unseen(draft.outlets, this.#outletSlugs))
+    append(this.bundle.speakers, unseen(draft.speakers, this.#speakerSlugs))
+    append(this.bundle.articles, draft.articles)
+    append(this.bundle.quotes, draft.quotes)
+    append(this.bundle.identities!, draft.identities!)
     this.unverified += draft.quotes.filter((q) => q.start === null).length
     if (articleStored) this.articlesFound++
   }
@@ -232,6 +239,7 @@ class BatchBuilder {
       else {
         speaker = resolved.slug
         if (resolved.created) draft.speakers.push(resolved.created)
+        if (resolved.identified) draft.identities!.push(resolved.identified)
       }
     }
     let citedOutlet: string | null = null
@@ -357,14 +365,18 @@ async function importBatches(
     }
 
     const written = await session.writeBundle(builder.bundle)
-    resolver.settle({ outlets: new Set(written.outlets), speakers: new Set(written.speakers) })
+    resolver.settle({
+      outlets: new Set(written.outlets),
+      speakers: new Set(written.speakers),
+      identified: new Set(written.identified),
+    })
     addSummaries(report.summary, written.summary)
     report.summary.articles.existing += builder.articlesFound
-    report.added.outlets.push(...written.outlets)
-    report.added.speakers.push(...written.speakers)
-    report.added.articles.push(...written.articles)
-    report.added.quoteIds.push(...written.quoteIds)
-    report.existingQuoteIds.push(...written.existingQuoteIds)
+    append(report.added.outlets, written.outlets)
+    append(report.added.speakers, written.speakers)
+    append(report.added.articles, written.articles)
+    append(report.added.quoteIds, written.quoteIds)
+    append(report.existingQuoteIds, written.existingQuoteIds)
     report.itemsRead += batch.length
     report.unverified += builder.unverified
     if (log.batchRejects && options.onRejected) {

@@ -124,10 +124,11 @@ const speakerFields = {
   aliases: aliasesField,
 }
 
-/** A speaker named by slug, name or alias, or given as an object. */
-export const speakerRefField = z.union([textField('speaker', 300), z.object(speakerFields)], {
-  error: 'a speaker is a slug, a name or an object with a name',
-})
+/** A speaker named by slug, name or alias, given as an object, or named by its slug alone. */
+export const speakerRefField = z.union(
+  [textField('speaker', 300), z.object(speakerFields), z.object({ slug: slugField })],
+  { error: 'a speaker is a slug, a name or an object with a name' },
+)
 export type SpeakerRef = z.output<typeof speakerRefField>
 
 const articleFields = {
@@ -204,7 +205,9 @@ export const articleItemSchema = z.object({
   ...articleFields,
   quotes: z
     .array(nestedQuoteSchema, { error: 'quotes must be a list' })
-    .max(10_000)
+    .max(10_000, {
+      error: 'an article holds at most 10,000 quotes; import the rest as quote records',
+    })
     .nullish()
     .transform((v) => v ?? []),
 })

@@ -131,8 +131,19 @@ export async function* readJsonArray(chunks: AsyncIterable<string>): AsyncGenera
   let escaped = false
   let element = ''
   let elementLine = 1
+  /** True once the element passed `MAX_RECORD_LENGTH`: it is scanned to its end, not kept. */
+  let tooLong = false
   let line = 1
   let first = true
+  const finished = (): SourceEntry =>
+    tooLong
+      ? {
+          kind: 'error',
+          line: elementLine,
+          raw: element.slice(0, 200),
+          message: `the element is longer than ${MAX_RECORD_LENGTH} characters`,
+        }
+      : parseElement(element, elementLine)
   for await (let chunk of chunks) {
     if (first && chunk.startsWith(BOM)) chunk = chunk.slice(1)
     first = false
@@ -167,6 +178,7 @@ export async function* readJsonArray(chunks: AsyncIterable<string>): AsyncGenera
         }
         state = 'element'
         element = ''
+        tooLong = false
         elementLine = line
       }
       // Inside an element.
@@ -180,26 +192,19 @@ export async function* readJsonArray(chunks: AsyncIterable<string>): AsyncGenera
         depth++
       } else if (ch === '}' || ch === ']') {
         if (depth === 0 && ch === ']') {
-          yield parseElement(element, elementLine)
+          yield finished()
           state = 'after'
           continue
         }
         depth--
       } else if (ch === ',' && depth === 0) {
-        yield parseElement(element, elementLine)
+        yield finished()
         state = 'between'
         continue
       }
+      if (tooLong) continue
       element += ch
-      if (element.length > MAX_RECORD_LENGTH) {
-        yield {
-          kind: 'error',
-          line: elementLine,
-          raw: element.slice(0, 200),
-          message: 'an element is too long',
-        }
-        return
-      }
+      tooLong = element.length > MAX_RECORD_LENGTH
     }
   }
   if (state === 'element') {
@@ -223,54 +228,98 @@ function parseElement(text: string, line: number): SourceEntry {
     : { kind: 'error', line, raw: text.trim(), message: parsed.message }
 }
 
-/** The delimiter a CSV header line uses: whichever of , ; and tab it holds most of. */
-export function detectDelimiter(headerLine: string): string {
-  const count = (d: string) => headerLine.split(d).length - 1
-  const candidates = [',', ';', '\t'].map((d) => [d, count(d)] as const)
-  return candidates.reduce((best, c) => (c[1] > best[1] ? c : best))[0]
+/** The delimiters a CSV file may use, most usual first. */
+const DELIMITERS = [',', ';', '\t'] as const
+
+/**
+ * The first row of a CSV text: up to the first line break outside quotation marks. Null while the
+ * text holds no such line break.
+ */
+function firstRow(text: string): string | null {
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (ch === '"') quoted = !quoted
+    else if (!quoted && (ch === '\n' || ch === '\r')) return text.slice(0, i)
+  }
+  return null
 }
 
-/** A CSV row with the line it starts on, or the reason the file could not be read further. */
+/**
+ * The delimiter a CSV header row uses: whichever of , ; and tab it holds most of outside quoted
+ * fields (a header named "speaker, title" is one column).
+ */
+export function detectDelimiter(headerRow: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]))
+  let quoted = false
+  for (const ch of headerRow) {
+    if (ch === '"') quoted = !quoted
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1)
+  }
+  return DELIMITERS.reduce((best, d) => (counts.get(d)! > counts.get(best)! ? d : best))
+}
+
+/** A CSV row with the line it starts on, or the reason it could not be read. */
 export type CsvRow =
   { line: number; raw: string; fields: string[] } | { line: number; raw: string; error: string }
 
 /**
  * CSV rows as lists of fields (RFC 4180): fields in double quotes may hold the delimiter, line
- * breaks and doubled quotes; CRLF and LF both end a row; a byte-order mark is ignored; blank lines
- * are skipped. The delimiter (comma, semicolon or tab) is detected from the first line.
+ * breaks and doubled quotes; LF, CRLF and CR alone all end a row; a byte-order mark is ignored;
+ * blank lines are skipped. The delimiter (comma, semicolon or tab) is detected from the header.
+ *
+ * A row that breaks the rules — text after a field's closing quotation mark (`"a"b`), more than
+ * `MAX_RECORD_LENGTH` characters — is reported and skipped to its end, and reading goes on with
+ * the next row. Only a quotation mark left open to the end of the file ends the reading.
  */
 export async function* readCsvRows(chunks: AsyncIterable<string>): AsyncGenerator<CsvRow> {
-  let delimiter: string | null = null
-  let head = ''
+  let delimiter = ','
   let fields: string[] = []
   let field = ''
   let raw = ''
+  let problem: string | null = null
   let quoted = false
   let afterQuote = false
+  /** The last character ended a row with CR: an LF right after it belongs to it. */
+  let afterCR = false
   let line = 1
   let rowLine = 1
   const done: CsvRow[] = []
 
   const finishRow = () => {
     fields.push(field)
-    const blank = fields.length === 1 && fields[0] === ''
-    if (!blank) done.push({ line: rowLine, raw: raw.replace(/\r?\n$/, ''), fields })
+    const blank = fields.length === 1 && fields[0] === '' && problem === null
+    if (problem !== null) done.push({ line: rowLine, raw: raw.slice(0, 200), error: problem })
+    else if (!blank) done.push({ line: rowLine, raw, fields })
     fields = []
     field = ''
     raw = ''
+    problem = null
     afterQuote = false
     rowLine = line
   }
+  const fail = (message: string) => {
+    problem ??= message
+  }
 
   const feed = (ch: string) => {
-    raw += ch
+    // CRLF is one line break; so is CR alone (inside quoted fields too).
+    const crlf = afterCR && ch === '\n'
+    afterCR = false
+    if (crlf && !quoted && raw === '' && fields.length === 0) return
+    if (raw.length <= MAX_RECORD_LENGTH) {
+      raw += ch
+      if (raw.length > MAX_RECORD_LENGTH)
+        fail(`the row is longer than ${MAX_RECORD_LENGTH} characters`)
+    }
     if (quoted) {
       if (ch === '"') {
         quoted = false
         afterQuote = true
       } else {
-        if (ch === '\n') line++
-        field += ch
+        if (ch === '\r' || (ch === '\n' && !crlf)) line++
+        afterCR = ch === '\r'
+        if (problem === null) field += ch
       }
       return
     }
@@ -282,30 +331,40 @@ export async function* readCsvRows(chunks: AsyncIterable<string>): AsyncGenerato
         afterQuote = false
       } else if (field === '') {
         quoted = true
-      } else {
+      } else if (problem === null) {
         field += ch
       }
       return
+    }
+    const endsRow = ch === '\n' || ch === '\r'
+    if (afterQuote && ch !== delimiter && !endsRow) {
+      fail(`text follows the closing quotation mark of field ${fields.length + 1}`)
     }
     afterQuote = false
     if (ch === delimiter) {
       fields.push(field)
       field = ''
-    } else if (ch === '\n') {
+    } else if (endsRow) {
       line++
+      afterCR = ch === '\r'
+      raw = raw.slice(0, -1)
       finishRow()
-    } else if (ch !== '\r') {
+    } else if (problem === null) {
       field += ch
     }
   }
 
+  // The header first, bounded: its delimiter is the file's.
+  let head = ''
+  let header: string | null = null
   let first = true
   for await (let chunk of chunks) {
     if (first && chunk.startsWith(BOM)) chunk = chunk.slice(1)
     first = false
-    if (delimiter === null) {
+    if (header === null) {
       head += chunk
-      if (!head.includes('\n')) {
+      header = firstRow(head)
+      if (header === null) {
         if (head.length <= MAX_HEADER_LENGTH) continue
         yield {
           line: 1,
@@ -314,24 +373,13 @@ export async function* readCsvRows(chunks: AsyncIterable<string>): AsyncGenerato
         }
         return
       }
-      delimiter = detectDelimiter(head.slice(0, head.indexOf('\n')))
+      delimiter = detectDelimiter(header)
       chunk = head
     }
-    for (const ch of chunk) {
-      feed(ch)
-      if (raw.length > MAX_RECORD_LENGTH) {
-        yield* done.splice(0)
-        yield {
-          line: rowLine,
-          raw: raw.slice(0, 200),
-          error: 'a row is too long (is a quotation mark left open?)',
-        }
-        return
-      }
-    }
+    for (const ch of chunk) feed(ch)
     yield* done.splice(0)
   }
-  if (delimiter === null) {
+  if (header === null) {
     if (head.trim() === '') return
     delimiter = detectDelimiter(head)
     for (const ch of head) feed(ch)
@@ -345,6 +393,6 @@ export async function* readCsvRows(chunks: AsyncIterable<string>): AsyncGenerato
     }
     return
   }
-  if (raw !== '') finishRow()
+  if (raw !== '' || fields.length > 0 || problem !== null) finishRow()
   yield* done.splice(0)
 }

@@ -15,7 +15,7 @@
  * New records stay pending until the batch that introduced them is written: `settle` keeps those
  * written and forgets the rest, so a rejected line leaves nothing behind.
  */
-import type { OutletRecord, SpeakerRecord } from '../domain/bundle'
+import type { OutletRecord, SpeakerIdentity, SpeakerRecord } from '../domain/bundle'
 import { domainOf, nameKey, slugify } from '../domain/identity'
 import { KNOWN_OUTLETS } from '../domain/known-outlets'
 import type { DirectoryOutlet, DirectorySpeaker, EntityDirectory } from '../domain/store'
@@ -26,7 +26,14 @@ import type { OutletRef, SpeakerRef } from './item-schema'
  * (every item that names a new record carries it, so it is written with the first valid one).
  */
 export type Resolution<T> =
-  { ok: true; slug: string; created: T | null } | { ok: false; message: string }
+  | {
+      ok: true
+      slug: string
+      created: T | null
+      /** A stored speaker known by name alone, and the Wikidata id the record gave for them. */
+      identified?: SpeakerIdentity
+    }
+  | { ok: false; message: string }
 
 /** Names → slugs, where one name may (ambiguously) belong to several records. */
 class NameTable {
@@ -70,7 +77,10 @@ const knownByKey = new Map(
 export class EntityResolver {
   readonly #outletSlugs = new Set<string>()
   readonly #outletNames = new NameTable()
+  /** Outlets by the domain they own (a key: one outlet each). */
   readonly #outletByDomain = new Map<string, string>()
+  /** Outlets by a domain among their aliases (the domain of an outlet merged into them). */
+  readonly #outletByAliasDomain = new Map<string, string>()
   readonly #speakerSlugs = new Set<string>()
   /** Named (not anonymous) speakers by name and alias. */
   readonly #speakerNames = new NameTable()
@@ -78,6 +88,8 @@ export class EntityResolver {
   readonly #wikidataBySpeaker = new Map<string, string>()
   readonly #pendingOutlets = new Map<string, OutletRecord>()
   readonly #pendingSpeakers = new Map<string, SpeakerRecord>()
+  /** Wikidata ids given to stored speakers in the batch being built, by slug. */
+  readonly #pendingIdentities = new Map<string, string>()
 
   constructor(directory: EntityDirectory) {
     for (const outlet of directory.outlets) this.#rememberOutlet(outlet)
@@ -91,16 +103,19 @@ export class EntityResolver {
   #rememberOutlet(outlet: DirectoryOutlet): void {
     this.#outletSlugs.add(outlet.slug)
     for (const key of this.#outletKeys(outlet)) this.#outletNames.add(key, outlet.slug)
-    for (const domain of [outlet.domain, ...outlet.aliases.map(domainOf)]) {
-      if (domain && !this.#outletByDomain.has(domain)) this.#outletByDomain.set(domain, outlet.slug)
+    if (outlet.domain) this.#outletByDomain.set(outlet.domain, outlet.slug)
+    for (const domain of outlet.aliases.map(domainOf)) {
+      if (domain && !this.#outletByAliasDomain.has(domain))
+        this.#outletByAliasDomain.set(domain, outlet.slug)
     }
   }
 
   #forgetOutlet(outlet: OutletRecord): void {
     this.#outletSlugs.delete(outlet.slug)
     for (const key of this.#outletKeys(outlet)) this.#outletNames.remove(key, outlet.slug)
-    for (const [domain, slug] of this.#outletByDomain)
-      if (slug === outlet.slug) this.#outletByDomain.delete(domain)
+    for (const byDomain of [this.#outletByDomain, this.#outletByAliasDomain]) {
+      for (const [domain, slug] of byDomain) if (slug === outlet.slug) byDomain.delete(domain)
+    }
   }
 
   #speakerKeys(speaker: DirectorySpeaker): string[] {
@@ -143,10 +158,14 @@ export class EntityResolver {
     return `${base}-${n}`
   }
 
-  #createOutlet(record: OutletRecord): Resolution<OutletRecord> {
+  /**
+   * A new outlet. A domain another outlet owns is left out when it came from the built-in list
+   * (`suggested`); one the record gives is refused before this is called.
+   */
+  #createOutlet(record: OutletRecord, suggested = false): Resolution<OutletRecord> {
     const slug = this.#freeSlug(record.slug, this.#outletSlugs)
     const domainTaken = record.domain !== null && this.#outletByDomain.has(record.domain)
-    const created = { ...record, slug, domain: domainTaken ? null : record.domain }
+    const created = { ...record, slug, domain: suggested && domainTaken ? null : record.domain }
     this.#pendingOutlets.set(slug, created)
     this.#rememberOutlet(created)
     return { ok: true, slug, created }
@@ -164,12 +183,10 @@ export class EntityResolver {
     if (ref.slug !== undefined) {
       // A slug is a key: that outlet, or a new one with that slug; never another by its name.
       const domainOwner = ref.domain ? this.#outletByDomain.get(ref.domain) : undefined
-      if (this.#outletSlugs.has(ref.slug)) {
-        if (domainOwner !== undefined && domainOwner !== ref.slug) {
-          return { ok: false, message: keysDisagree('outlet', ref.slug, ref.domain!, domainOwner) }
-        }
-        return this.#foundOutlet(ref.slug)
+      if (domainOwner !== undefined && domainOwner !== ref.slug) {
+        return { ok: false, message: keysDisagree('outlet', ref.slug, ref.domain!, domainOwner) }
       }
+      if (this.#outletSlugs.has(ref.slug)) return this.#foundOutlet(ref.slug)
       const name = ref.name ?? ref.domain
       if (name === null) return { ok: false, message: `no outlet has the slug "${ref.slug}"` }
       return this.#createOutlet(this.#outletRecord(ref, ref.slug, name))
@@ -181,12 +198,15 @@ export class EntityResolver {
     return this.#outletByName(ref.name, ref.aliases, ref)
   }
 
-  /** The outlet with this domain, or a new one for it (named by the object, the list, or the domain). */
+  /**
+   * The outlet owning this domain (else one that has it among its aliases), or a new one for it
+   * (named by the object, the built-in list, or the domain itself).
+   */
   #outletByDomainOrNew(domain: string, ref: OutletObject | null): Resolution<OutletRecord> {
-    const slug = this.#outletByDomain.get(domain)
+    const slug = this.#outletByDomain.get(domain) ?? this.#outletByAliasDomain.get(domain)
     if (slug) return this.#foundOutlet(slug)
     const known = knownByDomain.get(domain)
-    if (known) return this.#createOutlet({ ...known, aliases: [...known.aliases] })
+    if (known) return this.#createOutlet({ ...known, aliases: [...known.aliases] }, true)
     const name = ref?.name !== undefined && domainOf(ref.name) === null ? ref.name : domain
     return this.#createOutlet(this.#outletRecord(ref, slugify(name), name, domain))
   }
@@ -201,7 +221,7 @@ export class EntityResolver {
     if (slugs.length > 1) return { ok: false, message: ambiguous('outlet', name, slugs) }
     if (slugs.length === 1) return this.#foundOutlet(slugs[0]!)
     const known = [name, ...aliases].map((n) => knownByKey.get(nameKey(n))).find(Boolean)
-    if (known) return this.#createOutlet({ ...known, aliases: [...known.aliases] })
+    if (known) return this.#createOutlet({ ...known, aliases: [...known.aliases] }, true)
     return this.#createOutlet(this.#outletRecord(ref, slugify(name), name))
   }
 
@@ -242,6 +262,11 @@ export class EntityResolver {
         })
       )
     }
+    if (!('name' in ref)) {
+      // A slug alone (a CSV's speaker_slug column): the speaker that has it, and no other.
+      if (this.#speakerSlugs.has(ref.slug)) return this.#foundSpeaker(ref.slug)
+      return { ok: false, message: `no speaker has the slug "${ref.slug}"` }
+    }
     const record: SpeakerRecord = {
       slug: ref.slug ?? slugify(ref.name),
       name: ref.name,
@@ -270,8 +295,10 @@ export class EntityResolver {
       return this.#foundSpeaker(ref.slug)
     }
     if (byWikidata !== undefined) return this.#foundSpeaker(byWikidata)
-    // "A U.S. official" in one article is not the one in another: anonymous sources are never looked up.
+    // "A U.S. official" in one article is not the one in another: anonymous sources are never
+    // looked up by name.
     const byName = ref.anonymous ? null : this.#speakerByName(ref.name, ref.wikidataId)
+    if (byName?.ok && ref.wikidataId) return this.#identify(byName.slug, ref.wikidataId)
     return byName ?? this.#createSpeaker(record)
   }
 
@@ -280,12 +307,29 @@ export class EntityResolver {
    * none does. A speaker with another Wikidata id is another person of the same name.
    */
   #speakerByName(name: string, wikidataId: string | null): Resolution<SpeakerRecord> | null {
-    const wikidataOf = (slug: string) => this.#wikidataBySpeaker.get(slug) ?? null
+    // With an id given, only a speaker who has none yet can be the one (who has it was looked for).
     const slugs = this.#speakerNames
       .find(nameKey(name))
-      .filter((slug) => wikidataId === null || [null, wikidataId].includes(wikidataOf(slug)))
+      .filter((slug) => wikidataId === null || !this.#wikidataBySpeaker.has(slug))
     if (slugs.length > 1) return { ok: false, message: ambiguous('speaker', name, slugs) }
     return slugs.length === 1 ? this.#foundSpeaker(slugs[0]!) : null
+  }
+
+  /**
+   * The speaker known by name alone whom a record names with a Wikidata id: the id becomes theirs,
+   * so that a record with another id is never this person.
+   */
+  #identify(slug: string, wikidataId: string): Resolution<SpeakerRecord> {
+    this.#speakerByWikidata.set(wikidataId, slug)
+    this.#wikidataBySpeaker.set(slug, wikidataId)
+    const pending = this.#pendingSpeakers.get(slug)
+    if (pending) {
+      // Not written yet: it is written with the id.
+      pending.wikidataId = wikidataId
+      return this.#foundSpeaker(slug)
+    }
+    this.#pendingIdentities.set(slug, wikidataId)
+    return { ok: true, slug, created: null, identified: { slug, wikidataId } }
   }
 
   #foundSpeaker(slug: string): Resolution<SpeakerRecord> {
@@ -301,20 +345,35 @@ export class EntityResolver {
     return { ok: true, slug, created }
   }
 
+  /** The speaker with this Wikidata id, if any. */
+  speakerWithWikidata(wikidataId: string): string | null {
+    return this.#speakerByWikidata.get(wikidataId) ?? null
+  }
+
   /** The slugs of the named (not anonymous) speakers, or the outlets, that go by `name`. */
   named(kind: 'speaker' | 'outlet', name: string): string[] {
     return (kind === 'speaker' ? this.#speakerNames : this.#outletNames).find(nameKey(name))
   }
 
-  /** After a batch is written: keep the new records it wrote, forget the others. */
-  settle(written: { outlets: ReadonlySet<string>; speakers: ReadonlySet<string> }): void {
+  /** After a batch is written: keep the new records and identities it wrote, forget the others. */
+  settle(written: {
+    outlets: ReadonlySet<string>
+    speakers: ReadonlySet<string>
+    identified: ReadonlySet<string>
+  }): void {
     for (const [slug, outlet] of this.#pendingOutlets) {
       if (!written.outlets.has(slug)) this.#forgetOutlet(outlet)
     }
     for (const [slug, speaker] of this.#pendingSpeakers) {
       if (!written.speakers.has(slug)) this.#forgetSpeaker(speaker)
     }
+    for (const [slug, wikidataId] of this.#pendingIdentities) {
+      if (written.identified.has(slug)) continue
+      this.#speakerByWikidata.delete(wikidataId)
+      this.#wikidataBySpeaker.delete(slug)
+    }
     this.#pendingOutlets.clear()
     this.#pendingSpeakers.clear()
+    this.#pendingIdentities.clear()
   }
 }

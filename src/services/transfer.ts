@@ -63,26 +63,34 @@ export async function exportQuotes(
   const fresh = <T>(keys: T[], seen: Set<T>) =>
     [...new Set(keys)].filter((k) => !seen.has(k) && seen.add(k))
 
+  /** Every outlet, speaker and article, each kind a page at a time by id. */
   async function* wholeDirectory(): AsyncGenerator<string> {
-    for (let offset = 0; ; offset += EXPORT_BATCH) {
-      const { items } = await store.listOutlets({ limit: EXPORT_BATCH, offset })
-      if (items.length === 0) break
+    for (let after = 0; ;) {
+      await yieldToEventLoop()
+      const page = await store.outletsAfter(after, EXPORT_BATCH)
+      if (page.length === 0) break
+      after = page.at(-1)!.id
+      const records = page.map((o) => o.record)
       fresh(
-        items.map((o) => o.slug),
+        records.map((o) => o.slug),
         written.outlets,
       )
-      yield lines(items.map(outletRecord))
-    }
-    for (let offset = 0; ; offset += EXPORT_BATCH) {
-      const { items } = await store.listSpeakers({ limit: EXPORT_BATCH, offset })
-      if (items.length === 0) break
-      fresh(
-        items.map((s) => s.slug),
-        written.speakers,
-      )
-      yield lines(items.map(speakerRecord))
+      yield lines(records.map(outletRecord))
     }
     for (let after = 0; ;) {
+      await yieldToEventLoop()
+      const page = await store.speakersAfter(after, EXPORT_BATCH)
+      if (page.length === 0) break
+      after = page.at(-1)!.id
+      const records = page.map((s) => s.record)
+      fresh(
+        records.map((s) => s.slug),
+        written.speakers,
+      )
+      yield lines(records.map(speakerRecord))
+    }
+    for (let after = 0; ;) {
+      await yieldToEventLoop()
       const batch = await store.articlesAfter(after, EXPORT_BATCH)
       if (batch.length === 0) break
       after = batch.at(-1)!.id
@@ -121,8 +129,8 @@ export async function exportQuotes(
         written.articles,
       )
       yield lines([
-        ...(await store.getOutlets(outletSlugs)).map(outletRecord),
-        ...(await store.getSpeakers(speakerSlugs)).map(speakerRecord),
+        ...(await store.outletRecords(outletSlugs)).map(outletRecord),
+        ...(await store.speakerRecords(speakerSlugs)).map(speakerRecord),
         ...(await store.getArticleRecords(urls)).map(articleRecord),
         ...quotes.map(quoteRecord),
       ])

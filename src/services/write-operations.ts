@@ -68,6 +68,35 @@ async function checkNameFree(
   }
 }
 
+/** Refuses a Wikidata id another speaker has: one person, one speaker. */
+async function checkWikidataFree(
+  session: WriteSession,
+  wikidataId: string | null | undefined,
+  slug: string | null,
+): Promise<void> {
+  if (!wikidataId) return
+  const owner = (await resolverFor(session)).speakerWithWikidata(wikidataId)
+  if (owner !== null && owner !== slug) {
+    throw new AppError(
+      'conflict',
+      `Another speaker has the Wikidata id ${wikidataId}: ${owner}. Merge them if they are one person.`,
+      'wikidataId',
+    )
+  }
+}
+
+/**
+ * The slug of a record created without one: made from its name, and numbered when another record
+ * has it already (another spelling of the name, another anonymous source).
+ */
+async function freeSlug(name: string, taken: (slug: string) => Promise<unknown>): Promise<string> {
+  const base = slugify(name)
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`
+    if (!(await taken(slug))) return slug
+  }
+}
+
 /** Every name a speaker or outlet goes by, as one text: its words are in the documents of its quotes. */
 async function namesOf(
   session: WriteSession,
@@ -227,7 +256,7 @@ export const writeOperations = {
 
   async createOutlet(session: WriteSession, outlet: NewOutlet): Promise<Written<Outlet>> {
     if (outlet.slug === undefined) await checkNameFree(session, 'outlet', outlet.name)
-    const slug = outlet.slug ?? slugify(outlet.name)
+    const slug = outlet.slug ?? (await freeSlug(outlet.name, (s) => session.getOutlet(s)))
     if (await session.getOutlet(slug)) {
       throw new AppError('conflict', `An outlet already has the slug "${slug}".`, 'slug')
     }
@@ -281,7 +310,8 @@ export const writeOperations = {
   async createSpeaker(session: WriteSession, speaker: NewSpeaker): Promise<Written<SpeakerDetail>> {
     if (speaker.slug === undefined && !speaker.anonymous)
       await checkNameFree(session, 'speaker', speaker.name)
-    const slug = speaker.slug ?? slugify(speaker.name)
+    await checkWikidataFree(session, speaker.wikidataId, null)
+    const slug = speaker.slug ?? (await freeSlug(speaker.name, (s) => session.getSpeaker(s)))
     if (await session.getSpeaker(slug)) {
       throw new AppError('conflict', `A speaker already has the slug "${slug}".`, 'slug')
     }
@@ -294,6 +324,7 @@ export const writeOperations = {
     slug: string,
     changes: SpeakerChanges,
   ): Promise<Written<SpeakerDetail>> {
+    await checkWikidataFree(session, changes.wikidataId, slug)
     const before = await namesOf(session, 'speaker', [slug])
     if (!(await session.updateSpeaker(slug, changes)))
       throw notFound(`No speaker has the slug "${slug}".`)

@@ -178,6 +178,43 @@ describe('POST /api/import', () => {
     expect((await getJson(app, '/api/speakers/claudia-sheinbaum')).body.quoteCount).toBe(9)
   })
 
+  it('takes a CSV slug column as a slug: the speaker that has it, never one named like it', async () => {
+    const { app } = await seededQuotedb()
+    const seedUrl =
+      'https://www.the-independent.com/news/world/americas/us-cia-drone-mexico-el-chapo-b2706887.html'
+    const csv = (slug: string) =>
+      `text,url,published,speaker_slug\ninvade our sovereignty,${seedUrl},2025-02,${slug}\n`
+    // "president-sheinbaum" reads like her alias, but no speaker has it as a slug.
+    const refused = await importText(app, csv('president-sheinbaum'), '?format=csv')
+    expect(refused.status).toBe(400)
+    expect(refused.body.error.message).toBe(
+      '1 of 1 records are not valid; nothing was imported. Line 2, speaker: no speaker has the slug "president-sheinbaum".',
+    )
+    const taken = await importText(app, csv('claudia-sheinbaum'), '?format=csv')
+    expect(taken).toMatchObject({ status: 200, body: { added: { quotes: 1, speakers: 0 } } })
+  })
+
+  it('gives a speaker known by name alone the Wikidata id Quotebank names them by', async () => {
+    const { app } = await seededQuotedb()
+    const line = (qid: string, id: string) =>
+      JSON.stringify({
+        quoteID: id,
+        quotation: `a statement ${id}`,
+        speaker: 'Claudia Sheinbaum',
+        qids: [qid],
+        date: '2025-02-20 10:00:00',
+        probas: [['Claudia Sheinbaum', '0.9']],
+        urls: [`https://www.reuters.com/world/${id}`],
+      })
+    const first = await importText(app, `${line('Q5127014', 'one')}\n`)
+    expect(first.body).toMatchObject({ committed: true, added: { speakers: 0 } })
+    expect((await getJson(app, '/api/speakers/claudia-sheinbaum')).body.wikidataId).toBe('Q5127014')
+    // Another id is another person of that name.
+    const second = await importText(app, `${line('Q999', 'two')}\n`)
+    expect(second.body).toMatchObject({ committed: true, added: { speakers: 1 } })
+    expect((await getJson(app, '/api/speakers/claudia-sheinbaum-2')).body.wikidataId).toBe('Q999')
+  })
+
   it('refuses a file it cannot read as a whole, and a format it does not know', async () => {
     const { app } = await seededQuotedb()
     const noText = await importText(app, 'speaker,url\nJane,https://x.example/1\n', '?format=csv')

@@ -258,6 +258,49 @@ describe('speakers', () => {
     ).toBe(409)
   })
 
+  it('refuses a Wikidata id another speaker has: one person, one speaker', async () => {
+    const { app } = await seededQuotedb()
+    const first = await send(app, 'POST', '/api/speakers', { name: 'Ana One', wikidataId: 'Q7777' })
+    expect(first.status).toBe(201)
+    const second = await send(app, 'POST', '/api/speakers', {
+      name: 'Ana Two',
+      wikidataId: 'Q7777',
+    })
+    expect(second).toMatchObject({
+      status: 409,
+      body: {
+        error: {
+          code: 'conflict',
+          param: 'wikidataId',
+          message:
+            'Another speaker has the Wikidata id Q7777: ana-one. Merge them if they are one person.',
+        },
+      },
+    })
+    const changed = await send(app, 'PATCH', '/api/speakers/todd-zimmerman', {
+      wikidataId: 'Q7777',
+    })
+    expect(changed.status).toBe(409)
+    // Its own id again is no conflict.
+    expect(
+      (await send(app, 'PATCH', '/api/speakers/ana-one', { wikidataId: 'Q7777' })).status,
+    ).toBe(200)
+  })
+
+  it('gives each anonymous source a slug of its own', async () => {
+    const { app } = await seededQuotedb()
+    const slugs = []
+    for (let i = 0; i < 3; i++) {
+      const made = await send<SpeakerDetail>(app, 'POST', '/api/speakers', {
+        name: 'A senior official',
+        anonymous: true,
+      })
+      expect(made.status).toBe(201)
+      slugs.push(made.body.slug)
+    }
+    expect(slugs).toEqual(['a-senior-official', 'a-senior-official-2', 'a-senior-official-3'])
+  })
+
   it('changes a speaker’s names, and search follows at once', async () => {
     const { app } = await seededQuotedb()
     const { body } = await send<SpeakerDetail>(app, 'PATCH', '/api/speakers/todd-zimmerman', {

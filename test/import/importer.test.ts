@@ -57,6 +57,42 @@ describe('importEntries', () => {
     expect(report.summary.quotes.added).toBe(1)
   })
 
+  it('imports a batch of more quotes than a function call takes arguments', async () => {
+    const { store } = emptyStore()
+    const articles = Array.from({ length: 13 }, (_, a) => ({
+      type: 'article',
+      url: `https://many.example/${a}`,
+      outlet: 'Many Times',
+      published: '2025-01-01',
+      quotes: Array.from({ length: 10_000 }, (_, q) => ({ text: `Statement ${a}-${q}` })),
+    }))
+    const report = await importEntries(store, entriesOf(articles))
+    expect(report.committed).toBe(true)
+    expect(report.added.quoteIds).toHaveLength(130_000)
+    expect((await store.counts()).quotes).toBe(130_000)
+  }, 60_000)
+
+  it('refuses an article of more than 10,000 quotes, saying so', async () => {
+    const { store } = emptyStore()
+    const report = await importEntries(
+      store,
+      entriesOf([
+        {
+          type: 'article',
+          ...article,
+          quotes: Array.from({ length: 10_001 }, () => ({ text: 'We are watching' })),
+        },
+      ]),
+    )
+    expect(report.problems).toEqual([
+      {
+        line: 1,
+        field: 'quotes',
+        message: 'an article holds at most 10,000 quotes; import the rest as quote records',
+      },
+    ])
+  })
+
   it('lists the first thousand problems and counts them all', async () => {
     const { store } = emptyStore()
     const lines = [...Array(1500).keys()].map((i) => (i % 2 ? 'not json' : '{"text": 1}'))

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream'
+import { parse } from 'csv-parse'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { csvRow } from '../../src/export/csv'
@@ -7,6 +9,7 @@ import {
   readJsonArray,
   readJsonLines,
   readLines,
+  MAX_RECORD_LENGTH,
 } from '../../src/import/readers'
 
 /** The text in chunks cut at the given positions, as a stream would deliver it. */
@@ -84,6 +87,20 @@ describe('readJsonArray', () => {
     )
   })
 
+  it('reports an element too long to hold, and goes on with the next', async () => {
+    const long = JSON.stringify({ text: 'x'.repeat(MAX_RECORD_LENGTH) })
+    const entries = await collect(readJsonArray(chunked(`[{"a": 1},\n${long},\n{"b": 2}]`)))
+    expect(entries).toMatchObject([
+      { kind: 'record', line: 1, value: { a: 1 } },
+      {
+        kind: 'error',
+        line: 2,
+        message: `the element is longer than ${MAX_RECORD_LENGTH} characters`,
+      },
+      { kind: 'record', line: 3, value: { b: 2 } },
+    ])
+  })
+
   it('says what is wrong with a file that is not an array', async () => {
     expect(await collect(readJsonArray(chunked('{"a": 1}')))).toMatchObject([
       { kind: 'error', message: 'a JSON array file must begin with [' },
@@ -130,6 +147,80 @@ describe('readCsvRows', () => {
       ['a', 'b'],
       ['1', '2'],
     ])
+  })
+
+  it('ends a row at a carriage return alone, as at LF and CRLF', async () => {
+    const rows = await collect(readCsvRows(chunked('a,b\r1,2\r\n3,"4\r5"\r6,7', [4, 9])))
+    expect(rows.map((r) => ('fields' in r ? [r.line, ...r.fields] : r))).toEqual([
+      [1, 'a', 'b'],
+      [2, '1', '2'],
+      [3, '3', '4\r5'],
+      [5, '6', '7'],
+    ])
+  })
+
+  it('reports text after a closing quotation mark, and goes on with the next row', async () => {
+    const rows = await collect(readCsvRows(chunked('a,b\n"a"b,2\n3,4\n')))
+    expect(rows).toEqual([
+      { line: 1, raw: 'a,b', fields: ['a', 'b'] },
+      { line: 2, raw: '"a"b,2', error: 'text follows the closing quotation mark of field 1' },
+      { line: 3, raw: '3,4', fields: ['3', '4'] },
+    ])
+  })
+
+  it('reports a row too long to hold, and goes on with the next row', async () => {
+    const long = `"${'x'.repeat(MAX_RECORD_LENGTH)}",2`
+    const rows = await collect(readCsvRows(chunked(`a,b\n${long}\n3,4\n`)))
+    expect(rows.map((r) => ('fields' in r ? r.fields : [r.line, r.error]))).toEqual([
+      ['a', 'b'],
+      [2, `the row is longer than ${MAX_RECORD_LENGTH} characters`],
+      ['3', '4'],
+    ])
+  })
+
+  it('counts a delimiter inside a quoted header name as part of the name', async () => {
+    expect(detectDelimiter('"speaker, title";text;url')).toBe(';')
+    const rows = await collect(readCsvRows(chunked('"speaker, title";text\nAna, minister;Hello\n')))
+    expect(rows.map((r) => ('fields' in r ? r.fields : r))).toEqual([
+      ['speaker, title', 'text'],
+      ['Ana, minister', 'Hello'],
+    ])
+  })
+
+  it('reads any well-formed file as csv-parse does, whatever its line endings and chunks', async () => {
+    const field = fc.string({
+      unit: fc.constantFrom('a', 'b', ' ', ',', ';', '\t', '"', '\n', '\r', 'é'),
+      maxLength: 8,
+    })
+    const quote = (value: string, delimiter: string) =>
+      /[",;\t\r\n]/.test(value) || value === '' ? `"${value.replaceAll('"', '""')}"` : value
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(',', ';', '\t'),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc
+          .integer({ min: 2, max: 4 })
+          .chain((width) =>
+            fc.array(fc.array(field, { minLength: width, maxLength: width }), { maxLength: 6 }),
+          ),
+        fc.array(fc.nat(300)),
+        async (delimiter, newline, rows, cuts) => {
+          const width = rows[0]?.length ?? 2
+          const header = Array.from({ length: width }, (_, i) => `col${i}`)
+          const text = [header, ...rows]
+            .map((row) => row.map((v) => quote(v, delimiter)).join(delimiter))
+            .join(newline)
+          const ours = (await collect(readCsvRows(chunked(text, cuts)))).map((r) =>
+            'fields' in r ? r.fields : r,
+          )
+          const theirs: string[][] = []
+          const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: true })
+          Readable.from([text]).pipe(parser)
+          for await (const record of parser) theirs.push(record as string[])
+          expect(ours).toEqual(theirs)
+        },
+      ),
+    )
   })
 
   it('reports a quoted field left open at the end of the file', async () => {

@@ -103,6 +103,36 @@ describe('EntityResolver.resolveOutlet', () => {
     })
   })
 
+  it('finds an outlet by the domain it owns before one that has the domain as an alias', () => {
+    const resolver = new EntityResolver({
+      outlets: [
+        { slug: 'bee', name: 'Bee', domain: null, aliases: ['key.example'] },
+        { slug: 'ay', name: 'Ay', domain: 'key.example', aliases: [] },
+      ],
+      speakers: [],
+    })
+    expect(resolver.resolveOutlet('https://key.example/story')).toMatchObject({ slug: 'ay' })
+    expect(resolver.resolveOutlet('alias-only.example')).toMatchObject({ created: {} })
+  })
+
+  it('refuses a new outlet that gives a domain another outlet owns', () => {
+    const resolver = new EntityResolver(directory())
+    expect(
+      resolver.resolveOutlet({
+        slug: 'nyt-archive',
+        name: 'NYT Archive',
+        kind: null,
+        country: null,
+        domain: 'nytimes.com',
+        aliases: [],
+      }),
+    ).toEqual({
+      ok: false,
+      message:
+        'the outlet slug "nyt-archive" and nytimes.com name two different outlets (nyt-archive, the-new-york-times)',
+    })
+  })
+
   it('refuses a slug and a domain that belong to two different outlets', () => {
     const resolver = new EntityResolver(directory())
     expect(
@@ -165,7 +195,11 @@ describe('EntityResolver.resolveSpeaker', () => {
     const resolver = new EntityResolver(directory())
     const first = resolver.resolveSpeaker('Marcelo Ebrard')
     expect(resolver.resolveSpeaker('marcelo ebrard')).toEqual(first)
-    resolver.settle({ outlets: new Set(), speakers: new Set(['marcelo-ebrard']) })
+    resolver.settle({
+      outlets: new Set(),
+      speakers: new Set(['marcelo-ebrard']),
+      identified: new Set(),
+    })
     expect(resolver.resolveSpeaker('Marcelo Ebrard')).toEqual({
       ok: true,
       slug: 'marcelo-ebrard',
@@ -176,7 +210,7 @@ describe('EntityResolver.resolveSpeaker', () => {
   it('forgets a new speaker whose batch did not write it', () => {
     const resolver = new EntityResolver(directory())
     resolver.resolveSpeaker('Ana Lopez')
-    resolver.settle({ outlets: new Set(), speakers: new Set() })
+    resolver.settle({ outlets: new Set(), speakers: new Set(), identified: new Set() })
     expect(resolver.resolveSpeaker('Ana Lopez')).toMatchObject({
       slug: 'ana-lopez',
       created: { name: 'Ana Lopez' },
@@ -216,6 +250,20 @@ describe('EntityResolver.resolveSpeaker', () => {
       ok: false,
       message:
         'speaker "Minister Haddad" matches several speakers (james-o-haddad, lars-r-haddad); name it by slug',
+    })
+  })
+
+  it('takes a slug given alone as the speaker that has it, and refuses one nobody has', () => {
+    const resolver = new EntityResolver(directory())
+    expect(resolver.resolveSpeaker({ slug: 'john-smith' })).toEqual({
+      ok: true,
+      slug: 'john-smith',
+      created: null,
+    })
+    // Not the speaker whose name reads like it.
+    expect(resolver.resolveSpeaker({ slug: 'president-sheinbaum' })).toEqual({
+      ok: false,
+      message: 'no speaker has the slug "president-sheinbaum"',
     })
   })
 
@@ -259,6 +307,34 @@ describe('EntityResolver.resolveSpeaker', () => {
     expect(resolver.resolveSpeaker({ ...smith, slug: 'john-smith', wikidataId: 'Q9' })).toEqual({
       ok: false,
       message: 'the speaker "john-smith" has the Wikidata id Q1, not Q9',
+    })
+  })
+
+  it('gives a speaker known by name alone the first Wikidata id a record names them by, and no other', () => {
+    const resolver = new EntityResolver(directory())
+    const record = (wikidataId: string) => ({
+      name: 'Claudia Sheinbaum',
+      description: null,
+      wikidataId,
+      anonymous: false,
+      aliases: [],
+    })
+    expect(resolver.resolveSpeaker(record('Q5127014'))).toEqual({
+      ok: true,
+      slug: 'claudia-sheinbaum',
+      created: null,
+      identified: { slug: 'claudia-sheinbaum', wikidataId: 'Q5127014' },
+    })
+    // Another id is another person of the same name.
+    expect(resolver.resolveSpeaker(record('Q999'))).toMatchObject({
+      slug: 'claudia-sheinbaum-2',
+      created: { wikidataId: 'Q999' },
+    })
+    // Not written after all: the id is not hers, and the next record may give it again.
+    resolver.settle({ outlets: new Set(), speakers: new Set(), identified: new Set() })
+    expect(resolver.resolveSpeaker(record('Q999'))).toMatchObject({
+      slug: 'claudia-sheinbaum',
+      identified: { wikidataId: 'Q999' },
     })
   })
 })
