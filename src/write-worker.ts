@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { openDatabase } from './db/client'
 import { createSqliteStore } from './db/sqlite-store'
+import { resolverFor } from './import/importer'
 import { describeError, type CallMessage, type ThreadMessage } from './services/write-thread'
 import { operate } from './services/writer'
 
@@ -25,6 +26,9 @@ const send = (message: ThreadMessage, transfer: ArrayBuffer[] = []) =>
 
 let version = await store.dataVersion()
 send({ type: 'version', version })
+// Every name, keyed for resolution, before the first write asks: it is then as quick as the rest.
+// (With another process writing at start, the first write does it instead.)
+void store.write(async (session) => void (await resolverFor(session))).catch(() => undefined)
 setInterval(async () => {
   const now = await store.dataVersion()
   if (now !== version) send({ type: 'version', version: (version = now) })

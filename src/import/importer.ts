@@ -112,6 +112,8 @@ class ProblemLog {
   ): void {
     this.count += problems.length
     this.rejectedLines++
+    // Past the listed ones, and with nobody asking for the lines, a problem is only counted.
+    if (this.listed.length >= LISTED_PROBLEMS && this.batchRejects === null) return
     const found = problems.map((p) => ({ line: entry.line, field: p.field, message: p.message }))
     for (const p of found.slice(0, LISTED_PROBLEMS - this.listed.length)) this.listed.push(p)
     this.batchRejects?.push({ line: entry.line, raw: entry.raw, problems: found })

@@ -68,6 +68,22 @@ export async function* readLines(chunks: AsyncIterable<string>): AsyncGenerator<
   }
 }
 
+/**
+ * The message for a line or element that cannot begin JSON, kept for the beginnings seen last: a
+ * file of millions of such lines usually repeats a few, and builds each message once.
+ */
+const notJsonMessages = new Map<string, string>()
+function notJson(what: string, start: string): string {
+  const key = `${what}\u0000${start}`
+  let message = notJsonMessages.get(key)
+  if (message === undefined) {
+    message = `${what} is not valid JSON (it begins with ${JSON.stringify(start)})`
+    if (notJsonMessages.size >= 64) notJsonMessages.clear()
+    notJsonMessages.set(key, message)
+  }
+  return message
+}
+
 /** Characters a JSON value can begin with. */
 const JSON_START = /^\s*[{["\-0-9tfn]/
 /** The character a JSON value must end with, by the one it begins with. */
@@ -78,10 +94,7 @@ const CLOSING: Record<string, string> = { '{': '}', '[': ']', '"': '"' }
  * a stack trace: a file of a million broken lines costs a million of them.
  */
 function parseJson(text: string, what: string): { value: unknown } | { message: string } {
-  if (!JSON_START.test(text)) {
-    const start = text.trimStart().slice(0, 20)
-    return { message: `${what} is not valid JSON (it begins with ${JSON.stringify(start)})` }
-  }
+  if (!JSON_START.test(text)) return { message: notJson(what, text.trimStart().slice(0, 20)) }
   const trimmed = text.trim()
   const close = CLOSING[trimmed[0]!]
   if (close !== undefined && (trimmed.length < 2 || trimmed.at(-1) !== close)) {
