@@ -29,8 +29,29 @@ export function openDatabase(path: string, options: { readOnly?: boolean } = {})
   // 64 MiB of page cache: a large import spills far fewer pages to the WAL before it commits.
   sqlite.pragma('cache_size = -65536')
   const db = drizzle(sqlite, { schema })
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
+  migrateChecked(db)
   return db
+}
+
+/**
+ * Applies the pending migrations with foreign keys off, as SQLite asks for a migration that
+ * rebuilds a table (dropping it would otherwise delete what refers to it), then checks every
+ * foreign key before turning them on again: a migration that broke one is refused.
+ */
+function migrateChecked(db: Db): void {
+  const sqlite = db.$client
+  sqlite.pragma('foreign_keys = OFF')
+  try {
+    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
+    const broken = sqlite.pragma('foreign_key_check') as unknown[]
+    if (broken.length > 0) {
+      throw new Error(
+        `The database's migrations left ${broken.length} broken references; it was not changed further.`,
+      )
+    }
+  } finally {
+    sqlite.pragma('foreign_keys = ON')
+  }
 }
 
 /** The connections a process works through: one for the one writer, one for reads. */

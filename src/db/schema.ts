@@ -23,8 +23,12 @@ import { DATE_PRECISIONS, OUTLET_KINDS, QUOTE_KINDS } from '../domain/vocabulary
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '))
 
 /** A slug is lower-case ASCII words joined by single hyphens. */
+/**
+ * A slug: words joined by single hyphens, of lower-case letters (of any script: see `SLUG_PATTERN`)
+ * and digits. Of ASCII only a-z, 0-9 and the hyphen; beyond ASCII, `slugify` keeps letters only.
+ */
 const isSlug = (column: ReturnType<typeof text>) =>
-  sql`${column} <> '' AND ${column} NOT GLOB '*[^a-z0-9-]*' AND ${column} NOT LIKE '-%' AND ${column} NOT LIKE '%-' AND ${column} NOT LIKE '%--%'`
+  sql`${column} <> '' AND ${column} NOT GLOB ('*[^-0-9a-z' || char(128) || '-' || char(1114111) || ']*') AND ${column} NOT LIKE '-%' AND ${column} NOT LIKE '%-' AND ${column} NOT LIKE '%--%'`
 
 /** An ISO calendar date, `YYYY-MM-DD`, that SQLite itself accepts as a real date. */
 const isIsoDate = (column: ReturnType<typeof text>) =>

@@ -6,6 +6,7 @@
  * repeated values and comma-separated ones alike, and any other parameter refuses a second value.
  */
 import { z } from '@hono/zod-openapi'
+import { SLUG_PATTERN } from '../domain/identity'
 import { parsePartialDate } from '../domain/partial-dates'
 import { QUOTE_KINDS } from '../domain/vocabulary'
 import { LIMITS } from '../search/options'
@@ -103,7 +104,7 @@ function listParam<T extends z.ZodType<string, string>>(
     .pipe(z.array(item).max(MAX_LIST_VALUES, { error: tooMany }))
 }
 
-const slug = (message: string) => z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: message })
+const slug = (message: string) => z.string().regex(SLUG_PATTERN, { error: message })
 
 export const speakerListParam = listParam(
   'speaker',

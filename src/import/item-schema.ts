@@ -5,6 +5,7 @@
  * object to create; an article by url, or as an object to create. Unknown fields are ignored.
  */
 import { z } from 'zod'
+import { SLUG_PATTERN } from '../domain/identity'
 import { parsePartialDate } from '../domain/partial-dates'
 import { OUTLET_KINDS, QUOTE_KINDS } from '../domain/vocabulary'
 
@@ -37,7 +38,7 @@ const optionalText = (what: string, max = 1000) =>
 export const slugField = z
   .string({ error: 'a slug must be text' })
   .max(100, { error: 'a slug must be at most 100 characters' })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  .regex(SLUG_PATTERN, {
     error: 'a slug is lower-case letters and digits in words joined by single hyphens',
   })
 

@@ -287,6 +287,21 @@ describe('speakers', () => {
     ).toBe(200)
   })
 
+  it('gives a speaker of any script a slug that names them, and serves it', async () => {
+    const { app } = await seededQuotedb()
+    for (const [name, slug] of [
+      ['Владимир Путин', 'vladimir-putin'],
+      ['Łódź Times Editor', 'lodz-times-editor'],
+      ['习近平', '习近平'],
+    ]) {
+      const made = await send<SpeakerDetail>(app, 'POST', '/api/speakers', { name })
+      expect(made).toMatchObject({ status: 201, body: { slug } })
+      const path = `/speakers/${encodeURIComponent(slug!)}`
+      expect((await getJson(app, `/api${path}`)).body.name).toBe(name)
+      expect((await app.request(path)).status).toBe(200)
+    }
+  })
+
   it('gives each anonymous source a slug of its own', async () => {
     const { app } = await seededQuotedb()
     const slugs = []

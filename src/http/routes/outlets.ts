@@ -103,7 +103,7 @@ export function outletRoutes(services: Services) {
     )
     .openapi(createOutletRoute, async (c) => {
       const outlet = await services.createOutlet(c.req.valid('json'))
-      c.header('Location', `/api/outlets/${outlet.slug}`)
+      c.header('Location', `/api/outlets/${encodeURIComponent(outlet.slug)}`)
       return c.json(outlet, 201)
     })
     .openapi(updateOutletRoute, async (c) =>

@@ -111,7 +111,7 @@ export function speakerRoutes(services: Services) {
     )
     .openapi(createSpeakerRoute, async (c) => {
       const speaker = await services.createSpeaker(c.req.valid('json'))
-      c.header('Location', `/api/speakers/${speaker.slug}`)
+      c.header('Location', `/api/speakers/${encodeURIComponent(speaker.slug)}`)
       return c.json(speaker, 201)
     })
     .openapi(updateSpeakerRoute, async (c) =>
