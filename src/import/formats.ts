@@ -4,6 +4,7 @@
  * `item-schema.ts`) with the line each came from.
  */
 import { domainOf } from '../domain/identity'
+import { csvValue } from '../export/csv'
 import { readCsvRows, readJsonArray, readJsonLines, type SourceEntry } from './readers'
 
 export const IMPORT_FORMATS = ['ndjson', 'json', 'csv', 'quotebank'] as const
@@ -204,7 +205,9 @@ function namedRef(slug: string | undefined, name: string | undefined) {
 }
 
 /** One CSV row as a quote item. */
-export function csvRowItem(columns: Map<CsvColumn, number>, fields: string[]): unknown {
+export function csvRowItem(columns: Map<CsvColumn, number>, cells: string[]): unknown {
+  // A cell our export made safe for spreadsheets reads back as it was.
+  const fields = cells.map(csvValue)
   const cell = (column: CsvColumn) => {
     const index = columns.get(column)
     const value = index === undefined ? undefined : fields[index]?.trim()

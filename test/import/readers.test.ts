@@ -2,7 +2,7 @@ import { Readable } from 'node:stream'
 import { parse } from 'csv-parse'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { csvRow } from '../../src/export/csv'
+import { csvRow, csvValue } from '../../src/export/csv'
 import {
   detectDelimiter,
   readCsvRows,
@@ -233,7 +233,7 @@ describe('readCsvRows', () => {
 
   it('reads back every row the CSV writer writes, however it is cut into chunks', async () => {
     const field = fc.string({
-      unit: fc.constantFrom('a', 'b', ' ', ',', '"', '\n', '\r', 'é', '“'),
+      unit: fc.constantFrom('a', 'b', ' ', ',', '"', '\n', '\r', 'é', '“', '=', '+', '-', '@', "'"),
       maxLength: 12,
     })
     await fc.assert(
@@ -244,7 +244,9 @@ describe('readCsvRows', () => {
           const text = csvRow(['x', 'y', 'z']) + rows.map((r) => csvRow(r)).join('')
           const read = await collect(readCsvRows(chunked(text, cuts)))
           // A row of three empty fields is written as ",," and read back as such.
-          expect(read.slice(1).map((r) => ('fields' in r ? r.fields : r))).toEqual(rows)
+          expect(read.slice(1).map((r) => ('fields' in r ? r.fields.map(csvValue) : r))).toEqual(
+            rows,
+          )
         },
       ),
     )
