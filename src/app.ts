@@ -85,7 +85,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.route('/api', outletRoutes(services))
   app.route('/api', articleRoutes(services))
   app.route('/api', claimRoutes(services))
-  app.route('/api', importRoutes(services))
+  app.route('/api', importRoutes(services, { maxBodyBytes }))
   app.route('/', pageRoutes(services))
   app.route('/api', healthRoutes(services))
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

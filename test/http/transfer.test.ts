@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/db/client'
 import { createSqliteStore } from '../../src/db/sqlite-store'
@@ -78,6 +79,39 @@ describe('export and import round trip', () => {
   it('refuses a bad export filter before sending anything', async () => {
     const { app } = await seededQuotedb()
     expect((await getJson(app, '/api/quotes.csv?speaker=nobody')).status).toBe(400)
+  })
+
+  it('writes no cell a spreadsheet would run, and reads its own export back unchanged', async () => {
+    const { app } = await seededQuotedb()
+    const formulas = [
+      '=HYPERLINK("http://evil.example","Click")',
+      "=cmd|' /C calc'!A0",
+      '+1+1',
+      '@SUM(A1)',
+    ]
+    const article = {
+      url: 'https://formula.example/a',
+      outlet: 'Formula Gazette',
+      published: '2024-06-01',
+      body: formulas.map((f) => `${f} was typed.`).join(' '),
+      quotes: formulas.map((text) => ({ text, kind: 'direct', speaker: '-Dash Person' })),
+    }
+    expect((await send(app, 'POST', '/api/articles', article)).status).toBe(201)
+    const exported = await exportText(app, '/api/quotes.csv?outlet=formula-gazette')
+    const rows = (await csvRows(exported.text)).slice(1)
+    const field = (row: string[], name: string) => row[CSV_HEADER.indexOf(name as never)]!
+    expect(rows.map((r) => field(r, 'text')).sort()).toEqual(formulas.map((f) => `'${f}`).sort())
+    expect(rows.every((r) => field(r, 'speaker_name') === "'-Dash Person")).toBe(true)
+
+    const copy = await emptyApp()
+    expect((await importText(copy, exported.text, '?format=csv')).status).toBe(200)
+    const again = await exportText(copy, '/api/quotes.csv?outlet=formula-gazette')
+    const texts = (await csvRows(again.text)).slice(1).map((r) => field(r, 'text'))
+    expect(texts.sort()).toEqual(formulas.map((f) => `'${f}`).sort())
+    const stored = (await getJson(copy, '/api/quotes?limit=10')).body.items.map(
+      (q: { text: string }) => q.text,
+    )
+    expect(stored.sort()).toEqual([...formulas].sort())
   })
 
   it('writes CSV whose fields survive: quotation marks, commas and line breaks', async () => {
@@ -213,6 +247,46 @@ describe('POST /api/import', () => {
     const second = await importText(app, `${line('Q999', 'two')}\n`)
     expect(second.body).toMatchObject({ committed: true, added: { speakers: 1 } })
     expect((await getJson(app, '/api/speakers/claudia-sheinbaum-2')).body.wikidataId).toBe('Q999')
+  })
+
+  it('reads a gzipped upload, and refuses one that unpacks past the body limit', async () => {
+    const { app } = await seededQuotedb()
+    const file = gzipSync(
+      `text,url,published,speaker\nA gzipped statement,https://gz.example/1,2025-01-01,Jane Roe\n`,
+    )
+    const post = async (body: Uint8Array, headers: Record<string, string> = {}) => {
+      const response = await app.request('/api/import?format=csv', {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${TOKEN}`,
+          'Content-Type': 'application/octet-stream',
+          ...headers,
+        },
+        body,
+      })
+      return { status: response.status, body: (await response.json()) as any }
+    }
+    // Sent as a .gz file is, and with Content-Encoding: gzip.
+    expect(await post(file)).toMatchObject({ status: 200, body: { added: { quotes: 1 } } })
+    expect(await post(file, { 'Content-Encoding': 'gzip' })).toMatchObject({
+      status: 200,
+      body: { existing: { quotes: 1 } },
+    })
+    const bomb = await post(gzipSync(Buffer.alloc(17 * 1024 * 1024)))
+    expect(bomb).toMatchObject({
+      status: 413,
+      body: {
+        error: {
+          code: 'payload_too_large',
+          message: `The file unpacks to more than ${16 * 1024 * 1024} bytes; import larger files with "npm run import".`,
+        },
+      },
+    })
+    const broken = await post(Uint8Array.from([0x1f, 0x8b, 1, 2, 3, 250, 251]))
+    expect(broken).toMatchObject({
+      status: 400,
+      body: { error: { message: 'The body is not a valid gzip file.' } },
+    })
   })
 
   it('refuses a file it cannot read as a whole, and a format it does not know', async () => {

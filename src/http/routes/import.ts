@@ -7,6 +7,7 @@ import { IMPORT_FORMATS } from '../../import/formats'
 import type { ImportReport } from '../../import/importer'
 import type { Services } from '../../services'
 import { queryObject } from '../query-params'
+import { unpackedBody } from '../gzip-body'
 import { bearerSecurity, createRouter, writeErrorResponses } from '../router'
 
 const formatMessage = `format must be one of ${IMPORT_FORMATS.join(', ')}.`
@@ -49,7 +50,7 @@ const importRoute = createRoute({
   path: '/import',
   summary: 'Import a file: NDJSON, a JSON array, CSV or Quotebank JSON lines',
   description:
-    'The body is the file itself. Atomic by default: one invalid record and nothing is imported, and the 400 lists every problem with its line. ' +
+    'The body is the file itself, gzipped or not (Content-Encoding: gzip, or a .gz file as it is). Atomic by default: one invalid record and nothing is imported, and the 400 lists every problem with its line. ' +
     'Re-importing the same file adds nothing. Speakers and outlets already stored under a name or alias are reused.',
   security: bearerSecurity,
   request: {
@@ -80,12 +81,17 @@ function reportBody(report: ImportReport) {
   }
 }
 
-export function importRoutes(services: Services) {
+export function importRoutes(services: Services, options: { maxBodyBytes: number }) {
   return createRouter().openapi(importRoute, async (c) => {
     const query = c.req.valid('query')
     // The whole body has arrived (see `receiveBodies`) before the import's write begins.
+    const source = await unpackedBody(
+      new Uint8Array(await c.req.arrayBuffer()),
+      c.req.header('content-encoding'),
+      options.maxBodyBytes,
+    )
     const report = await services.importFile({
-      source: new Uint8Array(await c.req.arrayBuffer()),
+      source,
       format: query.format ?? null,
       skipInvalid: query.skipInvalid === 'true',
     })
