@@ -2,8 +2,10 @@
  * The server: configuration → database (created, migrated, seeded when empty) → search indexes →
  * app → listen.
  */
+import type { Server } from 'node:http'
 import { serve } from '@hono/node-server'
 import { createApp } from './app'
+import { answerClientErrors } from './http/client-errors'
 import { loadConfig } from './config'
 import { createServices } from './services'
 import { openQuotedb } from './start'
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
       )
     },
   )
+  answerClientErrors(server as Server)
   const stop = () => {
     server.close(async () => {
       await services.closeWriter()
