@@ -25,7 +25,15 @@ const configSchema = z.object({
   /** Seed an empty database with the seed article at start. Default: true. */
   QUOTEDB_SEED: booleanFlag.default(true),
   /** The bearer token writes need; unset, writes are refused. */
-  QUOTEDB_TOKEN: z.string().min(16, { error: 'must be at least 16 characters long' }).optional(),
+  QUOTEDB_TOKEN: z
+    .string()
+    .refine((token) => token.trim() === token, {
+      error: 'must not begin or end with spaces (a client would never send them)',
+    })
+    .refine((token) => token.replace(/\s/g, '').length >= 16, {
+      error: 'must be at least 16 characters long, spaces aside',
+    })
+    .optional(),
   /** The largest request body accepted, in bytes. Default: 16 MiB. */
   QUOTEDB_MAX_BODY: wholeNumber(
     1024,

@@ -50,7 +50,19 @@ describe('loadConfig', () => {
         QUOTEDB_RESULT_CACHE: '-1',
       }),
     ).toThrow(
-      'The configuration is not valid: PORT must be a port number from 0 to 65535; QUOTEDB_SEED must be true or false; QUOTEDB_TOKEN must be at least 16 characters long; QUOTEDB_RESULT_CACHE must be a number from 0 to 100000.',
+      'The configuration is not valid: PORT must be a port number from 0 to 65535; QUOTEDB_SEED must be true or false; QUOTEDB_TOKEN must be at least 16 characters long, spaces aside; QUOTEDB_RESULT_CACHE must be a number from 0 to 100000.',
+    )
+  })
+
+  it('refuses a token that a client could never send: spaces, or padded with them', () => {
+    expect(() => loadConfig({ QUOTEDB_TOKEN: ' '.repeat(16) })).toThrow(
+      'The configuration is not valid: QUOTEDB_TOKEN must not begin or end with spaces (a client would never send them); QUOTEDB_TOKEN must be at least 16 characters long, spaces aside.',
+    )
+    expect(() => loadConfig({ QUOTEDB_TOKEN: ' a-token-of-sixteen+ ' })).toThrow(
+      'QUOTEDB_TOKEN must not begin or end with spaces',
+    )
+    expect(loadConfig({ QUOTEDB_TOKEN: 'a-token-of-sixteen+' }).writeToken).toBe(
+      'a-token-of-sixteen+',
     )
   })
 })
