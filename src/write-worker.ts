@@ -15,6 +15,8 @@ import { operate } from './services/writer'
 const CACHE_MIB = 16
 /** How often an idle thread looks for another process's commits. */
 const WATCH_MS = 200
+/** How often the thread checkpoints the WAL itself, to hear of a failure. */
+const CHECKPOINT_MS = 30_000
 
 const { path, waitMs } = workerData as { path: string; waitMs: number }
 const db = openDatabase(path)
@@ -33,6 +35,22 @@ setInterval(async () => {
   const now = await store.dataVersion()
   if (now !== version) send({ type: 'version', version: (version = now) })
 }, WATCH_MS).unref()
+
+// SQLite checkpoints the WAL after commits on its own, and says nothing when that fails (the file
+// made read-only or immutable under it): a checkpoint asked for here now and then says it aloud.
+let lastCheckpointFailure = ''
+setInterval(() => {
+  if (db.$client.inTransaction) return
+  try {
+    db.$client.pragma('wal_checkpoint(PASSIVE)')
+    lastCheckpointFailure = ''
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    if (message !== lastCheckpointFailure)
+      console.error(`quotedb: the WAL of ${path} could not be written back to it: ${message}`)
+    lastCheckpointFailure = message
+  }
+}, CHECKPOINT_MS).unref()
 
 port.on('message', async ({ id, name, args }: CallMessage) => {
   try {
