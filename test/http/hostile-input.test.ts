@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { parsePartialDate } from '../../src/domain/partial-dates'
 import { seededQuotedb, TOKEN } from '../helpers'
 
 const { app } = await seededQuotedb()
@@ -214,6 +215,70 @@ describe('hostile input', () => {
         await expectHandled(response)
       }),
       { numRuns: 1500 },
+    )
+  })
+
+  it('stores every well-formed article it extracts from: what it finds keeps its own rules', async () => {
+    // Statements with the time phrases and attributions real articles hold, impossible days too.
+    const when = fc.constantFrom(
+      'on June 31',
+      'on February 29',
+      'on April 31',
+      'last weekend',
+      'last Tuesday',
+      'on Sunday',
+      'in March',
+      'in December 2019',
+      'earlier this month',
+      'yesterday',
+      'last year',
+      'recently',
+    )
+    const sentence = fc
+      .tuple(
+        fc.constantFrom(
+          'The flights will continue',
+          'We do not negotiate sovereignty',
+          'It is true',
+        ),
+        fc.constantFrom('Claudia Sheinbaum', 'the minister', 'a senior official', 'Reuters'),
+        fc.constantFrom('said', 'told reporters', 'wrote', 'warned'),
+        when,
+      )
+      .map(([words, who, cue, phrase]) => `"${words}," ${who} ${cue} ${phrase}.`)
+    const published = fc
+      .date({
+        min: new Date('2000-01-01T00:00:00Z'),
+        max: new Date('2030-12-31T00:00:00Z'),
+        noInvalidDate: true,
+      })
+      .chain((d) => fc.constantFrom(d.toISOString().slice(0, 10), d.toISOString().slice(0, 7)))
+    let n = 0
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(sentence, { minLength: 1, maxLength: 4 }),
+        published,
+        async (sentences, date) => {
+          const response = await app.request('/api/articles?extract=true', {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify({
+              url: `https://extract.example/${++n}`,
+              outlet: 'Extract Gazette',
+              published: date,
+              body: sentences.join(' '),
+            }),
+          })
+          const body = (await response.json()) as any
+          expect(response.status, JSON.stringify(body)).toBe(201)
+          for (const statement of body.statements) {
+            const { earliest, latest } = statement.said ?? {}
+            for (const d of [earliest, latest]) if (d) expect(parsePartialDate(d), d).not.toBeNull()
+            if (earliest && latest) expect(earliest <= latest).toBe(true)
+          }
+        },
+      ),
+      { numRuns: 150 },
     )
   })
 

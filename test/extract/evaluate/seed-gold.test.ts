@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import {
   foldName,
@@ -55,10 +56,17 @@ describe('scoreSeedArticle', () => {
   const gold = article!.statements
 
   it('reads the seed article with its statements at their offsets', () => {
-    expect(article!.published).toBeTruthy()
-    expect(gold.length).toBeGreaterThan(0)
-    for (const s of gold) expect(s.end).toBeLessThanOrEqual(article!.text.length)
-    expect(gold.some((s) => s.speaker !== null && s.citedOutlet !== null)).toBe(true)
+    const seed = JSON.parse(
+      readFileSync(new URL('../../../seed/quotes.json', import.meta.url), 'utf8'),
+    ) as Array<{ text: string; kind: string; speaker: unknown; citedOutlet?: unknown }>
+    expect(article!.published).toBe('2025-02')
+    expect(gold).toHaveLength(seed.length)
+    expect(gold.map((s) => [article!.text.slice(s.start, s.end), s.kind]).sort()).toEqual(
+      seed.map((q) => [q.text, q.kind]).sort(),
+    )
+    expect(gold.filter((s) => s.speaker !== null && s.citedOutlet !== null).length).toBe(
+      seed.filter((q) => q.speaker !== null && q.citedOutlet != null).length,
+    )
   })
 
   it('gives full marks to predictions that repeat the gold', () => {
