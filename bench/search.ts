@@ -146,6 +146,8 @@ const autocomplete = percentiles(
 )
 log(`claims p99 ${claims.p99_ms} ms · autocomplete p99 ${autocomplete.p99_ms} ms`)
 
+// The bench writes nothing; the thread is stopped so that the process can end.
+await opened.writeThread?.close()
 opened.store.close()
 
 // The real server first, while this process is quiet; the peer's build would compete with it.

@@ -89,6 +89,8 @@ export interface WriteThread {
   outsideVersion(): Promise<number>
   /** The writer over this thread whose committed writes `context`'s indexes take in. */
   writer(context: ServiceContext): Writer
+  /** Stops the thread once every write asked for so far has had its turn. */
+  close(): Promise<void>
 }
 
 /**
@@ -153,10 +155,18 @@ export async function startWriteThread(options: {
     return answered
   }
 
+  const close = () =>
+    // Every write asked for so far has its turn first.
+    turns.run(Infinity, async () => {
+      await worker?.terminate()
+      worker = null
+    })
+
   start()
   await ready
   return {
     outsideVersion: async () => version,
+    close,
     writer(context) {
       return {
         async run(name, ...args) {
@@ -169,13 +179,7 @@ export async function startWriteThread(options: {
             return reply.value as never
           })
         },
-        async close() {
-          // Every write asked for so far has its turn first.
-          await turns.run(Infinity, async () => {
-            await worker?.terminate()
-            worker = null
-          })
-        },
+        close,
       }
     },
   }
