@@ -6,6 +6,7 @@ import type { Cue } from './cues'
 import { OUTLET_ANAPHORA, type OutletMatch, type OutletNames } from './outlet-names'
 import { phraseAfter, PRONOUNS, subjectBefore, type Phrase } from './phrases'
 import { bare, capitalized, type Token } from './tokens'
+import type { WordClasses } from './word-classes'
 
 export interface Attribution {
   cue: Cue
@@ -24,6 +25,13 @@ export interface Attribution {
 /** What the text has named so far, for "according to the report" and "the paper said". */
 export interface ArticleState {
   lastOutlet: string | null
+  /**
+   * The outlets named so far by the last word of their name ("times" → "The New York Times"), for
+   * "the Times said" — the short name a paper goes by after its first mention.
+   */
+  shortNames: Map<string, string>
+  /** The article's questions to the tagger. */
+  classes: WordClasses
 }
 
 const TELL = new Set(['tell', 'tells', 'told', 'telling'])
@@ -33,14 +41,18 @@ const RELATIVE = new Set(['which', 'that', 'who'])
 const outletAt = (outlets: OutletNames, tokens: Token[], phrase: Phrase | null) =>
   phrase ? outlets.at(tokens, phrase.first) : null
 
-/** "the report", "the paper": an outlet named before, as long as the phrase is only that. */
+/**
+ * "the report", "the paper" (the outlet named last) and "the Times", "the Journal" (the outlet named
+ * before by that last word): an outlet named before, as long as the phrase is only that.
+ */
 function outletAnaphor(tokens: Token[], phrase: Phrase | null, state: ArticleState): string | null {
-  if (!phrase || state.lastOutlet === null) return null
+  if (!phrase) return null
   const words = tokens.slice(phrase.first, phrase.last + 1).filter((t) => t.word)
   const head = words.at(-1)
-  if (!head || !OUTLET_ANAPHORA.has(bare(head))) return null
-  if (words.length > 3 || !['the', 'that', 'this', 'its'].includes(bare(words[0]!))) return null
-  return state.lastOutlet
+  if (!head || words.length < 2 || words.length > 3) return null
+  if (!['the', 'that', 'this', 'its'].includes(bare(words[0]!))) return null
+  if (capitalized(head)) return state.shortNames.get(bare(head)) ?? null
+  return OUTLET_ANAPHORA.has(bare(head)) ? state.lastOutlet : null
 }
 
 /** Words that end a bare audience: the clause or a time phrase begins. */
@@ -62,11 +74,14 @@ const AUDIENCE_ENDS = new Set([
 ])
 
 /** Whom "told" names after it: an outlet, or an audience ("reporters", "the FBI"). */
-function toldWhom(tokens: Token[], cue: Cue, outlets: OutletNames) {
+function toldWhom(tokens: Token[], cue: Cue, outlets: OutletNames, state: ArticleState) {
   const from = cue.last + 1
   const outlet = outlets.at(tokens, from)
   if (outlet) return { outlet, audience: null }
   const phrase = phraseAfter(tokens, from, { appositive: false })
+  const anaphor = outletAnaphor(tokens, phrase, state)
+  // "told the paper": the outlet named before.
+  if (phrase && anaphor) return { outlet: { name: anaphor, ...phrase }, audience: null }
   if (phrase && !PRONOUNS.has(bare(tokens[phrase.first]!)))
     return { outlet: null, audience: phrase }
   // "told reporters the storm was …": a bare plural noun, up to where the clause begins.
@@ -85,13 +100,20 @@ export function attributionOf(
   cue: Cue,
   outlets: OutletNames,
   state: ArticleState,
+  /** The index of the sentence's first word. */
+  firstWord = tokens.findIndex((t) => t.word),
 ): Attribution | null {
   if (cue.kind === 'source-after') {
-    const source = phraseAfter(tokens, cue.last + 1, { appositive: true })
+    // Opening the sentence, the source ends at the comma before its claim: "According to the
+    // Guardian, the ministry …" — an appositive there must be closed by a comma of its own.
+    const opens = cue.first <= firstWord
+    let source = phraseAfter(tokens, cue.last + 1, { appositive: true, closed: opens })
     if (!source) return null
     // "according to the AP", "per the paper": the outlet is the source, and the phrase its mention.
-    const outlet = outletAt(outlets, tokens, source)
-    const anaphor = outlet ? null : outletAnaphor(tokens, source, state)
+    // The article's own short name comes first: "the Times" after The New York Times is that paper.
+    const anaphor = outletAnaphor(tokens, source, state)
+    const outlet = anaphor ? null : outletAt(outlets, tokens, source)
+    if (outlet) source = { first: outlet.first, last: outlet.last }
     const name = outlet?.name ?? anaphor
     if (name !== null) {
       return {
@@ -127,8 +149,8 @@ export function attributionOf(
   let citedOutlet: Attribution['citedOutlet'] = null
   let mentionOnly = false
   // "The New York Times reported", "the paper said": the outlet is the source.
-  const outlet = outletAt(outlets, tokens, speaker)
   const anaphor = outletAnaphor(tokens, speaker, state)
+  const outlet = anaphor ? null : outletAt(outlets, tokens, speaker)
   // The speaker phrase stays as the mention ("the AP said" is said by the AP, as printed).
   if (outlet && outlet.last >= speaker.last - 1) {
     citedOutlet = { name: outlet.name, phrase: speaker }
@@ -145,7 +167,7 @@ export function attributionOf(
   }
   let audience: Phrase | null = null
   if (TELL.has(cue.text.toLowerCase())) {
-    const whom = toldWhom(tokens, cue, outlets)
+    const whom = toldWhom(tokens, cue, outlets, state)
     if (whom.outlet)
       citedOutlet = {
         name: whom.outlet.name,
@@ -171,6 +193,41 @@ function outletBefore(tokens: Token[], at: number, outlets: OutletNames): Outlet
 const isTrailingParticiple = (tokens: Token[], cue: Cue) =>
   cue.text.toLowerCase().endsWith('ing') && tokens[cue.first - 1]?.text === ','
 
+/**
+ * An outlet the sentence names beside its attribution: "…, Bloomberg reported, citing Reuters"
+ * (the one cited), "… said in an interview with The Atlantic", "speaking to CNN".
+ */
+function outletAlongside(
+  tokens: Token[],
+  outlets: OutletNames,
+  state: ArticleState,
+): { name: string; phrase: Phrase; at: number; citing: boolean } | null {
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const word = tokens[i]!.word ? bare(tokens[i]!) : ''
+    const next = tokens[i + 1]!.word ? bare(tokens[i + 1]!) : ''
+    const from =
+      word === 'citing'
+        ? i + 1
+        : (word === 'interview' && next === 'with') ||
+            (word === 'speaking' && (next === 'to' || next === 'with'))
+          ? i + 2
+          : -1
+    if (from < 0) continue
+    const outlet = outlets.at(tokens, from)
+    if (outlet)
+      return {
+        name: outlet.name,
+        phrase: { first: outlet.first, last: outlet.last },
+        at: i,
+        citing: word === 'citing',
+      }
+    const phrase = phraseAfter(tokens, from, { appositive: false })
+    const anaphor = outletAnaphor(tokens, phrase, state)
+    if (phrase && anaphor) return { name: anaphor, phrase, at: i, citing: word === 'citing' }
+  }
+  return null
+}
+
 /** Every cue of a sentence with the attribution it makes, in order. */
 export function attributions(
   tokens: Token[],
@@ -178,15 +235,43 @@ export function attributions(
   outlets: OutletNames,
   state: ArticleState,
 ): Attribution[] {
-  const found: Attribution[] = []
+  let found: Attribution[] = []
+  const firstWord = tokens.findIndex((t) => t.word)
   for (const cue of cues) {
     const previous = found.at(-1)
     if (isTrailingParticiple(tokens, cue)) {
       if (previous) found.push({ ...previous, cue, audience: null, inverted: false })
       continue
     }
-    const attribution = attributionOf(tokens, cue, outlets, state)
+    const attribution = attributionOf(tokens, cue, outlets, state, firstWord)
     if (attribution) found.push(attribution)
+  }
+  // "According to the Post, Okafor said …", "As reported by Reuters, Okafor said …": the outlet
+  // that opens the sentence is cited by the person who speaks in it, not a source of its own.
+  const opening = found[0]
+  const person = found.find(
+    (a) => a !== opening && a.speaker !== null && !a.speakerIsOutlet && a.cue.kind !== 'belief',
+  )
+  if (
+    opening?.cue.kind === 'source-after' &&
+    opening.speakerIsOutlet &&
+    opening.citedOutlet &&
+    person &&
+    !person.citedOutlet &&
+    person.cue.first > (opening.speaker?.last ?? opening.cue.last)
+  ) {
+    const cited = opening.citedOutlet
+    found = found.slice(1).map((a) => (a === person ? { ...a, citedOutlet: cited } : a))
+  }
+  const alongside = outletAlongside(tokens, outlets, state)
+  if (alongside) {
+    const cited = { name: alongside.name, phrase: alongside.phrase }
+    found = found.map((a) =>
+      // "X reported, citing Y": Y is cited, whatever X was; otherwise it fills in a missing outlet.
+      (alongside.citing && a.cue.first < alongside.at) || !a.citedOutlet
+        ? { ...a, citedOutlet: cited }
+        : a,
+    )
   }
   return found
 }

@@ -2,7 +2,8 @@
  * Attribution cues: the words that tell who said something. Speech verbs in every form ("said",
  * "tells", "insisted"), verbs of reporting and of belief, and phrases ("according to", "per").
  */
-import { bare, type Token } from './tokens'
+import { bare, capitalized, type Token } from './tokens'
+import type { WordClasses } from './word-classes'
 
 /** How a cue relates its speaker and its content. */
 export type CueKind =
@@ -177,8 +178,95 @@ function sourceNounBeforeComma(words: Token[], i: number): boolean {
   return false
 }
 
+/** Words that may stand between a quotation and the verb as its subject: "the city's mayor". */
+const SUBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'one'])
+/** Words after a verb of saying that end the attribution: "Okafor fumed on Monday." */
+const AFTER_VERB = new Set([
+  'on',
+  'in',
+  'at',
+  'last',
+  'this',
+  'yesterday',
+  'today',
+  'earlier',
+  'later',
+])
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we'])
+
+/** A verb the lists know already: found as a cue without asking the tagger. */
+const isListed = (token: Token) => {
+  const lower = token.text.toLowerCase()
+  return SPEECH.has(lower) || BELIEF.has(lower)
+}
+
+/** A subject of a few words: a pronoun, capitalised words, or a determiner and its nouns. */
+function isSubject(words: Token[], first: number, last: number): boolean {
+  if (last < first || last - first > 5) return false
+  const head = words[first]!
+  if (!head.word) return false
+  if (first === last && SUBJECT_PRONOUNS.has(head.text.toLowerCase())) return true
+  const determined = SUBJECT_DETERMINERS.has(head.text.toLowerCase())
+  if (!determined && !capitalized(head)) return false
+  for (let k = first + 1; k <= last; k++) {
+    const token = words[k]!
+    if (!token.word && token.text !== '.') return false
+    if (!determined && token.word && !capitalized(token) && token.text !== 'of') return false
+  }
+  return true
+}
+
+/**
+ * Any verb of saying where the position leaves no doubt, list or not: "“…,” Okafor fumed." and
+ * "Okafor clarified, “…”" / "Okafor scrawled: “…”". The tagger confirms the word is a verb.
+ */
+function verbsBesideQuotations(words: Token[], classes: WordClasses): number[] {
+  const found: number[] = []
+  const text = (first: number, last: number) =>
+    words
+      .slice(first, last + 1)
+      .map((t) => t.text)
+      .join(' ')
+  words.forEach((token, q) => {
+    if (!token.quotation) return
+    // After: quotation [,] SUBJECT VERB (end of sentence, a comma or a time phrase).
+    let from = q + 1
+    if (words[from]?.text === ',') from++
+    for (let verb = from + 1; verb <= from + 5 && verb < words.length; verb++) {
+      const candidate = words[verb]!
+      const next = words[verb + 1]
+      const ends =
+        next === undefined ||
+        (!next.word && !next.quotation) ||
+        AFTER_VERB.has(next.text.toLowerCase())
+      if (!candidate.word || capitalized(candidate) || !ends) continue
+      if (isListed(candidate)) break
+      if (
+        isSubject(words, from, verb - 1) &&
+        classes.isVerbAfter(text(from, verb - 1), candidate.text)
+      )
+        found.push(verb)
+      break
+    }
+    // Before: SUBJECT VERB [,:] quotation, the subject opening the sentence or a clause.
+    const mark = words[q - 1]
+    const verb = q - 2
+    if (!mark || (mark.text !== ',' && mark.text !== ':') || verb < 1) return
+    const candidate = words[verb]!
+    if (!candidate.word || capitalized(candidate) || isListed(candidate)) return
+    let first = verb - 1
+    while (first > 0 && verb - first < 5 && words[first - 1]!.word) first--
+    if (
+      isSubject(words, first, verb - 1) &&
+      classes.isVerbAfter(text(first, verb - 1), candidate.text)
+    )
+      found.push(verb)
+  })
+  return found
+}
+
 /** The cues among a sentence's tokens, in order. */
-export function findCues(words: Token[]): Cue[] {
+export function findCues(words: Token[], classes?: WordClasses): Cue[] {
   const cues: Cue[] = []
   let seenWord = false
   const verbs = new Set<number>()
@@ -217,6 +305,19 @@ export function findCues(words: Token[]): Cue[] {
         end: token.end,
         text: token.text,
       })
+      continue
+    }
+    // "As reported by Reuters, …", "first reported by the Post": the outlet follows.
+    if (lower === 'reported' && next && bare(next) === 'by') {
+      cues.push({
+        kind: 'source-after',
+        first: i,
+        last: i + 1,
+        start: token.start,
+        end: next.end,
+        text: `${token.text} ${next.text}`,
+      })
+      i++
       continue
     }
     if (lower === 'per' && next && next.word) {
@@ -268,5 +369,19 @@ export function findCues(words: Token[]): Cue[] {
       })
     }
   }
-  return cues
+  if (!classes) return cues
+  const taken = new Set(cues.flatMap((c) => [c.first, c.last]))
+  for (const i of verbsBesideQuotations(words, classes)) {
+    if (taken.has(i)) continue
+    const token = words[i]!
+    cues.push({
+      kind: 'speech',
+      first: i,
+      last: i,
+      start: token.start,
+      end: token.end,
+      text: token.text,
+    })
+  }
+  return cues.sort((a, b) => a.first - b.first)
 }

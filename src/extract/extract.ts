@@ -28,8 +28,9 @@ import {
 import { SentenceView } from './sentence-view'
 import { sentences } from './sentences'
 import { SpeakerMemory } from './speakers'
-import type { Token } from './tokens'
+import { capitalized, type Token } from './tokens'
 import type { ExtractedStatement, ExtractionContext, TextSpan } from './types'
+import { WordClasses } from './word-classes'
 
 type Kind = ExtractedStatement['kind']
 type Range = { start: number; end: number }
@@ -55,16 +56,35 @@ const span = (text: string, start: number, end: number): TextSpan => ({
 class ArticleReader {
   readonly statements: ExtractedStatement[] = []
   readonly #outlets: OutletNames
-  readonly #memory = new SpeakerMemory()
-  readonly #state: ArticleState = { lastOutlet: null }
+  readonly #memory: SpeakerMemory
+  readonly #state: ArticleState
   /** The last quotation statement and its paragraph, for quotations that run on from it. */
   #lastQuoted: { statement: ExtractedStatement; paragraph: number } | null = null
+  /**
+   * An attribution that ends with its colon ("Carvalho answered on Tuesday:") or a heading that
+   * names a speaker: the source of the quotation that opens what follows.
+   */
+  #pending: { source: Source; paragraph: number } | null = null
 
   constructor(
     readonly text: string,
     readonly context: ExtractionContext,
   ) {
     this.#outlets = new OutletNames(context.outlets)
+    const classes = new WordClasses(text.length)
+    this.#state = { lastOutlet: null, shortNames: new Map(), classes }
+    this.#memory = new SpeakerMemory(classes)
+  }
+
+  #view(sentence: { start: number; end: number }, quotations: Quotation[]): SentenceView {
+    return new SentenceView(
+      this.text,
+      sentence,
+      quotations,
+      this.#outlets,
+      this.#state,
+      this.context.published ?? null,
+    )
   }
 
   read(): ExtractedStatement[] {
@@ -78,23 +98,19 @@ class ArticleReader {
       if (this.#transcript(paragraph, index)) return
       this.#headline(paragraph, inParagraph)
       let s = 0
-      for (const sentence of sentences(text, paragraph.start, paragraph.end, inParagraph)) {
+      const all = sentences(text, paragraph.start, paragraph.end, inParagraph)
+      all.forEach((sentence, k) => {
         const inSentence: Quotation[] = []
         while (s < inParagraph.length && inParagraph[s]!.outerStart < sentence.end)
           inSentence.push(inParagraph[s++]!)
-        this.#sentence(
-          new SentenceView(
-            text,
-            sentence,
-            inSentence,
-            this.#outlets,
-            this.#state,
-            this.context.published ?? null,
-          ),
-          paragraph,
-          index,
-        )
-      }
+        const next = all[k + 1]
+        // The next sentence, read only when a quotation ends this one without an attribution.
+        const peek = () =>
+          next && !(s < inParagraph.length && inParagraph[s]!.outerStart < next.end)
+            ? this.#view(next, [])
+            : null
+        this.#sentence(this.#view(sentence, inSentence), paragraph, index, peek)
+      })
     })
     return this.statements.sort((a, b) => a.start - b.start || b.end - a.end)
   }
@@ -181,14 +197,81 @@ class ArticleReader {
     }
   }
 
-  #sentence(view: SentenceView, paragraph: Range, paragraphIndex: number): void {
-    const { tokens } = view
-    this.#memory.mentioned(tokens.filter((t) => t.word).map((t) => t.text))
-    tokens.forEach((token, index) => {
-      if (token.quotation) this.#quotation(view, index, paragraph, paragraphIndex)
+  /** The runs of capitalised words of a sentence outside outlets' names, for the people it names. */
+  #nameRuns(
+    tokens: Token[],
+    outlets: Set<number>,
+  ): Array<{ text: string; opensSentence: boolean }> {
+    const runs: Array<{ text: string; opensSentence: boolean }> = []
+    let run: Token[] = []
+    let firstWord = true
+    const close = () => {
+      if (run.length > 0)
+        runs.push({ text: run.map((t) => t.text).join(' '), opensSentence: firstWord })
+      if (run.length > 0) firstWord = false
+      run = []
+    }
+    tokens.forEach((token, i) => {
+      if (token.word && capitalized(token) && !outlets.has(i) && run.length < 8) {
+        run.push(token)
+        return
+      }
+      close()
+      if (token.word) firstWord = false
     })
+    close()
+    return runs
+  }
+
+  /**
+   * A heading that names its speaker ("Mayor Ines Carvalho addresses the council"): no full stop,
+   * a few words, a name and then a verb. Its source is the next quotation's when nothing else is.
+   */
+  #heading(view: SentenceView, paragraph: Range): Source | null {
+    const { tokens } = view
+    const last = this.text.slice(paragraph.start, paragraph.end).trimEnd().at(-1) ?? ''
+    if (/[.!?:"”’]/.test(last) || tokens.length > 14 || view.quotations.size > 0) return null
+    const verb = tokens.findIndex((t) => t.word && !capitalized(t))
+    if (verb < 1 || !/(?:s|ed)$/.test(tokens[verb]!.text)) return null
+    const mention = span(this.text, tokens[0]!.start, tokens[verb - 1]!.end)
+    const speaker = this.#memory.resolve(mention.text)
+    if (!speaker || speaker.anonymous || !speaker.name.includes(' ')) return null
+    return {
+      cue: span(this.text, tokens[verb]!.start, tokens[verb]!.end),
+      mention,
+      citedOutlet: null,
+      audience: null,
+      said: null,
+    }
+  }
+
+  #sentence(
+    view: SentenceView,
+    paragraph: Range,
+    paragraphIndex: number,
+    peek: () => SentenceView | null,
+  ): void {
+    const { tokens } = view
+    this.#memory.nextSentence()
+    const outlets = this.#outlets.all(tokens)
+    const inOutlets = new Set(outlets.flatMap((o) => range(o.first, o.last)))
+    this.#memory.mentioned(this.#nameRuns(tokens, inOutlets))
+    tokens.forEach((token, index) => {
+      if (token.quotation) this.#quotation(view, index, paragraph, paragraphIndex, peek)
+    })
+    const endsWithColon = tokens.at(-1)?.text === ':'
+    const heading =
+      view.sentence.start === paragraph.start && view.sentence.end >= paragraph.end
+        ? this.#heading(view, paragraph)
+        : null
+    if (heading) this.#pending = { source: heading, paragraph: paragraphIndex }
     for (const a of view.attributions) {
       if (!a.speaker && !a.citedOutlet) continue
+      // "Carvalho answered the critics on Tuesday:" — what she said follows the colon.
+      if (endsWithColon && view.quotations.size === 0 && a.cue.kind !== 'belief') {
+        this.#pending = { source: this.#source(view, a), paragraph: paragraphIndex }
+        continue
+      }
       for (const claim of paraphrasesOf(tokens, a, (i) => view.opensSentence(i))) {
         this.#add(
           { start: tokens[claim.first]!.start, end: tokens[claim.last]!.end },
@@ -214,11 +297,23 @@ class ArticleReader {
         )
       }
     }
-    const named = this.#outlets.all(tokens).at(-1)
+    const named = outlets.at(-1)
     if (named) this.#state.lastOutlet = named.name
+    // "The Financial Times reported …" — later "the Times said".
+    for (const outlet of outlets) {
+      const last = tokens[outlet.last]!
+      if (outlet.last > outlet.first && capitalized(last))
+        this.#state.shortNames.set(last.text.toLowerCase().replace(/['’]s$/u, ''), outlet.name)
+    }
   }
 
-  #quotation(view: SentenceView, index: number, paragraph: Range, paragraphIndex: number): void {
+  #quotation(
+    view: SentenceView,
+    index: number,
+    paragraph: Range,
+    paragraphIndex: number,
+    peek: () => SentenceView | null,
+  ): void {
     const { tokens } = view
     const token = tokens[index]!
     const quotation = view.quotations.get(token.start)!
@@ -244,6 +339,25 @@ class ArticleReader {
         said: null,
       }
       this.#quoted(this.#add(content, 'direct', source), paragraphIndex)
+      return
+    }
+    // "“It is true.” John Smith said.": the attribution is the whole of the next sentence.
+    const next = view.endsSentence(index) && view.attributions.length === 0 ? peek() : null
+    const tail = next ? tailAttribution(next) : null
+    if (next && tail) {
+      this.#quoted(this.#add(content, 'direct', this.#source(next, tail)), paragraphIndex)
+      return
+    }
+    // A colon or a heading before it named the speaker.
+    const pending = this.#pending
+    if (
+      pending &&
+      view.attributions.length === 0 &&
+      view.opensSentence(index) &&
+      paragraphIndex - pending.paragraph <= 1
+    ) {
+      this.#pending = null
+      this.#quoted(this.#add(content, 'direct', pending.source), paragraphIndex)
       return
     }
     // No attribution here: a quotation that runs on from the one before keeps its speaker.
@@ -282,6 +396,21 @@ class ArticleReader {
       })
     }
   }
+}
+
+const range = (first: number, last: number) =>
+  Array.from({ length: last - first + 1 }, (_, k) => first + k)
+
+/**
+ * A sentence that is nothing but an attribution — "John Smith said.", "asked Senator Okafor." —
+ * with no quotation and no claim of its own: the attribution of the quotation before it.
+ */
+function tailAttribution(view: SentenceView): Attribution | null {
+  const { tokens } = view
+  if (tokens.filter((t) => t.word).length > 14) return null
+  const a = view.attributions.find((x) => x.cue.kind !== 'belief' && (x.speaker || x.citedOutlet))
+  if (!a || paraphrasesOf(tokens, a, (i) => view.opensSentence(i)).length > 0) return null
+  return a
 }
 
 /** Every attributed statement in `text`; see the module comment. */

@@ -13,7 +13,7 @@ export interface OutletMatch {
   last: number
 }
 
-/** One-word names that are ordinary words too; they are recognised only with "The" before them. */
+/** One-word names that are ordinary words too; they are recognised only with "the" before them. */
 const COMMON_WORDS = new Set([
   'time',
   'independent',
@@ -37,6 +37,8 @@ const COMMON_WORDS = new Set([
 interface Candidate {
   words: string[]
   name: string
+  /** An ordinary word as a name ("Guardian"): an outlet only after "the". */
+  needsThe: boolean
 }
 
 /** Words of a name as tokens give them: "The New York Times" → ["The", "New", "York", "Times"]. */
@@ -56,10 +58,10 @@ export class OutletNames {
     let words = nameWords(written)
     if (words[0]?.toLowerCase() === 'the') words = words.slice(1)
     if (words.length === 0) return
-    if (words.length === 1 && COMMON_WORDS.has(words[0]!.toLowerCase())) return
+    const needsThe = words.length === 1 && COMMON_WORDS.has(words[0]!.toLowerCase())
     const key = words[0]!.toLowerCase()
     const list = this.#byFirstWord.get(key) ?? []
-    list.push({ words, name })
+    list.push({ words, name, needsThe })
     list.sort((a, b) => b.words.length - a.words.length)
     this.#byFirstWord.set(key, list)
   }
@@ -71,6 +73,7 @@ export class OutletNames {
     const token = tokens[first]
     if (!token?.word) return null
     for (const candidate of this.#byFirstWord.get(token.text.toLowerCase()) ?? []) {
+      if (candidate.needsThe && first === at) continue
       const matches = candidate.words.every(
         (word, k) => tokens[first + k]?.text.replace(/['’]s$/u, '') === word,
       )

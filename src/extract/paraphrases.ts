@@ -110,7 +110,9 @@ export function paraphrasesOf(
     a.cue.text.toLowerCase() === 'told' && after?.first === afterCue && a.audience === null
   if (after && !toldNobody) return [after]
   // "…, she said." / "…, said Donna Brazile.": the claim is the clause before.
-  const before = Math.min(speakerFirst, a.cue.first) - 1
+  let before = Math.min(speakerFirst, a.cue.first) - 1
+  // "…, engineer Maya Lindqvist told the outlet": a lowercase description before the name.
+  for (let k = 0; k < 2 && before > 0 && tokens[before]!.word; k++) before--
   if (before > 0 && tokens[before]?.text === ',') {
     const claim = upTo(before - 1)
     if (claim) return [claim]

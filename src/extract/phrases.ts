@@ -6,6 +6,15 @@
  */
 import { bare, capitalized, type Token } from './tokens'
 
+/**
+ * `appositive`: take the appositive after a comma too ("Donna Brazile, the party's chairwoman");
+ * `closed`: only an appositive closed by a comma of its own (the sentence's claim follows it).
+ */
+export interface PhraseOptions {
+  appositive: boolean
+  closed?: boolean
+}
+
 /** A phrase's first and last token indices. */
 export interface Phrase {
   first: number
@@ -60,6 +69,23 @@ const BETWEEN = new Set(
 )
 
 const isWordLike = (t: Token | undefined) => t !== undefined && t.word
+
+/**
+ * Words that open sentences and clauses, capitalised there, and never name anyone: "As reported
+ * by …", "However, …". (Not "Will", "May" or "Grant", which are names too.)
+ */
+const NEVER_NAMES = new Set(
+  `as however but and or if when while after before because although though since then meanwhile
+  yet so in on at by for with from during despite according asked also instead later earlier now
+  here there this that these those what which where why how nor still thus therefore moreover
+  furthermore indeed besides otherwise elsewhere overall asked`.split(/\s+/),
+)
+
+/** A capitalised word that can be part of a name. */
+const namelike = (token: Token) => capitalized(token) && !NEVER_NAMES.has(token.text.toLowerCase())
+
+/** "one said", "said another": a member of a group named before. */
+const GROUP_MEMBERS = new Set(['one', 'another'])
 const isLyAdverb = (t: Token) => /^[a-z]+ly$/.test(t.text) && t.text.length > 4
 
 /** Whether a token can be part of a speaker's noun phrase. */
@@ -67,7 +93,7 @@ function inPhrase(token: Token): boolean {
   if (!token.word) return token.text === '&'
   const word = bare(token)
   return (
-    capitalized(token) ||
+    namelike(token) ||
     DETERMINERS.has(word) ||
     SPEAKER_NOUNS.has(word) ||
     MODIFIERS.has(word) ||
@@ -79,7 +105,7 @@ function inPhrase(token: Token): boolean {
 function headsPhrase(token: Token): boolean {
   if (!token.word) return false
   const word = bare(token)
-  return PRONOUNS.has(word) || capitalized(token) || SPEAKER_NOUNS.has(word)
+  return PRONOUNS.has(word) || namelike(token) || SPEAKER_NOUNS.has(word)
 }
 
 /**
@@ -130,6 +156,7 @@ export function subjectBefore(tokens: Token[], cue: number): Phrase | null {
     i = j - 1
   }
   const head = tokens[i]!
+  if (GROUP_MEMBERS.has(bare(head)) && appositiveFirst === null) return { first: i, last: i }
   if (!headsPhrase(head)) {
     const determiner = head.word && /^\p{Ll}/u.test(head.text) ? determinerBefore(tokens, i) : -1
     if (determiner === -1) return null
@@ -139,6 +166,8 @@ export function subjectBefore(tokens: Token[], cue: number): Phrase | null {
     return { first: i, last: appositiveFirst === null ? i : cue - 1 }
   }
   const first = extendLeft(tokens, i)
+  const open = appositiveFirst === null ? openAppositive(tokens, first) : null
+  if (open !== null) return { first: open, last: cue - 1 }
   // A lone capitalized word at the start of a sentence may be an ordinary word ("However said")…
   // but a lone capital before a cue is almost always a name, so it is kept.
   let last = i
@@ -153,6 +182,29 @@ export function subjectBefore(tokens: Token[], cue: number): Phrase | null {
   return { first, last }
 }
 
+/** Prepositions that put a place or a body inside an appositive: "the agent in Mexico City". */
+const INSIDE_APPOSITIVE = new Set(['in', 'at', 'of', 'from', 'for', 'with', 'near', 'outside'])
+
+/**
+ * "Todd Zimmerman, the agency's agent in Mexico City said": an appositive whose closing comma is
+ * missing leaves a place or a body just before the cue. When a preposition stands before the
+ * phrase found and a comma before that follows a name, the phrase is the name and its appositive;
+ * returns the name's first token, or null.
+ */
+function openAppositive(tokens: Token[], first: number): number | null {
+  const before = tokens[first - 1]
+  if (!before?.word || !INSIDE_APPOSITIVE.has(before.text)) return null
+  for (let j = first - 2; j >= 1 && first - j < 20; j--) {
+    const token = tokens[j]!
+    if (token.quotation) return null
+    if (token.text !== ',') continue
+    const name = tokens[j - 1]!
+    if (!name.word || !namelike(name)) return null
+    return extendLeft(tokens, j - 1)
+  }
+  return null
+}
+
 /** Words that end a phrase after a cue: time and place ("said on Tuesday", "said in a statement"). */
 const ENDS_PHRASE_AFTER = new Set(
   `on in at during after before when while to that this last next earlier later yesterday today
@@ -165,16 +217,13 @@ const ENDS_PHRASE_AFTER = new Set(
  * chairwoman", or the source of "according to the poll"): a noun phrase and, after a comma, its
  * appositive up to the end of the sentence or the next comma. Null when none stands there.
  */
-export function phraseAfter(
-  tokens: Token[],
-  from: number,
-  options: { appositive: boolean },
-): Phrase | null {
+export function phraseAfter(tokens: Token[], from: number, options: PhraseOptions): Phrase | null {
   const first = from
   const start = tokens[first]
   if (!start || !start.word) return null
   const startWord = bare(start)
   if (PRONOUNS.has(startWord)) return { first, last: first }
+  if (GROUP_MEMBERS.has(startWord) && !tokens[first + 1]?.word) return { first, last: first }
   if (!inPhrase(start)) return null
   // "the customs agency", "his doctor": a determiner and the common nouns after it.
   if (DETERMINERS.has(startWord) && tokens[first + 1]?.word && !capitalized(tokens[first + 1]!)) {
@@ -220,9 +269,16 @@ function withAppositive(
   tokens: Token[],
   first: number,
   last: number,
-  options: { appositive: boolean },
+  options: PhraseOptions,
 ): Phrase {
   if (options.appositive && tokens[last + 1]?.text === ',' && tokens[last + 2]?.word) {
+    if (options.closed) {
+      // Looked for within the appositive's own bound, so the cost per cue stays constant.
+      let closing = last + 2
+      while (closing < tokens.length && closing - last <= 30 && tokens[closing]!.text !== ',')
+        closing++
+      if (tokens[closing]?.text !== ',') return { first, last }
+    }
     const lead = bare(tokens[last + 2]!)
     if (
       DETERMINERS.has(lead) ||

@@ -36,7 +36,7 @@ export class SentenceView {
   ) {
     this.tokens = tokensAround(text, sentence.start, sentence.end, quotations)
     this.quotations = new Map(quotations.map((q) => [q.outerStart, q]))
-    this.cues = findCues(this.tokens)
+    this.cues = findCues(this.tokens, state.classes)
     this.attributions = attributions(this.tokens, this.cues, outlets, state)
     this.#speech = this.attributions.filter((a) => a.cue.kind !== 'belief')
     this.#cueEndsAt = new Set(this.cues.map((c) => c.last))

@@ -5,6 +5,7 @@
  * "Trevilla").
  */
 import type { ResolvedSpeaker } from './types'
+import type { WordClasses } from './word-classes'
 
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'mr.', 'mrs.', 'ms.', 'dr.'])
 
@@ -65,10 +66,20 @@ export function describeMention(mention: string): ResolvedSpeaker {
   if (isName && !ANONYMOUS_HEADS.test(name)) {
     return { name, title: appositive ?? (leading || null), anonymous: false }
   }
+  // "Mexico's Secretary of Defense, Gen. Ricardo Trevilla": a title first, the name in apposition.
+  if (name === '' && appositive && !ANONYMOUS_HEADS.test(head)) {
+    const inner = describeMention(appositive)
+    if (!inner.anonymous && inner.name.includes(' ') && inner.title !== appositive)
+      return { name: inner.name, title: head, anonymous: false }
+  }
   return {
     name: head,
     title: appositive,
-    anonymous: ANONYMOUS_HEADS.test(head) || /^(?:a|an|one|two|several|some|many)\b/i.test(head),
+    // An unnamed source: "a U.S. official", "one", "another", "the driver" — a description, no name.
+    anonymous:
+      ANONYMOUS_HEADS.test(head) ||
+      /^(?:a|an|one|another|two|several|some|many)\b/i.test(head) ||
+      /^(?:the|this|that)\s.*\b\p{Ll}[\p{L}'’-]*$/u.test(head),
   }
 }
 
@@ -79,47 +90,160 @@ const surname = (name: string) =>
     ?.toLowerCase()
     .replace(/['’]s$/u, '') ?? ''
 
+/** Nouns of office a person is referred to by: "the president", "the general", "the DEA agent". */
+const ROLES = new Set(
+  `president secretary minister general senator governor mayor agent chief director spokesman
+  spokeswoman spokesperson ambassador commander admiral colonel captain judge justice chairman
+  chairwoman leader ceo premier chancellor king queen pope prosecutor sheriff lieutenant sergeant
+  representative congressman congresswoman lawmaker candidate nominee doctor professor coach
+  founder attorney envoy`.split(/\s+/),
+)
+
+/** Abbreviated titles by the role they stand for: "Gen." → general. */
+const ABBREVIATED: Record<string, string> = {
+  'gen.': 'general',
+  'sen.': 'senator',
+  'rep.': 'representative',
+  'gov.': 'governor',
+  'adm.': 'admiral',
+  'col.': 'colonel',
+  'lt.': 'lieutenant',
+  'sgt.': 'sergeant',
+  'capt.': 'captain',
+  'pres.': 'president',
+  'sec.': 'secretary',
+  'dr.': 'doctor',
+  'prof.': 'professor',
+}
+
+/** The roles a title names: "Mexico's Secretary of Defense" → secretary; "Gen." → general. */
+function rolesOf(title: string | null): string[] {
+  if (!title) return []
+  return words(title)
+    .map((w) => w.toLowerCase().replace(/['’]s$/u, ''))
+    .map((w) => ABBREVIATED[w] ?? w)
+    .filter((w) => ROLES.has(w))
+}
+
+/** "the president", "Mexico's defense secretary": a role with no name in it, or null. */
+function roleMention(mention: string, described: ResolvedSpeaker): string | null {
+  if (described.name !== mention.trim()) return null
+  const last = words(mention).at(-1)?.toLowerCase()
+  return last && ROLES.has(last) && !/^(?:a|an)\s/i.test(mention.trim()) ? last : null
+}
+
+type Gender = 'male' | 'female' | null
+const PRONOUN_GENDER: Record<string, Gender> = {
+  he: 'male',
+  him: 'male',
+  she: 'female',
+  her: 'female',
+}
+
+interface Person {
+  speaker: ResolvedSpeaker
+  gender: Gender
+}
+
 /**
- * The speakers named so far in an article, for resolving a pronoun or a surname to the person it
- * refers back to. Lookups are by map, so an article with thousands of speakers costs no more per
- * mention than one with two.
+ * The people an article has named so far, for resolving a pronoun, a surname or a role ("the
+ * president") to the person it refers back to. Lookups are by map, so an article with thousands
+ * of people costs no more per mention than one with two.
  */
 export class SpeakerMemory {
-  /** The latest named speaker for each surname. */
-  readonly #bySurname = new Map<string, ResolvedSpeaker>()
-  #last: ResolvedSpeaker | null = null
+  /** The latest named person for each surname. */
+  readonly #bySurname = new Map<string, Person>()
+  /** The latest named person holding each role. */
+  readonly #byRole = new Map<string, Person>()
+  /** The person last referred to, and how many sentences ago. */
+  #last: Person | null = null
+  #sentencesSince = 0
 
-  /** Remembers a named speaker (anonymous sources are not referred back to by name). */
-  remember(speaker: ResolvedSpeaker): void {
+  constructor(readonly classes: WordClasses) {}
+
+  /** Remembers a named person (anonymous sources are not referred back to by name). */
+  remember(speaker: ResolvedSpeaker, gender?: Gender): void {
     if (speaker.anonymous || PRONOUN.test(speaker.name)) return
-    this.#bySurname.set(surname(speaker.name), speaker)
-    this.#last = speaker
+    const person: Person = {
+      speaker,
+      gender: gender ?? this.#bySurname.get(surname(speaker.name))?.gender ?? null,
+    }
+    this.#bySurname.set(surname(speaker.name), person)
+    for (const role of rolesOf(speaker.title)) this.#byRole.set(role, person)
+    this.#last = person
+    this.#sentencesSince = 0
   }
 
-  /** The latest named speaker with this surname. */
+  /** The latest named person with this surname. */
   bySurname(word: string): ResolvedSpeaker | null {
-    return this.#bySurname.get(word.toLowerCase().replace(/['’]s$/u, '')) ?? null
+    return this.#bySurname.get(word.toLowerCase().replace(/['’]s$/u, ''))?.speaker ?? null
   }
 
-  /** Brings forward a speaker the text names again outside a statement ("President Sheinbaum has sought…"). */
-  mentioned(words: string[]): void {
-    for (const word of words) {
-      if (!isCapital(word)) continue
-      const speaker = this.bySurname(word)
-      if (speaker) this.#last = speaker
+  /** A new sentence begins: what was named long ago is no longer what "the president" means. */
+  nextSentence(): void {
+    this.#sentencesSince++
+  }
+
+  /**
+   * People a sentence names outside any statement: "President Lena Marsh visited …" (a person
+   * with a role), "Viktor Lund signed …" (a person the tagger knows, subject of the sentence),
+   * "Sheinbaum has sought …" (someone named before, brought forward). `runs` are the sentence's
+   * runs of capitalised words, outlets left out.
+   */
+  mentioned(runs: Array<{ text: string; opensSentence: boolean }>): void {
+    for (const run of runs) {
+      const words = run.text.split(' ')
+      const described = describeMention(run.text)
+      if (described.anonymous || described.name === '' || described.name === run.text.trim()) {
+        if (words.length === 1) {
+          const earlier = this.#bySurname.get(words[0]!.toLowerCase().replace(/['’]s$/u, ''))
+          if (earlier) {
+            this.#last = earlier
+            this.#sentencesSince = 0
+          }
+          continue
+        }
+        if (words.length > 4) continue
+        const info = this.classes.name(run.text)
+        if (info.kind === 'person' && (run.opensSentence || !this.#last))
+          this.remember({ name: run.text, title: null, anonymous: false }, info.gender)
+        continue
+      }
+      // A title and a name: "President Lena Marsh", "Gen. Omar Haddad".
+      if (rolesOf(described.title).length > 0 && described.name.includes(' '))
+        this.remember(described, this.classes.name(described.name).gender)
     }
   }
 
-  /** What a mention refers to: an earlier speaker for a pronoun or surname, else the mention itself. */
-  resolve(mention: string): ResolvedSpeaker {
-    const described = describeMention(mention)
+  /** What a mention refers to: an earlier person for a pronoun, surname or role, else the mention. */
+  resolve(mention: string): ResolvedSpeaker | null {
+    const trimmed = mention.trim().replace(/['’]s$/u, '')
     // "She’s promised": the pronoun without its contracted verb.
-    if (PRONOUN.test(mention.trim().replace(/['’]s$/u, ''))) {
-      return this.#last ?? { name: mention.trim(), title: null, anonymous: true }
+    if (PRONOUN.test(trimmed)) {
+      const gender = PRONOUN_GENDER[trimmed.toLowerCase()] ?? null
+      const last = this.#last
+      if (!last || (gender && last.gender && gender !== last.gender)) return null
+      return last.speaker
+    }
+    const described = describeMention(mention)
+    const role = roleMention(mention, described)
+    if (role) {
+      const holder = this.#byRole.get(role)
+      if (holder) return holder.speaker
+      // "Claudia Sheinbaum spoke on Thursday. “…,” the president said.": the person just named,
+      // unless the article gave them another office.
+      const last = this.#last
+      if (last && this.#sentencesSince <= 1 && rolesOf(last.speaker.title).length === 0)
+        return last.speaker
+      return { name: described.name, title: null, anonymous: true }
     }
     if (!described.anonymous && !described.name.includes(' ')) {
       const earlier = this.bySurname(described.name)
       if (earlier) return { ...earlier, title: described.title ?? earlier.title }
+    }
+    // "Mexico City said": a place is never a person.
+    if (!described.anonymous && /^\p{Lu}/u.test(described.name)) {
+      if (this.classes.name(described.name).kind === 'place') return null
     }
     return described
   }

@@ -1,0 +1,216 @@
+/**
+ * Attribution as real news writes it: each class of sentence below once gave the wrong person,
+ * an outlet or a word as a person, or nothing at all. The sentences are made up for these tests.
+ */
+import { describe, expect, it } from 'vitest'
+import { extractStatements } from '../../src/extract/extract'
+import type { ExtractedStatement } from '../../src/extract/types'
+
+/** Each statement as one readable row: kind, text, speaker (name | title | anonymous), outlet. */
+function rows(text: string): string[] {
+  return extractStatements(text, { published: '2025-02-17' }).map(row)
+}
+
+function row(s: ExtractedStatement): string {
+  const who = s.speaker
+    ? `${s.speaker.anonymous ? 'anonymous ' : ''}${s.speaker.name}${s.speaker.title ? ` (${s.speaker.title})` : ''}`
+    : '-'
+  return `${s.kind}: ${s.text} | ${who} | ${s.citedOutlet?.name ?? '-'}`
+}
+
+/** The one statement whose text begins with `start`. */
+function statement(text: string, start: string): ExtractedStatement {
+  const found = extractStatements(text, { published: '2025-02-17' }).filter((s) =>
+    s.text.startsWith(start),
+  )
+  expect(found, rows(text).join('\n')).toHaveLength(1)
+  return found[0]!
+}
+
+const speakerName = (text: string, start: string) => statement(text, start).speaker?.name ?? null
+
+describe('a quotation that ends its own sentence, then "Name said."', () => {
+  it.each([
+    ['“The bridge is safe.” Mayor Ines Carvalho said.', 'Ines Carvalho'],
+    ['"Who will pay for it?" Senator Paul Okafor asked.', 'Paul Okafor'],
+    ['“We won!” shouted Dana Whitfield.', 'Dana Whitfield'],
+    ['"It was never approved." said Rafael Ortiz, the council\'s lawyer.', 'Rafael Ortiz'],
+  ])('%s', (text, name) => {
+    const [first] = extractStatements(text)
+    expect(first?.kind).toBe('direct')
+    expect(first?.speaker?.name).toBe(name)
+  })
+
+  it('keeps a quotation with no attribution after it unattributed', () => {
+    expect(rows('“The bridge is safe.” The river rose overnight.')).toEqual([])
+  })
+
+  it('gives each quotation the attribution that follows it, not the one before', () => {
+    const text = '“The bridge is safe.” Ines Carvalho said. “It is not.” Paul Okafor said.'
+    expect(speakerName(text, 'The bridge')).toBe('Ines Carvalho')
+    expect(speakerName(text, 'It is not')).toBe('Paul Okafor')
+  })
+})
+
+describe('the cited outlet, whenever the text names one', () => {
+  it('"According to OUTLET, CLAIM": the outlet is the source, no person', () => {
+    const s = statement(
+      'According to The Guardian, the ministry has doubled its patrols along the coast.',
+      'the ministry',
+    )
+    expect(s.kind).toBe('paraphrase')
+    expect(s.speaker).toBeNull()
+    expect(s.citedOutlet?.name).toBe('The Guardian')
+  })
+
+  it('"the Times said" after the outlet was named: the outlet by its short name', () => {
+    const text =
+      'The Financial Times first reported the sale. The price was lower than expected, the Times said.'
+    const s = statement(text, 'The price')
+    expect(s.speaker).toBeNull()
+    expect(s.citedOutlet?.name).toBe('Financial Times')
+  })
+
+  it('"the Journal reported" with no outlet of that name before it is not a person either', () => {
+    const s = statement(
+      'The Wall Street Journal covered the vote. Turnout fell sharply, the Journal reported.',
+      'Turnout',
+    )
+    expect(s.speaker).toBeNull()
+    expect(s.citedOutlet?.name).toBe('The Wall Street Journal')
+  })
+
+  it('"As reported by OUTLET, X said CLAIM": X speaks, the outlet is cited', () => {
+    const s = statement(
+      'As reported by The Washington Post, Okafor said the budget would be cut.',
+      'the budget',
+    )
+    expect(s.speaker?.name).toBe('Okafor')
+    expect(s.citedOutlet?.name).toBe('The Washington Post')
+    expect(rows('As reported by Reuters, Okafor said the budget would be cut.')).not.toContain(
+      expect.stringContaining('| As'),
+    )
+  })
+
+  it('"X, citing Y": Y is the cited outlet', () => {
+    const s = statement(
+      'The port will close for a week, Bloomberg reported, citing Reuters.',
+      'The port',
+    )
+    expect(s.citedOutlet?.name).toBe('Reuters')
+  })
+
+  it('"OUTLET first reported CLAIM"', () => {
+    const s = statement('Politico first reported that the talks had collapsed.', 'the talks')
+    expect(s.citedOutlet?.name).toBe('Politico')
+    expect(s.speaker).toBeNull()
+  })
+
+  it.each(['the outlet', 'the paper', 'the newspaper', 'the network', 'the magazine'])(
+    '"X told %s" points back to the outlet named before',
+    (noun) => {
+      const text = `The levee held, NBC News reported. On Sunday, the storm weakened, engineer Maya Lindqvist told ${noun}.`
+      const s = statement(text, 'On Sunday')
+      expect(s.speaker?.name).toBe('Maya Lindqvist')
+      expect(s.citedOutlet?.name).toBe('NBC News')
+    },
+  )
+
+  it('"in an interview with OUTLET"', () => {
+    const s = statement(
+      '“We were warned,” Lindqvist said in an interview with The Atlantic.',
+      'We were warned',
+    )
+    expect(s.speaker?.name).toBe('Lindqvist')
+    expect(s.citedOutlet?.name).toBe('The Atlantic')
+  })
+})
+
+describe('never a place, an organisation, a word or a title as a person', () => {
+  it('an appositive left open by a missing comma does not make the place the speaker', () => {
+    const text =
+      'Hana Novak, the agency\'s chief engineer in Buenos Aires said the repairs were "well ahead of schedule".'
+    const s = statement(text, 'well ahead')
+    expect(s.speaker?.name).toBe('Hana Novak')
+  })
+
+  it('"TITLE, NAME, said": the name is the person, the title their title', () => {
+    const s = statement(
+      "Peru's Minister of Energy, Dr. Alberto Quispe, announced on Friday that prices would fall.",
+      'prices',
+    )
+    expect(s.speaker?.name).toBe('Alberto Quispe')
+    expect(s.speaker?.title).toMatch(/Minister of Energy/)
+  })
+
+  it('"the president said" is the person the article names as president', () => {
+    const text =
+      'President Lena Marsh visited the flooded towns. “We will rebuild every home,” the president said.'
+    expect(speakerName(text, 'We will rebuild')).toBe('Lena Marsh')
+  })
+
+  it('"the general said" is the person named just before with that title', () => {
+    const text =
+      'Gen. Omar Haddad toured the base on Friday. Later, the general said the drills would continue.'
+    expect(speakerName(text, 'the drills')).toBe('Omar Haddad')
+  })
+
+  it('a role noun nobody in the article holds stays a description, never a name', () => {
+    const s = statement('“It was chaos,” the driver said.', 'It was chaos')
+    expect(s.speaker?.anonymous).toBe(true)
+  })
+
+  it('"He has said" refers back to the person named before, not to "He"', () => {
+    const text = 'Viktor Lund signed the order on Monday. He has said he will not resign.'
+    expect(speakerName(text, 'he will not')).toBe('Viktor Lund')
+  })
+
+  it('a pronoun with nobody to refer to gives no speaker rather than "He"', () => {
+    const s = statement('She said the plan was reckless.', 'the plan')
+    expect(s.speaker).toBeNull()
+  })
+
+  it('"one said" after a group is an anonymous member of it, not the speaker before', () => {
+    const text =
+      '“Costs will rise,” Mayor Ines Carvalho said. Two engineers disagreed. “The design is sound,” one said. “It has passed every test,” said another.'
+    for (const start of ['The design', 'It has passed']) {
+      const s = statement(text, start)
+      expect(s.speaker?.anonymous, start).toBe(true)
+      expect(s.speaker?.name).not.toBe('Ines Carvalho')
+    }
+  })
+})
+
+describe('any verb of saying, in the usual positions', () => {
+  it.each([
+    ['Okafor clarified, “The tax applies only to imports.”', 'Okafor'],
+    ['“The tax applies only to imports,” Okafor fumed.', 'Okafor'],
+    ['“The tax applies only to imports,” the minister quipped.', 'the minister'],
+    ['Okafor scrawled: “The tax applies only to imports.”', 'Okafor'],
+    ['“The tax applies only to imports,” Okafor tweeted on Monday.', 'Okafor'],
+    ['“The tax applies only to imports,” Senator Paul Okafor reiterated.', 'Senator Paul Okafor'],
+  ])('%s', (text, mention) => {
+    const s = statement(text, 'The tax')
+    expect(s.speakerMention?.text).toBe(mention)
+    expect(s.cue).not.toBeNull()
+  })
+
+  it('a verb that is not of saying next to a quotation still attributes nothing to a place', () => {
+    const found = rows('“Hamlet” opened in London to packed houses.')
+    expect(found).toEqual([])
+  })
+})
+
+describe('a speaker named only before the quotation', () => {
+  it('an attribution that ends with a colon carries to the next paragraph', () => {
+    const text =
+      'Mayor Ines Carvalho answered the critics on Tuesday:\n\n“No family will be left without a home.”'
+    expect(speakerName(text, 'No family')).toBe('Ines Carvalho')
+  })
+
+  it('a heading that names the speaker carries to the quotation under it', () => {
+    const text =
+      'Mayor Ines Carvalho addresses the council\n\n“No family will be left without a home. We will rebuild.”'
+    expect(speakerName(text, 'No family')).toBe('Ines Carvalho')
+  })
+})
