@@ -106,15 +106,21 @@ export function attributionOf(
   if (cue.kind === 'source-after') {
     // Opening the sentence, the source ends at the comma before its claim: "According to the
     // Guardian, the ministry …" — an appositive there must be closed by a comma of its own.
-    const opens = cue.first <= firstWord
+    const opens =
+      cue.first <= firstWord || (cue.first === firstWord + 1 && bare(tokens[firstWord]!) === 'as')
     let source = phraseAfter(tokens, cue.last + 1, { appositive: true, closed: opens })
     if (!source) return null
     // "according to the AP", "per the paper": the outlet is the source, and the phrase its mention.
     // The article's own short name comes first: "the Times" after The New York Times is that paper.
     const anaphor = outletAnaphor(tokens, source, state)
-    const outlet = anaphor ? null : outletAt(outlets, tokens, source)
-    if (outlet) source = { first: outlet.first, last: outlet.last }
+    const found = anaphor ? null : outletAt(outlets, tokens, source)
+    // "according to MSNBC host Chris Matthews": a person of the outlet, who is the source.
+    const outlet = found && isWholeOutlet(tokens, found, source) ? found : null
     const name = outlet?.name ?? anaphor
+    if (found && !outlet) {
+      const cited = { name: found.name, phrase: { first: found.first, last: found.last } }
+      return { cue, speaker: source, citedOutlet: cited, audience: null, inverted: true }
+    }
     if (name !== null) {
       return {
         cue,
@@ -152,12 +158,15 @@ export function attributionOf(
   const anaphor = outletAnaphor(tokens, speaker, state)
   const outlet = anaphor ? null : outletAt(outlets, tokens, speaker)
   // The speaker phrase stays as the mention ("the AP said" is said by the AP, as printed).
-  if (outlet && outlet.last >= speaker.last - 1) {
+  if (outlet && isWholeOutlet(tokens, outlet, speaker)) {
     citedOutlet = { name: outlet.name, phrase: speaker }
     mentionOnly = true
   } else if (anaphor) {
     citedOutlet = { name: anaphor, phrase: null }
     mentionOnly = true
+  } else if (outlet) {
+    // "MSNBC host Chris Matthews said": the person speaks, on the outlet.
+    citedOutlet = { name: outlet.name, phrase: { first: outlet.first, last: outlet.last } }
   } else if (speaker.first === speaker.last && RELATIVE.has(bare(tokens[speaker.first]!))) {
     // "The Times, which first reported …": the relative pronoun stands for the outlet before it.
     const previous = outletBefore(tokens, speaker.first, outlets)
@@ -176,6 +185,15 @@ export function attributionOf(
     audience = whom.audience
   }
   return { cue, speaker, citedOutlet, audience, inverted, speakerIsOutlet: mentionOnly }
+}
+
+/**
+ * Whether a phrase is the outlet and nothing more, or the outlet and an appositive about it ("the
+ * Post, which obtained the memo"): not "the Washington Post’s Bob Woodward" or "MSNBC host Chris
+ * Matthews", who are people.
+ */
+function isWholeOutlet(tokens: Token[], outlet: OutletMatch, phrase: Phrase): boolean {
+  return outlet.last >= phrase.last || tokens[outlet.last + 1]?.text === ','
 }
 
 /** The outlet named just before a relative pronoun: "The New York Times, which". */

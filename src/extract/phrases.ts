@@ -45,9 +45,8 @@ export const SPEAKER_NOUNS = new Set(
   observers observer man woman men women friend friends family relatives colleague colleagues
   democrats republicans party company firm network outlet agency authorities authority regulators
   aides allies ally opponents opponent rivals rival campaigns data figures records documents memo letter
-  filing analysis polling pollster pollsters economist advocates advocate union unions`.split(
-    /\s+/,
-  ),
+  filing analysis polling pollster pollsters economist advocates advocate union unions host anchor
+  reporter reporters correspondent columnist editor writer contributor commentator`.split(/\s+/),
 )
 
 /** Words that may sit inside a speaker's noun phrase without heading it. */
@@ -145,6 +144,9 @@ function extendLeft(tokens: Token[], last: number, max = 10): number {
 export function subjectBefore(tokens: Token[], cue: number): Phrase | null {
   let i = cue - 1
   while (i >= 0 && tokens[i]!.word && (BETWEEN.has(bare(tokens[i]!)) || isLyAdverb(tokens[i]!))) i--
+  // "The Times on Saturday wrote": a day between the subject and its verb is not the subject.
+  if (i >= 1 && WEEKDAYS.has(bare(tokens[i]!)) && bare(tokens[i - 1]!) === 'on') i -= 2
+  while (i >= 0 && tokens[i]!.word && (BETWEEN.has(bare(tokens[i]!)) || isLyAdverb(tokens[i]!))) i--
   if (i < 0) return null
   let appositiveFirst: number | null = null
   if (tokens[i]!.text === ',') {
@@ -181,6 +183,8 @@ export function subjectBefore(tokens: Token[], cue: number): Phrase | null {
   }
   return { first, last }
 }
+
+const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '))
 
 /** Prepositions that put a place or a body inside an appositive: "the agent in Mexico City". */
 const INSIDE_APPOSITIVE = new Set(['in', 'at', 'of', 'from', 'for', 'with', 'near', 'outside'])

@@ -19,9 +19,8 @@ const TITLE_WORDS = new Set(
   energy labor commerce justice agriculture transportation house senate majority minority whip
   republican democratic democrat gop party candidate nominee presidential mexican american u.s. us
   british french german chinese russian israeli ukrainian canadian european white press campaign
-  campaign's top senior executive ceo founder co-founder professor prof. analyst strategist pollster`.split(
-    /\s+/,
-  ),
+  campaign's top senior executive ceo founder co-founder professor prof. analyst strategist pollster
+  host anchor reporter correspondent columnist editor writer contributor commentator`.split(/\s+/),
 )
 
 /** Nouns that make a phrase an anonymous source when no name stands in it. */

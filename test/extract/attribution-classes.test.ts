@@ -116,6 +116,26 @@ describe('the cited outlet, whenever the text names one', () => {
     },
   )
 
+  it('a person of an outlet speaks, and the outlet is cited: "MSNBC host X", "Reuters reporter X"', () => {
+    const onAir = statement('“The race is tight,” MSNBC host Chris Mathers said.', 'The race')
+    expect(onAir.speaker).toMatchObject({ name: 'Chris Mathers', title: 'MSNBC host' })
+    expect(onAir.citedOutlet?.name).toBe('MSNBC')
+    const source = statement(
+      'According to Reuters reporter Ana Lind, the talks failed last night.',
+      'the talks',
+    )
+    expect(source.speaker?.name).toBe('Ana Lind')
+    expect(source.citedOutlet?.name).toBe('Reuters')
+  })
+
+  it('"The Times on Saturday wrote that …": the day is not the source', () => {
+    const text =
+      'The New York Times covered the vote. The Times on Saturday wrote that turnout had fallen.'
+    const s = statement(text, 'turnout')
+    expect(s.speaker).toBeNull()
+    expect(s.citedOutlet?.name).toBe('The New York Times')
+  })
+
   it('"in an interview with OUTLET"', () => {
     const s = statement(
       '“We were warned,” Lindqvist said in an interview with The Atlantic.',

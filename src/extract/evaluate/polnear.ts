@@ -6,6 +6,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { OutletNames } from '../outlet-names'
+import { bare, tokens } from '../tokens'
 import type { Span } from './score'
 
 /** One attribution as annotated: its Content, and its Source and Cue when the annotator marked them. */
@@ -17,6 +19,11 @@ export interface GoldAttribution {
   /** The Source's pieces; null for an attribution with no source marked. */
   source: Span[] | null
   cue: Span[] | null
+  /**
+   * The Source names an outlet — a major one by name ("The New York Post", "the AP") or one named
+   * before ("the paper", "the Times"): the statement's cited outlet, for the outlet score.
+   */
+  sourceIsOutlet?: boolean
 }
 
 /** One annotated article of the corpus. */
@@ -35,6 +42,28 @@ const SINGLE_QUOTE_OPENING = /^\s*['‘’]/
 const TEXT_BOUND = /^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)(?:\t|$)/
 const EVENT = /^E\d+\t(.*)$/
 const DATE_IN_NAME = /^[^_]+_(\d{4}-\d{2}-\d{2})_/
+
+const outletNames = new OutletNames()
+
+/** Nouns that stand for an outlet named before: "the paper said". */
+const OUTLET_NOUNS = new Set(['paper', 'newspaper', 'network', 'outlet', 'magazine', 'publication'])
+
+/**
+ * Whether a Source's text is an outlet: a known outlet's name, after at most a determiner ("the
+ * AP", "The New York Post"), or "the paper" and the like. Not "a reporter for USA Today" (a person)
+ * nor "the report" (a document, whoever wrote it).
+ */
+export function namesAnOutlet(source: string): boolean {
+  const words = tokens(source).filter((t) => t.word)
+  const found = outletNames.all(words)[0]
+  if (found && found.first <= 1 && found.last >= words.length - 2) return true
+  const head = words.at(-1)
+  if (!head || words.length > 3 || !['the', 'that', 'this'].includes(bare(words[0]!))) return false
+  // "the paper", and "the Times" (an outlet's short name, capitalised).
+  return (
+    OUTLET_NOUNS.has(bare(head)) || /^(?:Times|Post|Journal|Globe|Tribune|Herald)$/.test(head.text)
+  )
+}
 
 /**
  * True when a Content is a quotation: it contains a double quotation mark (`"` `“` `”` `„` `«`
@@ -82,11 +111,14 @@ export function parseAnnotations(ann: string, text: string): GoldAttribution[] {
       .sort((a, b) => a.start - b.start)
       .map(({ start, end }) => text.slice(start, end))
       .join(' ')
+    const source = roles.get('Source') ?? null
+    const sourceText = source?.map(({ start, end }) => text.slice(start, end)).join(' ') ?? ''
     attributions.push({
       kind: isQuotation(contentText) ? 'quote' : 'paraphrase',
       content,
-      source: roles.get('Source') ?? null,
+      source,
       cue: roles.get('Cue') ?? null,
+      sourceIsOutlet: source !== null && namesAnOutlet(sourceText),
     })
   }
   return attributions

@@ -137,9 +137,26 @@ export const POLNEAR_SPEAKER: AttributeRule<GoldAttribution> = {
 }
 
 /**
+ * PolNeAR's cited-outlet rule. The corpus marks sources, not outlets, and leaves "X told CNN"
+ * unmarked, so only statements whose source is an outlet are scored: a prediction is judged when
+ * an outlet is its source (a cited outlet and no speaker), a gold item is expected when its Source
+ * names an outlet, and they agree when the prediction's outlet mention overlaps that Source.
+ */
+export const POLNEAR_OUTLET: AttributeRule<GoldAttribution> = {
+  judged: (prediction) => prediction.citedOutlet !== null && prediction.speaker === null,
+  expected: (gold) => gold.sourceIsOutlet === true,
+  agrees: (gold, prediction) => {
+    if (!gold.source || !gold.sourceIsOutlet || !prediction.citedOutlet) return false
+    const mention = prediction.citedOutlet.span ?? prediction.speakerMention
+    return mention !== null && overlapsAny(mention, gold.source)
+  },
+}
+
+/**
  * One PolNeAR article's counts: quotes (direct and partial predictions against quoted Contents),
  * speakers ({@link POLNEAR_SPEAKER} over those), paraphrases (paraphrase predictions against the
- * other Contents). The corpus marks no cited outlet, so `outlet` is null.
+ * other Contents), cited outlets ({@link POLNEAR_OUTLET}; null when neither gold nor prediction
+ * has an outlet as a source).
  */
 export function scorePolnearArticle(
   gold: GoldAttribution[],
@@ -156,7 +173,10 @@ export function scorePolnearArticle(
       paraphrases.map(contentOf),
       predicted.filter((s) => !isQuoteKind(s)),
     ),
-    outlet: null,
+    outlet:
+      gold.some(POLNEAR_OUTLET.expected) || predicted.some(POLNEAR_OUTLET.judged)
+        ? countAttributeMatches(gold, contentOf, predicted, POLNEAR_OUTLET)
+        : null,
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { QuoteKind } from '../../../src/domain/vocabulary'
-import type { GoldAttribution } from '../../../src/extract/evaluate/polnear'
+import { namesAnOutlet, type GoldAttribution } from '../../../src/extract/evaluate/polnear'
 import {
   countSpanMatches,
   findQuoteErrors,
@@ -244,5 +244,44 @@ describe('findQuoteErrors', () => {
       spurious: [spurious],
       wrongSpeaker: [{ gold: 1, prediction: wrong }],
     })
+  })
+})
+
+describe('the cited-outlet score on PolNeAR', () => {
+  it('knows an outlet as a source from a person of an outlet or a document', () => {
+    expect(namesAnOutlet('The New York Post')).toBe(true)
+    expect(namesAnOutlet('the AP')).toBe(true)
+    expect(namesAnOutlet('the paper')).toBe(true)
+    expect(namesAnOutlet('A reporter for USA Today')).toBe(false)
+    expect(namesAnOutlet('the report')).toBe(false)
+    expect(namesAnOutlet('Senator Ray')).toBe(false)
+  })
+
+  it('judges only outlets as sources, and counts a match by the Source it names', () => {
+    const text = 'The Post reported that the mayor resigned. Critics said "it was late."'
+    const post = spanOf(text, 'The Post')
+    const gold: GoldAttribution[] = [
+      {
+        kind: 'paraphrase',
+        content: [spanOf(text, 'the mayor resigned')],
+        source: [post],
+        cue: null,
+        sourceIsOutlet: true,
+      },
+      {
+        kind: 'quote',
+        content: [spanOf(text, 'it was late.')],
+        source: [spanOf(text, 'Critics')],
+        cue: null,
+      },
+    ]
+    const byPost = {
+      ...predict(text, 'the mayor resigned', { kind: 'paraphrase', mention: post }),
+      speaker: null,
+      citedOutlet: { name: 'The Washington Post', span: { ...post, text: 'The Post' } },
+    }
+    const critics = predict(text, 'it was late.', { mention: spanOf(text, 'Critics') })
+    expect(scorePolnearArticle(gold, [byPost, critics]).outlet).toEqual(counts(1, 1, 1, 1))
+    expect(scorePolnearArticle(gold, [critics]).outlet).toEqual(counts(0, 0, 0, 1))
   })
 })
