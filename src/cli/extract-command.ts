@@ -32,6 +32,8 @@ export function printable(s: ExtractedStatement) {
     citedOutlet: s.citedOutlet?.name ?? null,
     audience: s.audience?.text ?? null,
     said: s.said,
+    method: s.method,
+    confidence: s.confidence,
   }
 }
 

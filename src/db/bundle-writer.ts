@@ -142,6 +142,7 @@ function prepareStatements(db: Db) {
         saidLatest: p('saidLatest'),
         start: p('start'),
         end: p('end'),
+        extraction: p('extraction'),
       }),
     ),
     // The title joins the speaker's titles here rather than by trigger: a trigger on the quote
@@ -371,6 +372,7 @@ export function createBundleWriter(db: Db) {
           saidLatest: quote.said?.latest ?? null,
           start: quote.start,
           end: quote.end,
+          extraction: quote.extraction === null ? null : JSON.stringify(quote.extraction),
         }).lastInsertRowid,
       )
       if (ids.speakerId !== null && quote.speakerTitle !== null) {

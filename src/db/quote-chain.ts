@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm'
 import { alias, type SQLiteSelect } from 'drizzle-orm/sqlite-core'
-import type { QuoteResult } from '../domain/types'
+import type { Extraction, QuoteResult } from '../domain/types'
 import type { Db } from './client'
 import { formatPartialDate } from '../domain/partial-dates'
 import { articles, outlets, quotes, speakers } from './schema'
@@ -25,6 +25,7 @@ export const chainColumns = {
   saidLatest: quotes.saidLatest,
   start: quotes.start,
   end: quotes.end,
+  extraction: quotes.extraction,
   speakerSlug: speakers.slug,
   speakerName: speakers.name,
   speakerAnonymous: speakers.anonymous,
@@ -87,5 +88,7 @@ export function toQuoteResult(row: ChainRow): QuoteResult {
       : null,
     offsets: row.start === null || row.end === null ? null : { start: row.start, end: row.end },
     verified: row.start !== null,
+    // Written only from a checked Extraction (the import's schema), so read back as one.
+    extraction: row.extraction === null ? null : (JSON.parse(row.extraction) as Extraction),
   }
 }

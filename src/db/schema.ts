@@ -191,6 +191,11 @@ export const quotes = sqliteTable(
     /** JavaScript string offsets of `text` in the article body; null when the body is unknown. */
     start: integer('start'),
     end: integer('end'),
+    /**
+     * How the extractor attributed the statement, as JSON (`Extraction`: method, confidence, cue
+     * and mention spans); null for a statement a person entered. Checked where it is written.
+     */
+    extraction: text('extraction'),
   },
   (t) => [
     // One statement per span and kind: a partial quote may sit inside a paraphrase, never twice.

@@ -3,6 +3,7 @@
  * are written in one transaction. Records refer to each other by natural key: outlets and speakers
  * by slug, articles by url.
  */
+import type { Extraction } from './types'
 import type { OutletKind, QuoteKind } from './vocabulary'
 
 export interface OutletRecord {
@@ -51,6 +52,8 @@ export interface QuoteRecord {
   said: { phrase: string | null; earliest: string | null; latest: string | null } | null
   start: number | null
   end: number | null
+  /** How the extractor attributed it; null when a person entered it. */
+  extraction: Extraction | null
 }
 
 export interface Bundle {

@@ -153,8 +153,11 @@ export type OutletChanges = Partial<Omit<OutletRecord, 'slug'>>
 /** Fields of a speaker to change; `aliases` replaces the list. */
 export type SpeakerChanges = Partial<Omit<SpeakerRecord, 'slug'>>
 
-/** Fields of a quote to change, already checked against its article; speaker and outlet by slug. */
-export type QuoteChanges = Partial<Omit<QuoteRecord, 'article'>>
+/**
+ * Fields of a quote to change, already checked against its article; speaker and outlet by slug.
+ * The extraction evidence is the extractor's alone.
+ */
+export type QuoteChanges = Partial<Omit<QuoteRecord, 'article' | 'extraction'>>
 
 /** A quote as a change to it must be checked: its text and offsets, and its article's body. */
 export interface QuoteForChange {

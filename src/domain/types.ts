@@ -2,7 +2,7 @@
  * The shapes the services return and the API sends: a quote with its whole attribution chain,
  * speakers, outlets, articles, pages and facets. No storage detail appears here.
  */
-import type { DatePrecision, OutletKind, QuoteKind } from './vocabulary'
+import type { AttributionMethod, DatePrecision, OutletKind, QuoteKind } from './vocabulary'
 
 /** A date and how much of it is known: `2025` (year), `2025-02` (month) or `2025-02-20` (day). */
 export interface PartialDate {
@@ -57,6 +57,8 @@ export interface QuoteResult {
   offsets: { start: number; end: number } | null
   /** True when the text was checked verbatim against the article body at its offsets. */
   verified: boolean
+  /** How the extractor attributed it; null for a statement entered or curated by a person. */
+  extraction: Extraction | null
   /** On text searches: the quote with the matched words in `<mark>`, HTML-escaped. */
   snippet?: string
 }
@@ -139,4 +141,22 @@ export interface Counts {
   speakers: number
   outlets: number
   articles: number
+}
+
+/** A stretch of an article body: `body.slice(start, end) === text`. */
+export interface BodySpan {
+  start: number
+  end: number
+  text: string
+}
+
+/** The evidence an extracted statement carries: how it was attributed, and how surely. */
+export interface Extraction {
+  method: AttributionMethod
+  /** From 0 to 1: how often statements attributed this way had the right speaker when measured. */
+  confidence: number
+  /** The cue as printed in the article ("said", "according to"). */
+  cue: BodySpan | null
+  /** The speaker or source as printed where it is attributed ("she", "the Times"). */
+  mention: BodySpan | null
 }

@@ -102,5 +102,6 @@ export function quoteRecord(quote: QuoteResult): QuoteRecord & { type: 'quote' }
     said: quote.said,
     start: quote.offsets?.start ?? null,
     end: quote.offsets?.end ?? null,
+    extraction: quote.extraction,
   }
 }

@@ -31,6 +31,8 @@ import { SpeakerMemory } from './speakers'
 import { capitalized, type Token } from './tokens'
 import type { ExtractedStatement, ExtractionContext, TextSpan } from './types'
 import { WordClasses } from './word-classes'
+import { confidenceOf } from './confidence'
+import type { AttributionMethod } from '../domain/vocabulary'
 
 type Kind = ExtractedStatement['kind']
 type Range = { start: number; end: number }
@@ -44,6 +46,11 @@ interface Source {
   citedOutlet: ExtractedStatement['citedOutlet']
   audience: TextSpan | null
   said: ExtractedStatement['said']
+  /** Where the attribution came from when not the statement's own sentence. */
+  route?: Extract<
+    AttributionMethod,
+    'sentence-after' | 'sentence-before' | 'transcript' | 'signature' | 'headline'
+  >
 }
 
 const span = (text: string, start: number, end: number): TextSpan => ({
@@ -116,9 +123,15 @@ class ArticleReader {
   }
 
   #add(content: Range, kind: Kind, source: Source): ExtractedStatement {
-    const speaker =
+    const resolution =
       source.mention && !source.mentionIsOutlet ? this.#memory.resolve(source.mention.text) : null
+    const speaker = resolution?.speaker ?? null
     if (speaker) this.#memory.remember(speaker)
+    const method: AttributionMethod = source.mentionIsOutlet
+      ? 'outlet'
+      : !resolution
+        ? 'cue-only'
+        : (source.route ?? resolution.method)
     const statement: ExtractedStatement = {
       text: this.text.slice(content.start, content.end),
       start: content.start,
@@ -131,6 +144,8 @@ class ArticleReader {
       citedOutlet: source.citedOutlet,
       audience: source.audience,
       said: source.said,
+      method,
+      confidence: confidenceOf(method, kind),
     }
     this.statements.push(statement)
     return statement
@@ -153,6 +168,7 @@ class ArticleReader {
         citedOutlet: null,
         audience: null,
         said: null,
+        route: 'transcript',
       })
       this.#quoted(statement, index)
     }
@@ -173,6 +189,7 @@ class ArticleReader {
       citedOutlet: null,
       audience: null,
       said: null,
+      route: 'headline',
     })
   }
 
@@ -234,7 +251,7 @@ class ArticleReader {
     const verb = tokens.findIndex((t) => t.word && !capitalized(t))
     if (verb < 1 || !/(?:s|ed)$/.test(tokens[verb]!.text)) return null
     const mention = span(this.text, tokens[0]!.start, tokens[verb - 1]!.end)
-    const speaker = this.#memory.resolve(mention.text)
+    const speaker = this.#memory.resolve(mention.text)?.speaker
     if (!speaker || speaker.anonymous || !speaker.name.includes(' ')) return null
     return {
       cue: span(this.text, tokens[verb]!.start, tokens[verb]!.end),
@@ -242,6 +259,7 @@ class ArticleReader {
       citedOutlet: null,
       audience: null,
       said: null,
+      route: 'headline',
     }
   }
 
@@ -331,12 +349,13 @@ class ArticleReader {
     }
     const signed = dashSignature(tokens, index)
     if (signed) {
-      const source = {
+      const source: Source = {
         cue: null,
         mention: this.#phrase(tokens, signed),
         citedOutlet: null,
         audience: null,
         said: null,
+        route: 'signature',
       }
       this.#quoted(this.#add(content, 'direct', source), paragraphIndex)
       return
@@ -345,7 +364,8 @@ class ArticleReader {
     const next = view.endsSentence(index) && view.attributions.length === 0 ? peek() : null
     const tail = next ? tailAttribution(next) : null
     if (next && tail) {
-      this.#quoted(this.#add(content, 'direct', this.#source(next, tail)), paragraphIndex)
+      const source: Source = { ...this.#source(next, tail), route: 'sentence-after' }
+      this.#quoted(this.#add(content, 'direct', source), paragraphIndex)
       return
     }
     // A colon or a heading before it named the speaker.
@@ -357,7 +377,8 @@ class ArticleReader {
       paragraphIndex - pending.paragraph <= 1
     ) {
       this.#pending = null
-      this.#quoted(this.#add(content, 'direct', pending.source), paragraphIndex)
+      const source: Source = { route: 'sentence-before', ...pending.source }
+      this.#quoted(this.#add(content, 'direct', source), paragraphIndex)
       return
     }
     // No attribution here: a quotation that runs on from the one before keeps its speaker.
@@ -378,6 +399,8 @@ class ArticleReader {
         start: content.start,
         end: content.end,
         kind: 'direct',
+        method: 'runs-on',
+        confidence: confidenceOf('runs-on', 'direct'),
       }
       this.statements.push(statement)
       this.#quoted(statement, paragraphIndex)

@@ -4,6 +4,7 @@
  * official"), or a pronoun or surname that refers back to someone named before ("she",
  * "Trevilla").
  */
+import type { AttributionMethod } from '../domain/vocabulary'
 import type { ResolvedSpeaker } from './types'
 import type { WordClasses } from './word-classes'
 
@@ -131,6 +132,15 @@ function roleMention(mention: string, described: ResolvedSpeaker): string | null
   return last && ROLES.has(last) && !/^(?:a|an)\s/i.test(mention.trim()) ? last : null
 }
 
+/** A mention resolved: the person, and how the mention led to them. */
+export interface Resolution {
+  speaker: ResolvedSpeaker
+  method: Extract<
+    AttributionMethod,
+    'named' | 'surname' | 'title' | 'nearest-person' | 'pronoun' | 'anonymous'
+  >
+}
+
 type Gender = 'male' | 'female' | null
 const PRONOUN_GENDER: Record<string, Gender> = {
   he: 'male',
@@ -214,36 +224,46 @@ export class SpeakerMemory {
     }
   }
 
-  /** What a mention refers to: an earlier person for a pronoun, surname or role, else the mention. */
-  resolve(mention: string): ResolvedSpeaker | null {
+  /**
+   * What a mention refers to — an earlier person for a pronoun, surname or role, else the mention
+   * itself — and how it was found; null when it is nobody (a place, a pronoun with no one before).
+   */
+  resolve(mention: string): Resolution | null {
     const trimmed = mention.trim().replace(/['’]s$/u, '')
     // "She’s promised": the pronoun without its contracted verb.
     if (PRONOUN.test(trimmed)) {
       const gender = PRONOUN_GENDER[trimmed.toLowerCase()] ?? null
       const last = this.#last
       if (!last || (gender && last.gender && gender !== last.gender)) return null
-      return last.speaker
+      return { speaker: last.speaker, method: 'pronoun' }
     }
     const described = describeMention(mention)
     const role = roleMention(mention, described)
     if (role) {
       const holder = this.#byRole.get(role)
-      if (holder) return holder.speaker
+      if (holder) return { speaker: holder.speaker, method: 'title' }
       // "Claudia Sheinbaum spoke on Thursday. “…,” the president said.": the person just named,
       // unless the article gave them another office.
       const last = this.#last
       if (last && this.#sentencesSince <= 1 && rolesOf(last.speaker.title).length === 0)
-        return last.speaker
-      return { name: described.name, title: null, anonymous: true }
+        return { speaker: last.speaker, method: 'nearest-person' }
+      return {
+        speaker: { name: described.name, title: null, anonymous: true },
+        method: 'anonymous',
+      }
     }
     if (!described.anonymous && !described.name.includes(' ')) {
       const earlier = this.bySurname(described.name)
-      if (earlier) return { ...earlier, title: described.title ?? earlier.title }
+      if (earlier)
+        return {
+          speaker: { ...earlier, title: described.title ?? earlier.title },
+          method: 'surname',
+        }
     }
     // "Mexico City said": a place is never a person.
     if (!described.anonymous && /^\p{Lu}/u.test(described.name)) {
       if (this.classes.name(described.name).kind === 'place') return null
     }
-    return described
+    return { speaker: described, method: described.anonymous ? 'anonymous' : 'named' }
   }
 }

@@ -41,6 +41,12 @@ export function toQuoteItems(statements: ExtractedStatement[]): NestedQuote[] {
       said: s.said
         ? { phrase: s.said.phrase, earliest: s.said.earliest, latest: s.said.latest }
         : null,
+      extraction: {
+        method: s.method,
+        confidence: s.confidence,
+        cue: s.cueSpan,
+        mention: s.speakerMention,
+      },
     })
   }
   return items

@@ -2,7 +2,7 @@
  * What extraction finds in an article's text: attributed statements with their whole chain, each
  * part located by JavaScript string offsets into the text as given.
  */
-import type { QuoteKind } from '../domain/vocabulary'
+import type { AttributionMethod, QuoteKind } from '../domain/vocabulary'
 
 /** A stretch of the text: `text.slice(start, end) === text`. */
 export interface TextSpan {
@@ -39,6 +39,10 @@ export interface ExtractedStatement {
   audience: TextSpan | null
   /** When it was said, as far as the text tells, resolved against the article's date. */
   said: { phrase: string; earliest: string | null; latest: string | null } | null
+  /** How it was attributed (see {@link AttributionMethod}). */
+  method: AttributionMethod
+  /** From 0 to 1: how often statements attributed this way have the right speaker. */
+  confidence: number
 }
 
 /** What extraction knows besides the text. */

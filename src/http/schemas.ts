@@ -18,7 +18,12 @@ import type {
   Speaker,
   SpeakerDetail,
 } from '../domain/types'
-import { DATE_PRECISIONS, OUTLET_KINDS, QUOTE_KINDS } from '../domain/vocabulary'
+import {
+  ATTRIBUTION_METHODS,
+  DATE_PRECISIONS,
+  OUTLET_KINDS,
+  QUOTE_KINDS,
+} from '../domain/vocabulary'
 
 export const errorSchema = z
   .object({
@@ -36,6 +41,12 @@ const partialDateSchema = z
     precision: z.enum(DATE_PRECISIONS),
   })
   .openapi('PartialDate') satisfies z.ZodType<PartialDate>
+
+const bodySpanSchema = z.object({
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+})
 
 const outletRefSchema = z
   .object({
@@ -81,6 +92,22 @@ export const quoteSchema = z
       .nullable(),
     offsets: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
     verified: z.boolean(),
+    extraction: z
+      .object({
+        method: z.enum(ATTRIBUTION_METHODS).openapi({ example: 'pronoun' }),
+        confidence: z.number().openapi({
+          description:
+            'From 0 to 1: how often statements attributed this way had the right speaker on PolNeAR’s training articles.',
+          example: 0.83,
+        }),
+        cue: bodySpanSchema.nullable(),
+        mention: bodySpanSchema.nullable(),
+      })
+      .nullable()
+      .openapi({
+        description:
+          'How the extractor attributed the statement: null for one a person entered or curated.',
+      }),
     snippet: z.string().optional().openapi({
       description: 'On text searches: the quote, HTML-escaped, with matched words in <mark>.',
     }),

@@ -270,6 +270,7 @@ class BatchBuilder {
       said: quote.said,
       start: placement.start,
       end: placement.end,
+      extraction: quote.extraction,
     }
     draft.quotes.push(record)
   }

@@ -7,7 +7,7 @@
 import { z } from 'zod'
 import { SLUG_PATTERN } from '../domain/identity'
 import { parsePartialDate } from '../domain/partial-dates'
-import { OUTLET_KINDS, QUOTE_KINDS } from '../domain/vocabulary'
+import { ATTRIBUTION_METHODS, OUTLET_KINDS, QUOTE_KINDS } from '../domain/vocabulary'
 
 // Control characters other than tab and line breaks have no place in printed text; U+0002 and
 // U+0003 are the snippet markers.
@@ -175,6 +175,34 @@ const offsetField = (what: string) =>
     .nullish()
     .transform((v) => v ?? null)
 
+const bodySpanField = (what: string) =>
+  z
+    .object({
+      start: z.number().int().nonnegative(),
+      end: z.number().int().nonnegative(),
+      text: z.string().max(1000, { error: `${what}.text must be at most 1000 characters` }),
+    })
+    .refine((span) => span.end >= span.start, { error: `${what}.end must not be before its start` })
+    .nullish()
+    .transform((v) => v ?? null)
+
+/** The evidence of an extracted statement, as the export writes it and the extractor makes it. */
+const extractionField = z
+  .object({
+    method: z.enum(ATTRIBUTION_METHODS, {
+      error: `extraction.method must be one of ${ATTRIBUTION_METHODS.join(', ')}`,
+    }),
+    confidence: z
+      .number({ error: 'extraction.confidence must be a number from 0 to 1' })
+      .min(0, { error: 'extraction.confidence must be a number from 0 to 1' })
+      .max(1, { error: 'extraction.confidence must be a number from 0 to 1' }),
+    cue: bodySpanField('extraction.cue'),
+    mention: bodySpanField('extraction.mention'),
+  })
+  .strict()
+  .nullish()
+  .transform((v) => v ?? null)
+
 const quoteFields = {
   speaker: speakerRefField.nullish().transform((v) => v ?? null),
   text: textField('text', 100_000),
@@ -188,6 +216,7 @@ const quoteFields = {
   said: saidField,
   start: offsetField('start'),
   end: offsetField('end'),
+  extraction: extractionField,
 }
 
 export const outletItemSchema = z

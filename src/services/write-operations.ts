@@ -7,10 +7,11 @@
  */
 import { AppError, notFound } from '../domain/errors'
 import type { OutletRecord, SpeakerRecord } from '../domain/bundle'
-import { slugify } from '../domain/identity'
+import { nameKey, slugify } from '../domain/identity'
 import type { OutletChanges, QuoteChanges, SpeakerChanges, WriteSession } from '../domain/store'
 import type { Article, Outlet, QuoteResult, SpeakerDetail } from '../domain/types'
 import { extractStatements } from '../extract/extract'
+import { KnownSpeakers } from '../extract/known-speakers'
 import { toQuoteItems } from '../extract/to-import'
 import { detectFormat, readItems, UnreadableFile, type ImportFormat } from '../import/formats'
 import {
@@ -98,6 +99,28 @@ async function freeSlug(name: string, taken: (slug: string) => Promise<unknown>)
 }
 
 /** Every name a speaker or outlet goes by, as one text: its words are in the documents of its quotes. */
+/**
+ * Adds to stored people the surnames an article called them by ("Okonkwo" for Lars Okonkwo), so the
+ * next article finds them by it; returns the people changed and their names before and after.
+ */
+async function addLearnedAliases(
+  session: WriteSession,
+  learned: Map<string, string[]>,
+): Promise<{ speakers: string[]; texts: string[] }> {
+  const speakers: string[] = []
+  const before = await namesOf(session, 'speaker', [...learned.keys()])
+  for (const [slug, names] of learned) {
+    const current = (await session.getSpeaker(slug))?.aliases
+    if (!current) continue
+    const fresh = names.filter((n) => !current.some((a) => nameKey(a) === nameKey(n)))
+    if (fresh.length === 0) continue
+    await session.updateSpeaker(slug, { aliases: [...current, ...fresh] })
+    speakers.push(slug)
+  }
+  if (speakers.length === 0) return { speakers, texts: [] }
+  return { speakers, texts: [...before, ...(await namesOf(session, 'speaker', speakers))] }
+}
+
 async function namesOf(
   session: WriteSession,
   kind: 'speaker' | 'outlet',
@@ -209,6 +232,7 @@ export const writeOperations = {
       )
     }
     let quotes = item.quotes ?? []
+    let known: KnownSpeakers | null = null
     if (options.extract) {
       if (!item.body) {
         throw new AppError(
@@ -221,7 +245,14 @@ export const writeOperations = {
         published: item.published,
         outlets: await session.outletNames(),
       })
-      quotes = [...quotes, ...toQuoteItems(found)]
+      const anonymous = new Set(
+        (await session.directory()).speakers.filter((p) => p.anonymous).map((p) => p.slug),
+      )
+      const people = (await session.nameDocuments())
+        .filter((d) => d.kind === 'speaker')
+        .map((d) => ({ ...d, anonymous: anonymous.has(d.slug) }))
+      known = new KnownSpeakers(people)
+      quotes = [...quotes, ...known.resolve(toQuoteItems(found))]
     }
     const report = await importInSession(
       session,
@@ -229,13 +260,15 @@ export const writeOperations = {
       {},
     )
     assertCommitted(report)
+    const named = known ? await addLearnedAliases(session, known.learned) : null
     const id = (await session.articleIdByUrl(item.url))!
     return {
       value: (await session.getArticle(id))!,
       changes: {
         quoteIds: report.added.quoteIds,
-        speakers: report.added.speakers,
+        speakers: [...report.added.speakers, ...(named?.speakers ?? [])],
         outlets: report.added.outlets,
+        texts: named?.texts ?? [],
       },
     }
   },

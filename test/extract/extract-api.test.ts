@@ -37,6 +37,73 @@ describe('POST /api/articles?extract=true', () => {
     })
   })
 
+  it('stores how each statement was attributed, and says curated statements were not extracted', async () => {
+    const { app } = await seededQuotedb()
+    const posted = await send<Article>(app, 'POST', '/api/articles?extract=true', article)
+    expect(posted.status).toBe(201)
+    const found = (await getJson(app, '/api/quotes?q=cooperation&outlet=reuters')).body.items[0]
+    expect(found.extraction).toMatchObject({
+      method: 'named',
+      cue: { text: 'told' },
+      mention: { text: 'President Sheinbaum' },
+    })
+    expect(found.extraction.confidence).toBeGreaterThan(0)
+    expect(found.extraction.confidence).toBeLessThanOrEqual(1)
+    const { cue, mention } = found.extraction
+    expect(article.body.slice(cue.start, cue.end)).toBe('told')
+    expect(article.body.slice(mention.start, mention.end)).toBe('President Sheinbaum')
+    const anonymous = (await getJson(app, '/api/quotes?q=flights+began&outlet=reuters')).body
+      .items[0]
+    expect(anonymous.extraction.method).toBe('anonymous')
+    // The seed's statements were curated by hand.
+    const curated = (await getJson(app, '/api/quotes?q=vaporized')).body.items
+    expect(curated.length).toBeGreaterThan(0)
+    for (const quote of curated) expect(quote.extraction).toBeNull()
+  })
+
+  it('drops the evidence once a person changes who said it, and keeps it through export and import', async () => {
+    const { app } = await seededQuotedb()
+    await send(app, 'POST', '/api/articles?extract=true', article)
+    const exported = await (await app.request('/api/quotes.ndjson?outlet=reuters')).text()
+    const lines = exported
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+    const quotes = lines.filter((line) => line.type === 'quote')
+    expect(quotes).toHaveLength(2)
+    for (const quote of quotes) expect(quote.extraction?.method).toMatch(/^(named|anonymous)$/)
+
+    const found = (await getJson(app, '/api/quotes?q=cooperation&outlet=reuters')).body.items[0]
+    const patched = await send(app, 'PATCH', `/api/quotes/${found.id}`, { speaker: 'pete-hegseth' })
+    expect(patched.status).toBe(200)
+    expect(patched.body.extraction).toBeNull()
+  })
+
+  it('refuses evidence that is not evidence', async () => {
+    const { app } = await seededQuotedb()
+    const line = (extraction: unknown) =>
+      JSON.stringify({
+        type: 'quote',
+        article:
+          'https://www.the-independent.com/news/world/americas/us-cia-drone-mexico-el-chapo-b2706887.html',
+        text: 'invade our sovereignty',
+        kind: 'partial',
+        extraction,
+      })
+    for (const bad of [
+      { method: 'guessed', confidence: 0.5, cue: null, mention: null },
+      { method: 'named', confidence: 1.5, cue: null, mention: null },
+      { method: 'named', confidence: 0.5, cue: { start: 9, end: 3, text: 'x' }, mention: null },
+      { method: 'named', confidence: 0.5, cue: null, mention: null, secret: true },
+    ]) {
+      const { status, body } = await send(app, 'POST', '/api/import', line(bad), {
+        'Content-Type': 'application/octet-stream',
+      })
+      expect(status, JSON.stringify(bad)).toBe(400)
+      expect(body.error.report.problems[0].field).toMatch(/^extraction/)
+    }
+  })
+
   it('needs a body to extract from', async () => {
     const { app } = await seededQuotedb()
     const { status, body } = await send(app, 'POST', '/api/articles?extract=true', {

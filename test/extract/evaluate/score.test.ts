@@ -42,6 +42,8 @@ function predict(
     citedOutlet: null,
     audience: null,
     said: null,
+    method: 'named',
+    confidence: 1,
   }
 }
 

@@ -27,6 +27,8 @@ function echo(
     citedOutlet: outlet === null ? null : { name: outlet, span: null },
     audience: null,
     said: null,
+    method: 'named',
+    confidence: 1,
   }
 }
 
