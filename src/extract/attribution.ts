@@ -152,6 +152,10 @@ export function attributionOf(
       speaker = phraseAfter(tokens, cue.last + 1, { appositive: true })
   }
   if (!speaker) return null
+  // A phrase that cannot be a speaker ("Mrs. Clinton's", "one of the") leaves the cue without one:
+  // the words it attributes are still a statement, whose speaker is not known.
+  if (!headsSpeaker(tokens, speaker))
+    return { cue, speaker: null, citedOutlet: null, audience: null, inverted }
   let citedOutlet: Attribution['citedOutlet'] = null
   let mentionOnly = false
   // "The New York Times reported", "the paper said": the outlet is the source.
@@ -194,6 +198,26 @@ export function attributionOf(
  */
 function isWholeOutlet(tokens: Token[], outlet: OutletMatch, phrase: Phrase): boolean {
   return outlet.last >= phrase.last || tokens[outlet.last + 1]?.text === ','
+}
+
+const NOT_HEADS = new Set(
+  `the a an this that these those his her their its our my your some any few of to in on at for
+  by with from and or but january february march april may june july august september october
+  november december monday tuesday wednesday thursday friday saturday sunday`.split(/\s+/),
+)
+
+/**
+ * Whether a phrase can be who said something by its last word before any appositive: not a
+ * possessive ("Mrs. Clinton's" is missing its noun), a determiner or preposition ("one of the"),
+ * or a day or month ("Friday").
+ */
+function headsSpeaker(tokens: Token[], phrase: Phrase): boolean {
+  let last = phrase.first
+  while (last < phrase.last && tokens[last + 1]!.text !== ',') last++
+  const head = tokens[last]!
+  if (!head.word) return head.text === ')'
+  if (/['’]s$/u.test(head.text) && last === phrase.last) return false
+  return !NOT_HEADS.has(head.text.toLowerCase())
 }
 
 /** The outlet named just before a relative pronoun: "The New York Times, which". */

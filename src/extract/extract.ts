@@ -284,7 +284,7 @@ class ArticleReader {
         : null
     if (heading) this.#pending = { source: heading, paragraph: paragraphIndex }
     for (const a of view.attributions) {
-      if (!a.speaker && !a.citedOutlet) continue
+      if (!a.speaker && !a.citedOutlet && a.cue.kind !== 'speech') continue
       // "Carvalho answered the critics on Tuesday:" — what she said follows the colon.
       if (endsWithColon && view.quotations.size === 0 && a.cue.kind !== 'belief') {
         this.#pending = { source: this.#source(view, a), paragraph: paragraphIndex }

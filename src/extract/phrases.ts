@@ -147,6 +147,16 @@ export function subjectBefore(tokens: Token[], cue: number): Phrase | null {
   // "The Times on Saturday wrote": a day between the subject and its verb is not the subject.
   if (i >= 1 && WEEKDAYS.has(bare(tokens[i]!)) && bare(tokens[i - 1]!) === 'on') i -= 2
   while (i >= 0 && tokens[i]!.word && (BETWEEN.has(bare(tokens[i]!)) || isLyAdverb(tokens[i]!))) i--
+  // "Sen. Harry Reid (D-Nev.) said": a party and state in brackets belong to the name before them.
+  let bracketed: number | null = null
+  if (tokens[i]?.text === ')') {
+    let open = i - 1
+    while (open >= 0 && i - open < 8 && tokens[open]!.text !== '(') open--
+    if (open >= 1 && tokens[open]!.text === '(' && tokens[open - 1]!.word) {
+      bracketed = i
+      i = open - 1
+    }
+  }
   if (i < 0) return null
   let appositiveFirst: number | null = null
   if (tokens[i]!.text === ',') {
@@ -168,6 +178,7 @@ export function subjectBefore(tokens: Token[], cue: number): Phrase | null {
     return { first: i, last: appositiveFirst === null ? i : cue - 1 }
   }
   const first = extendLeft(tokens, i)
+  if (bracketed !== null) return { first, last: bracketed }
   const open = appositiveFirst === null ? openAppositive(tokens, first) : null
   if (open !== null) return { first: open, last: cue - 1 }
   // A lone capitalized word at the start of a sentence may be an ordinary word ("However said")…

@@ -38,7 +38,10 @@ export class SentenceView {
     this.quotations = new Map(quotations.map((q) => [q.outerStart, q]))
     this.cues = findCues(this.tokens, state.classes)
     this.attributions = attributions(this.tokens, this.cues, outlets, state)
-    this.#speech = this.attributions.filter((a) => a.cue.kind !== 'belief')
+    const speech = this.attributions.filter((a) => a.cue.kind !== 'belief')
+    // A cue whose speaker could not be found is the nearest only when no other names one.
+    const sourced = speech.filter((a) => a.speaker !== null || a.citedOutlet !== null)
+    this.#speech = sourced.length > 0 ? sourced : speech
     this.#cueEndsAt = new Set(this.cues.map((c) => c.last))
     this.#contentBefore = []
     let count = 0

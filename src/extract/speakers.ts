@@ -35,7 +35,12 @@ const words = (text: string) =>
 const isCapital = (w: string) => /^\p{Lu}/u.test(w)
 
 /** A mention as printed → name, title and anonymity, before any reference to earlier mentions. */
-export function describeMention(mention: string): ResolvedSpeaker {
+export function describeMention(printed: string): ResolvedSpeaker {
+  // "Harry Reid (D-Nev.)", "Paul Ryan, R-Wis.,": a party and state say nothing of who it is.
+  const mention = printed
+    .replace(/\s*\([^()]{0,20}\)/g, '')
+    .replace(/,\s*[RDI]-[\p{L}. ]{2,12},?\s*$/u, '')
+    .replace(/,\s*[RDI]-[\p{L}. ]{2,12},/u, ',')
   const comma = mention.indexOf(',')
   const head = (comma === -1 ? mention : mention.slice(0, comma)).trim()
   const appositive =

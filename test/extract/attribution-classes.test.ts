@@ -201,6 +201,18 @@ describe('never a place, an organisation, a word or a title as a person', () => 
   })
 })
 
+describe('names as American papers print them', () => {
+  it.each([
+    ['Senate Minority Leader Lena Marsh (D-Nev.) said the plan was “a disgrace.”', 'a disgrace'],
+    ['“Subpoenas are not optional,” said Rep. Omar Haddad (R-Utah).', 'Subpoenas'],
+    ['House Speaker Lena Marsh, R-Wis., said the lawyers were “trying to get rich.”', 'trying'],
+  ])('%s: the party and state are not part of the name', (text, start) => {
+    const s = statement(text, start)
+    expect(s.speaker?.name).toMatch(/^(?:Lena Marsh|Omar Haddad)$/)
+    expect(s.speaker?.title ?? '').not.toMatch(/[RD]-/)
+  })
+})
+
 describe('any verb of saying, in the usual positions', () => {
   it.each([
     ['Okafor clarified, “The tax applies only to imports.”', 'Okafor'],
