@@ -89,8 +89,15 @@ export function paraphrasesOf(
     return found.filter((f): f is TokenRange => f !== null)
   }
   const speakerFirst = a.speaker?.first ?? a.citedOutlet?.phrase?.first ?? a.cue.first
+  // "told The Washington Post that …": the claim begins after the outlet told.
+  const toldOutlet =
+    a.citedOutlet?.phrase && a.citedOutlet.phrase.first === a.cue.last + 1
+      ? a.citedOutlet.phrase.last
+      : null
   const afterCue =
-    (a.audience?.last ?? (a.inverted ? (a.speaker?.last ?? a.cue.last) : a.cue.last)) + 1
+    (a.audience?.last ??
+      toldOutlet ??
+      (a.inverted ? (a.speaker?.last ?? a.cue.last) : a.cue.last)) + 1
   let first = afterCue
   while (first <= end && tokens[first]!.word && SKIP_AFTER_CUE.has(bare(tokens[first]!))) first++
   let last = first
@@ -107,7 +114,10 @@ export function paraphrasesOf(
   const after = first <= end && !a.inverted ? claimRange(tokens, first, last) : null
   // "told The New York Times" with nothing after is no claim.
   const toldNobody =
-    a.cue.text.toLowerCase() === 'told' && after?.first === afterCue && a.audience === null
+    a.cue.text.toLowerCase() === 'told' &&
+    after?.first === afterCue &&
+    a.audience === null &&
+    toldOutlet === null
   if (after && !toldNobody) return [after]
   // "…, she said." / "…, said Donna Brazile.": the claim is the clause before.
   let before = Math.min(speakerFirst, a.cue.first) - 1

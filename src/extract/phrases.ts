@@ -85,7 +85,12 @@ const namelike = (token: Token) => capitalized(token) && !NEVER_NAMES.has(token.
 
 /** "one said", "said another": a member of a group named before. */
 const GROUP_MEMBERS = new Set(['one', 'another'])
-const isLyAdverb = (t: Token) => /^[a-z]+ly$/.test(t.text) && t.text.length > 4
+/** Nouns that end as adverbs do: "attorneys for the family said". */
+const LY_NOUNS = new Set(
+  'family ally rally assembly supply monopoly anomaly bully reply july italy'.split(' '),
+)
+const isLyAdverb = (t: Token) =>
+  /^[a-z]+ly$/.test(t.text) && t.text.length > 4 && !LY_NOUNS.has(t.text)
 
 /** Whether a token can be part of a speaker's noun phrase. */
 function inPhrase(token: Token): boolean {
@@ -163,15 +168,29 @@ export function subjectBefore(tokens: Token[], cue: number): Phrase | null {
     // An appositive closed by a comma: find the comma that opens it.
     let j = i - 1
     while (j >= 0 && i - j < 25 && tokens[j]!.text !== ',' && !tokens[j]!.quotation) j--
-    if (j < 0 || tokens[j]!.text !== ',' || !isWordLike(tokens[j - 1])) return null
+    if (j < 0 || tokens[j]!.text !== ',') return null
+    // "Rep. Gregory Meeks (D-N.Y.), chairman of …, said": the name stands before its bracket.
+    let nameEnd = j - 1
+    if (tokens[nameEnd]?.text === ')') {
+      let open = nameEnd - 1
+      while (open >= 0 && nameEnd - open < 8 && tokens[open]!.text !== '(') open--
+      if (open >= 1 && tokens[open]!.text === '(') nameEnd = open - 1
+    }
+    if (!isWordLike(tokens[nameEnd])) return null
     appositiveFirst = j
-    i = j - 1
+    i = nameEnd
   }
   const head = tokens[i]!
   if (GROUP_MEMBERS.has(bare(head)) && appositiveFirst === null) return { first: i, last: i }
   if (!headsPhrase(head)) {
     const determiner = head.word && /^\p{Ll}/u.test(head.text) ? determinerBefore(tokens, i) : -1
-    if (determiner === -1) return null
+    if (determiner === -1) {
+      // "Experts on North Korea said", "officials at the agency said": a speaker noun and the
+      // phrase that says which.
+      const noun = nounBeforePreposition(tokens, i)
+      if (noun === -1) return null
+      return { first: extendLeft(tokens, noun), last: appositiveFirst === null ? i : cue - 1 }
+    }
     return { first: determiner, last: appositiveFirst === null ? i : cue - 1 }
   }
   if (PRONOUNS.has(bare(head)) && head.text.toLowerCase() !== 'it') {
@@ -196,6 +215,22 @@ export function subjectBefore(tokens: Token[], cue: number): Phrase | null {
 }
 
 const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '))
+
+const OF_WHICH = new Set(['on', 'of', 'at', 'from', 'with', 'in', 'for'])
+
+/**
+ * A speaker noun followed by a preposition a few words before `head`, all words between: the
+ * index of the noun in "Experts on North Korea and nuclear nonproliferation", else -1.
+ */
+function nounBeforePreposition(tokens: Token[], head: number): number {
+  for (let k = head - 1; k >= 0 && head - k <= 8; k--) {
+    const token = tokens[k]!
+    if (!token.word) return -1
+    if (SPEAKER_NOUNS.has(bare(token)) && OF_WHICH.has(bare(tokens[k + 1]!)) && k + 1 < head)
+      return k
+  }
+  return -1
+}
 
 /** Prepositions that put a place or a body inside an appositive: "the agent in Mexico City". */
 const INSIDE_APPOSITIVE = new Set(['in', 'at', 'of', 'from', 'for', 'with', 'near', 'outside'])

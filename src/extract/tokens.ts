@@ -16,12 +16,12 @@ export interface Token {
   nameInQuotes?: true
 }
 
-// Dotted initials first ("U.S.", "D.C."), then a title's abbreviation before a name ("Rep. Jim
-// Jordan": one token, so the name does not stop at its full stop), then words with inner
+// Dotted initials first ("U.S.", "D.C."), then a title's abbreviation or an initial before a name
+// ("Rep. Jim Jordan", "Donald J. Trump": one token, so the name does not stop at its full stop), then words with inner
 // apostrophes, hyphens and periods between letters ("a.m"), then any single non-space character. Each alternative is bounded by its
 // own characters, so the scan is linear.
 const TOKEN =
-  /(?:\p{L}\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|Jr|Sr)\.(?=\s+\p{Lu})|[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*|\S/gu
+  /(?:\p{L}\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|Jr|Sr|\p{Lu})\.(?=\s+\p{Lu})|[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*|\S/gu
 
 /** The tokens of text[from, to). */
 export function tokens(text: string, from = 0, to = text.length): Token[] {

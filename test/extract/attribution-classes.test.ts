@@ -213,6 +213,39 @@ describe('names as American papers print them', () => {
   })
 })
 
+describe('paraphrases with the speakers news writes', () => {
+  it('"X told OUTLET that CLAIM": the claim after the outlet', () => {
+    const s = statement(
+      'Campaign spokesman Omar Haddad told The Washington Post that the ads would run in May.',
+      'the ads',
+    )
+    expect(s.speaker?.name).toBe('Omar Haddad')
+    expect(s.citedOutlet?.name).toBe('The Washington Post')
+  })
+
+  it('"Experts on X said", "attorneys for the family said": a noun and the phrase that says which', () => {
+    expect(
+      statement(
+        'Experts on drought and river ecology said the reservoir would not refill.',
+        'the reservoir',
+      ).speaker?.anonymous,
+    ).toBe(true)
+    const family = statement(
+      'The footage was shown to the relatives on Thursday, attorneys for the family said.',
+      'The footage',
+    )
+    expect(family.speakerMention?.text).toBe('attorneys for the family')
+  })
+
+  it('"Rep. Lena M. Marsh (D-N.Y.), chair of the caucus, said": the whole name, initial and all', () => {
+    const s = statement(
+      'Rep. Lena M. Marsh (D-N.Y.), chair of the caucus, said members would raise money.',
+      'members',
+    )
+    expect(s.speaker?.name).toBe('Lena M. Marsh')
+  })
+})
+
 describe('any verb of saying, in the usual positions', () => {
   it.each([
     ['Okafor clarified, “The tax applies only to imports.”', 'Okafor'],
