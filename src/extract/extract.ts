@@ -342,7 +342,19 @@ class ArticleReader {
       return
     }
     const kind: Kind = view.standsAlone(index) ? 'direct' : 'partial'
-    const attribution = view.nearestAttribution(index)
+    const nearest = view.nearestAttribution(index)
+    const outer = view.outerAttribution(nearest)
+    // The outer speaker only when the pronoun can be them ("she" is not Donald Trump).
+    const attribution =
+      outer !== nearest &&
+      nearest?.speaker &&
+      outer?.speaker &&
+      !this.#memory.canBe(
+        this.#phrase(tokens, nearest.speaker).text,
+        this.#phrase(tokens, outer.speaker).text,
+      )
+        ? nearest
+        : outer
     if (attribution) {
       this.#quoted(this.#add(content, kind, this.#source(view, attribution)), paragraphIndex)
       return

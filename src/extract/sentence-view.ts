@@ -9,7 +9,8 @@ import type { OutletNames } from './outlet-names'
 import type { Quotation } from './quotation-marks'
 import { saidDate, type SaidDate } from './said-dates'
 import type { Sentence } from './sentences'
-import { tokensAround, type Token } from './tokens'
+import { PRONOUNS } from './phrases'
+import { bare, tokensAround, type Token } from './tokens'
 
 export class SentenceView {
   readonly tokens: Token[]
@@ -67,6 +68,22 @@ export class SentenceView {
     if (!before) return after ?? null
     if (!after) return before
     return after.cue.first - index < index - before.cue.last ? after : before
+  }
+
+  /**
+   * "She said she recalls the colleague being “confused”": when the nearest cue's speaker is a
+   * pronoun inside the clause of an earlier cue that names someone, the earlier one — the
+   * sentence's own attribution, and the same person.
+   */
+  outerAttribution(a: Attribution | null): Attribution | null {
+    if (!a?.speaker || a.speaker.first !== a.speaker.last) return a
+    if (!PRONOUNS.has(bare(this.tokens[a.speaker.first]!))) return a
+    const outer = this.#speech.find(
+      (o) => o.cue.last < a.speaker!.first && o.speaker !== null && !o.inverted,
+    )
+    if (!outer?.speaker) return a
+    const head = this.tokens[outer.speaker.last]!
+    return PRONOUNS.has(bare(head)) ? a : outer
   }
 
   /** No word or quotation before the token: it opens the sentence. */

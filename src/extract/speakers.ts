@@ -171,6 +171,8 @@ export class SpeakerMemory {
   readonly #byRole = new Map<string, Person>()
   /** The person last referred to, and how many sentences ago. */
   #last: Person | null = null
+  /** The last few people referred to, latest last, for a pronoun of one gender. */
+  readonly #recent: Person[] = []
   #sentencesSince = 0
 
   constructor(readonly classes: WordClasses) {}
@@ -184,8 +186,17 @@ export class SpeakerMemory {
     }
     this.#bySurname.set(surname(speaker.name), person)
     for (const role of rolesOf(speaker.title)) this.#byRole.set(role, person)
+    this.#refer(person)
+  }
+
+  /** `person` is the one last referred to. */
+  #refer(person: Person): void {
     this.#last = person
     this.#sentencesSince = 0
+    const at = this.#recent.findIndex((p) => p.speaker.name === person.speaker.name)
+    if (at !== -1) this.#recent.splice(at, 1)
+    this.#recent.push(person)
+    if (this.#recent.length > 5) this.#recent.shift()
   }
 
   /** The latest named person with this surname. */
@@ -211,10 +222,7 @@ export class SpeakerMemory {
       if (described.anonymous || described.name === '' || described.name === run.text.trim()) {
         if (words.length === 1) {
           const earlier = this.#bySurname.get(words[0]!.toLowerCase().replace(/['’]s$/u, ''))
-          if (earlier) {
-            this.#last = earlier
-            this.#sentencesSince = 0
-          }
+          if (earlier) this.#refer(earlier)
           continue
         }
         if (words.length > 4) continue
@@ -229,6 +237,14 @@ export class SpeakerMemory {
     }
   }
 
+  /** Whether a pronoun can refer to the person a mention names, as far as genders tell. */
+  canBe(pronoun: string, mention: string): boolean {
+    const gender = PRONOUN_GENDER[pronoun.trim().toLowerCase()] ?? null
+    const named = describeMention(mention).name
+    const other = this.classes.name(named).gender ?? this.#bySurname.get(surname(named))?.gender
+    return !gender || !other || gender === other
+  }
+
   /**
    * What a mention refers to — an earlier person for a pronoun, surname or role, else the mention
    * itself — and how it was found; null when it is nobody (a place, a pronoun with no one before).
@@ -237,10 +253,10 @@ export class SpeakerMemory {
     const trimmed = mention.trim().replace(/['’]s$/u, '')
     // "She’s promised": the pronoun without its contracted verb.
     if (PRONOUN.test(trimmed)) {
+      // The latest person the pronoun can be: "she" passes over a man named since.
       const gender = PRONOUN_GENDER[trimmed.toLowerCase()] ?? null
-      const last = this.#last
-      if (!last || (gender && last.gender && gender !== last.gender)) return null
-      return { speaker: last.speaker, method: 'pronoun' }
+      const person = this.#recent.findLast((p) => !gender || !p.gender || p.gender === gender)
+      return person ? { speaker: person.speaker, method: 'pronoun' } : null
     }
     const described = describeMention(mention)
     const role = roleMention(mention, described)

@@ -246,6 +246,24 @@ describe('paraphrases with the speakers news writes', () => {
   })
 })
 
+describe('a quotation inside a reported clause', () => {
+  it('"NAME said she recalls …": the sentence names the speaker, the pronoun is the same person', () => {
+    const s = statement(
+      'Ines Carvalho said she recalls the meeting being “tense and short.”',
+      'tense',
+    )
+    expect(s.speakerMention?.text).toBe('Ines Carvalho')
+  })
+
+  it('"NAME said she called it …" keeps "she" when she cannot be him', () => {
+    const text =
+      'Maria Lopez opened the hearing. Paul Okafor said she called the plan “a disgrace.”'
+    const s = statement(text, 'a disgrace')
+    expect(s.speakerMention?.text).toBe('she')
+    expect(s.speaker?.name).toBe('Maria Lopez')
+  })
+})
+
 describe('any verb of saying, in the usual positions', () => {
   it.each([
     ['Okafor clarified, “The tax applies only to imports.”', 'Okafor'],
