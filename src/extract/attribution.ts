@@ -136,10 +136,13 @@ export function attributionOf(
   const before = tokens[cue.first - 1]
   const after = tokens[cue.last + 1]
   // "…,” said Donna Brazile": the cue comes right after the quotation, the speaker after it.
+  // "Said Ellis: “…”": a cue that opens the sentence has its speaker after it too.
+  const opensSentence = cue.first <= firstWord && capitalized(tokens[cue.first]!)
   const inverted =
-    before !== undefined &&
-    (before.quotation === true ||
-      (before.text === ',' && tokens[cue.first - 2]?.quotation === true)) &&
+    (opensSentence ||
+      (before !== undefined &&
+        (before.quotation === true ||
+          (before.text === ',' && tokens[cue.first - 2]?.quotation === true)))) &&
     after !== undefined &&
     after.word &&
     !PRONOUNS.has(bare(after))
@@ -151,6 +154,10 @@ export function attributionOf(
     if (before?.text === ',' && after?.word && capitalized(after))
       speaker = phraseAfter(tokens, cue.last + 1, { appositive: true })
   }
+  // "Hillary Clinton chimed in on Twitter, saying …", "Trump bemoaned the unrest and said …": a
+  // cue after a comma, "and" or "while" shares the subject that opens the sentence.
+  if (!speaker && !inverted && before && SHARES_SUBJECT.has(before.text.toLowerCase()))
+    speaker = sentenceSubject(tokens, firstWord, cue.first)
   if (!speaker) return null
   // A phrase that cannot be a speaker ("Mrs. Clinton's", "one of the") leaves the cue without one:
   // the words it attributes are still a statement, whose speaker is not known.
@@ -198,6 +205,24 @@ export function attributionOf(
  */
 function isWholeOutlet(tokens: Token[], outlet: OutletMatch, phrase: Phrase): boolean {
   return outlet.last >= phrase.last || tokens[outlet.last + 1]?.text === ','
+}
+
+/** What may stand just before a cue that shares the sentence's subject. */
+const SHARES_SUBJECT = new Set([',', 'and', 'while', 'before', 'after', 'by'])
+
+/**
+ * The noun phrase that opens a sentence and is its subject — "Dean, a former party chairman,"
+ * — when it ends before `cue` and is followed by a lowercase word (its verb).
+ */
+function sentenceSubject(tokens: Token[], firstWord: number, cue: number): Phrase | null {
+  if (firstWord < 0 || firstWord >= cue) return null
+  const phrase = phraseAfter(tokens, firstWord, { appositive: true, closed: true })
+  if (!phrase || phrase.last >= cue - 1) return null
+  let next = phrase.last + 1
+  if (tokens[next]?.text === ',') next++
+  const verb = tokens[next]
+  if (!verb?.word || capitalized(verb)) return null
+  return headsSpeaker(tokens, phrase) ? phrase : null
 }
 
 const NOT_HEADS = new Set(
@@ -281,8 +306,9 @@ export function attributions(
   const firstWord = tokens.findIndex((t) => t.word)
   for (const cue of cues) {
     const previous = found.at(-1)
-    if (isTrailingParticiple(tokens, cue)) {
-      if (previous) found.push({ ...previous, cue, audience: null, inverted: false })
+    // With no attribution before it, the participle's subject is the sentence's (below).
+    if (isTrailingParticiple(tokens, cue) && previous) {
+      found.push({ ...previous, cue, audience: null, inverted: false })
       continue
     }
     const attribution = attributionOf(tokens, cue, outlets, state, firstWord)

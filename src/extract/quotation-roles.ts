@@ -112,5 +112,7 @@ export function headlineSource(
   const words = source.split(/\s+/)
   if (words.length > 6 || !words.every((w) => /^[\p{Lu}\p{N}]/u.test(w))) return null
   if (NOT_SOURCES.has(source.toLowerCase())) return null
+  // "Said Okafor: “…”" is a sentence whose cue comes first, not a headline.
+  if (/^(?:said|says|asked|added|wrote|told)$/i.test(words[0]!)) return null
   return { source: { start, end: start + colon }, content: start + colon + 2 }
 }

@@ -264,6 +264,24 @@ describe('a quotation inside a reported clause', () => {
   })
 })
 
+describe('a cue that shares the subject of its sentence', () => {
+  it.each([
+    [
+      'Mayor Ines Carvalho spoke on the radio, saying the bridge was “safe for now.”',
+      'Ines Carvalho',
+    ],
+    [
+      'Okafor, a former minister, criticised the plan on Monday, tweeting, “Who will pay?”',
+      'Okafor',
+    ],
+    ['Senator Paul Okafor visited the site and said the levee was “holding.”', 'Paul Okafor'],
+    ['Said Okafor: “The tax applies only to imports.”', 'Okafor'],
+  ])('%s', (text, name) => {
+    const [s] = extractStatements(text)
+    expect(s?.speaker?.name).toBe(name)
+  })
+})
+
 describe('any verb of saying, in the usual positions', () => {
   it.each([
     ['Okafor clarified, “The tax applies only to imports.”', 'Okafor'],
