@@ -2,7 +2,7 @@
  * The attribution a sentence makes: which cue, whose words (the speaker mention), to whom (an
  * audience or an outlet), and which outlet is cited — found in the words outside its quotations.
  */
-import type { Cue } from './cues'
+import { isBareForm, type Cue } from './cues'
 import { OUTLET_ANAPHORA, type OutletMatch, type OutletNames } from './outlet-names'
 import { phraseAfter, PRONOUNS, subjectBefore, type Phrase } from './phrases'
 import { bare, capitalized, type Token } from './tokens'
@@ -146,9 +146,22 @@ export function attributionOf(
     after !== undefined &&
     after.word &&
     !PRONOUNS.has(bare(after))
+  // "Clinton spoke out in Tulsa, Oklahoma, arguing …": a participle after a comma belongs to the
+  // sentence's subject, not to the words just before it.
+  const participle = isTrailingParticiple(tokens, cue)
   let speaker: Phrase | null = inverted
     ? phraseAfter(tokens, cue.last + 1, { appositive: true })
-    : subjectBefore(tokens, cue.first)
+    : ((participle ? sentenceSubject(tokens, firstWord, cue.first) : null) ??
+      subjectBefore(tokens, cue.first))
+  // "a controversial comment", "an overall cost estimate": a bare form after one thing is a noun.
+  if (
+    speaker &&
+    !inverted &&
+    isBareForm(cue) &&
+    isSingular(tokens, speaker) &&
+    !auxiliaryBefore(tokens, speaker.last, cue.first)
+  )
+    return null
   if (!speaker && !inverted && before?.quotation !== true) {
     // "…, said Donna Brazile" after a clause rather than a quotation.
     if (before?.text === ',' && after?.word && capitalized(after))
@@ -205,6 +218,36 @@ export function attributionOf(
  */
 function isWholeOutlet(tokens: Token[], outlet: OutletMatch, phrase: Phrase): boolean {
   return outlet.last >= phrase.last || tokens[outlet.last + 1]?.text === ','
+}
+
+const AUXILIARIES = new Set(
+  `would will could can may might must should shall did does do to not never also n't cannot`.split(
+    /\s+/,
+  ),
+)
+
+/** Whether an auxiliary stands between a subject and its verb: "Trump would support". */
+function auxiliaryBefore(tokens: Token[], subjectLast: number, cue: number): boolean {
+  for (let k = cue - 1; k > subjectLast && cue - k <= 4; k--) {
+    const word = tokens[k]!.text.toLowerCase().replace(/['’]/g, '')
+    if (AUXILIARIES.has(word) || word.endsWith('nt')) return true
+  }
+  return false
+}
+
+/** Subjects that take a plural verb though they do not end in -s. */
+const PLURAL_WORDS = new Set(['i', 'we', 'you', 'they', 'people', 'police', 'staff', 'who'])
+
+/** Whether a subject is one thing ("a controversial", "the Pentagon"), so it takes "says". */
+function isSingular(tokens: Token[], phrase: Phrase): boolean {
+  let last = phrase.first
+  while (last < phrase.last && tokens[last + 1]!.text !== ',') last++
+  const words = tokens.slice(phrase.first, last + 1).filter((t) => t.word)
+  if (words.some((t) => bare(t) === 'and')) return false
+  const head = words.at(-1)
+  if (!head) return false
+  const word = head.text.toLowerCase()
+  return !PLURAL_WORDS.has(word) && !/[^s']s$/.test(word)
 }
 
 /** What may stand just before a cue that shares the sentence's subject. */

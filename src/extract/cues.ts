@@ -78,6 +78,17 @@ const BELIEF_VERBS = [...BELIEF_BASES.flatMap(forms), ...IRREGULAR_BELIEF]
 
 const SPEECH = new Set(SPEECH_VERBS)
 const BELIEF = new Set(BELIEF_VERBS)
+const BASES = new Set([...SPEECH_BASES, ...BELIEF_BASES])
+
+/**
+ * Whether a cue is a verb's bare form ("say", "comment", "estimate"): after a singular subject it
+ * is a noun instead — "a controversial comment", "an overall cost estimate".
+ */
+export const isBareForm = (cue: Cue) =>
+  cue.first === cue.last && BASES.has(cue.text.toLowerCase()) && !PAST_AS_BARE.has(cue.text)
+
+/** Verbs whose past is their bare form: "Clinton cast her rival as …". */
+const PAST_AS_BARE = new Set(['cast'])
 
 /** A cue found in a sentence: the tokens it spans and what kind it is. */
 export interface Cue {

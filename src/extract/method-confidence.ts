@@ -1,34 +1,34 @@
 // Written by `npm run train:extract` from PolNeAR's training articles; not edited by hand.
-// Right/seen per method — quotations: {"pronoun":"1349/1432","named":"1623/1855","cue-only":"73/493","surname":"1813/1946","outlet":"30/41","anonymous":"315/464","nearest-person":"37/41","runs-on":"1483/1585","headline":"34/37","sentence-before":"8/11","transcript":"14/29","sentence-after":"29/30","title":"23/26","signature":"0/1"}
-// paraphrases: {"headline":"46/110","pronoun":"938/1818","named":"1984/3517","anonymous":"828/1755","outlet":"122/172","cue-only":"112/623","surname":"1161/1955","title":"21/35","nearest-person":"23/46"}
+// Right/seen per method — quotations: {"pronoun":"1351/1436","named":"1622/1832","cue-only":"80/530","surname":"1823/1956","outlet":"31/38","anonymous":"312/435","nearest-person":"39/44","runs-on":"1483/1584","headline":"34/37","sentence-before":"8/11","transcript":"14/29","title":"24/27","sentence-after":"29/29","signature":"0/1"}
+// paraphrases: {"headline":"46/110","pronoun":"933/1804","named":"1933/3242","anonymous":"773/1425","outlet":"122/165","surname":"1162/1933","title":"22/36","cue-only":"103/445","nearest-person":"23/45"}
 import type { AttributionMethod } from '../domain/vocabulary'
 
 type Rates = Partial<Record<AttributionMethod, number>>
 
 export const METHOD_CONFIDENCE: { quote: Rates; paraphrase: Rates } = {
   quote: {
-    named: 0.87,
+    named: 0.88,
     surname: 0.93,
     title: 0.86,
-    'nearest-person': 0.88,
+    'nearest-person': 0.87,
     pronoun: 0.94,
-    anonymous: 0.68,
-    outlet: 0.72,
-    'sentence-after': 0.94,
+    anonymous: 0.72,
+    outlet: 0.8,
+    'sentence-after': 0.97,
     'runs-on': 0.94,
     transcript: 0.48,
     headline: 0.9,
     'cue-only': 0.15,
   },
   paraphrase: {
-    named: 0.56,
-    surname: 0.59,
-    title: 0.59,
-    'nearest-person': 0.5,
+    named: 0.6,
+    surname: 0.6,
+    title: 0.61,
+    'nearest-person': 0.51,
     pronoun: 0.52,
-    anonymous: 0.47,
-    outlet: 0.71,
+    anonymous: 0.54,
+    outlet: 0.74,
     headline: 0.42,
-    'cue-only': 0.18,
+    'cue-only': 0.23,
   },
 }

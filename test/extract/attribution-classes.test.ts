@@ -282,6 +282,22 @@ describe('a cue that shares the subject of its sentence', () => {
   })
 })
 
+describe('a word of saying used as a noun is no cue', () => {
+  it('"made a controversial comment that …": no statement by "a controversial"', () => {
+    const text = 'Okafor made a controversial comment that described the workers as “lazy.”'
+    const mentions = extractStatements(text).map((s) => s.speakerMention?.text)
+    expect(mentions).not.toContain('a controversial')
+  })
+
+  it('"Clinton spoke in Tulsa, Oklahoma, arguing …": the participle is the sentence subject’s', () => {
+    const s = statement(
+      'Maria Lopez spoke on Tuesday in Tulsa, Oklahoma, arguing that the shootings were “intolerable.”',
+      'intolerable',
+    )
+    expect(s.speaker?.name).toBe('Maria Lopez')
+  })
+})
+
 describe('any verb of saying, in the usual positions', () => {
   it.each([
     ['Okafor clarified, “The tax applies only to imports.”', 'Okafor'],
