@@ -77,7 +77,7 @@ const NEVER_NAMES = new Set(
   `as however but and or if when while after before because although though since then meanwhile
   yet so in on at by for with from during despite according asked also instead later earlier now
   here there this that these those what which where why how nor still thus therefore moreover
-  furthermore indeed besides otherwise elsewhere overall asked`.split(/\s+/),
+  furthermore indeed besides otherwise elsewhere overall once even just only`.split(/\s+/),
 )
 
 /** A capitalised word that can be part of a name. */

@@ -82,8 +82,10 @@ export class SentenceView {
       (o) => o.cue.last < a.speaker!.first && o.speaker !== null && !o.inverted,
     )
     if (!outer?.speaker) return a
+    // "She said she recalls …": the same pronoun twice is one person, named by the first.
     const head = this.tokens[outer.speaker.last]!
-    return PRONOUNS.has(bare(head)) ? a : outer
+    const inner = this.tokens[a.speaker.first]!
+    return PRONOUNS.has(bare(head)) && bare(head) !== bare(inner) ? a : outer
   }
 
   /** No word or quotation before the token: it opens the sentence. */

@@ -255,6 +255,18 @@ describe('a quotation inside a reported clause', () => {
     expect(s.speakerMention?.text).toBe('Ines Carvalho')
   })
 
+  it('"She said she recalls …": one person, named by the first pronoun', () => {
+    const text = 'Ines Carvalho spoke next. She said she recalls the vote being “rushed.”'
+    const s = statement(text, 'rushed')
+    expect(s.speakerMention?.text).toBe('She')
+    expect(s.speaker?.name).toBe('Ines Carvalho')
+  })
+
+  it('"Once in 2019, I laughed and said …": an adverb that opens a sentence is nobody', () => {
+    const s = statement('Once in 2019, I laughed and said, “I do not believe it.”', 'I do not')
+    expect(s.speakerMention?.text).not.toBe('Once')
+  })
+
   it('"NAME said she called it …" keeps "she" when she cannot be him', () => {
     const text =
       'Maria Lopez opened the hearing. Paul Okafor said she called the plan “a disgrace.”'
