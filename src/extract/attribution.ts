@@ -52,8 +52,13 @@ function outletAnaphor(tokens: Token[], phrase: Phrase | null, state: ArticleSta
   if (!head || words.length < 2 || words.length > 3) return null
   if (!['the', 'that', 'this', 'its'].includes(bare(words[0]!))) return null
   if (capitalized(head)) return state.shortNames.get(bare(head)) ?? null
+  // "the report" may be the outlet's; "the congressional report" is a document of its own.
+  if (DOCUMENT_NOUNS.has(bare(head)) && words.length > 2) return null
   return OUTLET_ANAPHORA.has(bare(head)) ? state.lastOutlet : null
 }
+
+/** Anaphora that name a document, which an outlet's report may be but a modified one is not. */
+const DOCUMENT_NOUNS = new Set(['report', 'article', 'story'])
 
 /** Words that end a bare audience: the clause or a time phrase begins. */
 const AUDIENCE_ENDS = new Set([
@@ -373,6 +378,22 @@ export function attributions(
   ) {
     const cited = opening.citedOutlet
     found = found.slice(1).map((a) => (a === person ? { ...a, citedOutlet: cited } : a))
+  }
+  // "“…,” Sanders said, according to CNN": Sanders speaks; CNN, which reported it, is cited.
+  const trailing = found.at(-1)
+  const speaking = found.at(-2)
+  if (
+    trailing?.cue.kind === 'source-after' &&
+    trailing.speakerIsOutlet &&
+    trailing.citedOutlet &&
+    speaking?.speaker &&
+    !speaking.speakerIsOutlet &&
+    !speaking.citedOutlet &&
+    speaking.cue.kind !== 'belief' &&
+    tokens[trailing.cue.first - 1]?.text === ','
+  ) {
+    const cited = trailing.citedOutlet
+    found = found.slice(0, -1).map((a) => (a === speaking ? { ...a, citedOutlet: cited } : a))
   }
   const alongside = outletAlongside(tokens, outlets, state)
   if (alongside) {

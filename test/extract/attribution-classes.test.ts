@@ -136,6 +136,19 @@ describe('the cited outlet, whenever the text names one', () => {
     expect(s.citedOutlet?.name).toBe('The New York Times')
   })
 
+  it('"“…,” X said, according to OUTLET": X speaks, the outlet is cited', () => {
+    const s = statement('“Do not protest on the floor,” Okafor said, according to CNN.', 'Do not')
+    expect(s.speaker?.name).toBe('Okafor')
+    expect(s.citedOutlet?.name).toBe('CNN')
+  })
+
+  it('"the congressional report" is a document, not the outlet named before', () => {
+    const text =
+      'Reuters obtained the memo. According to the congressional report, the agency ignored the warnings.'
+    const s = statement(text, 'the agency')
+    expect(s.citedOutlet?.name).not.toBe('Reuters')
+  })
+
   it('"in an interview with OUTLET"', () => {
     const s = statement(
       '“We were warned,” Lindqvist said in an interview with The Atlantic.',
