@@ -113,7 +113,9 @@ export function attributionOf(
     // Guardian, the ministry …" — an appositive there must be closed by a comma of its own.
     const opens =
       cue.first <= firstWord || (cue.first === firstWord + 1 && bare(tokens[firstWord]!) === 'as')
-    let source = phraseAfter(tokens, cue.last + 1, { appositive: true, closed: opens })
+    let source =
+      phraseAfter(tokens, cue.last + 1, { appositive: true, closed: opens }) ??
+      (opens ? phraseToComma(tokens, cue.last + 1) : null)
     if (!source) return null
     // "according to the AP", "per the paper": the outlet is the source, and the phrase its mention.
     // The article's own short name comes first: "the Times" after The New York Times is that paper.
@@ -238,6 +240,13 @@ function auxiliaryBefore(tokens: Token[], subjectLast: number, cue: number): boo
     if (AUXILIARIES.has(word) || word.endsWith('nt')) return true
   }
   return false
+}
+
+/** "According to exit polls, …": the source is whatever few words stand before the comma. */
+function phraseToComma(tokens: Token[], from: number): Phrase | null {
+  let last = from
+  while (last < tokens.length && tokens[last]!.word && last - from < 6) last++
+  return last > from && tokens[last]?.text === ',' ? { first: from, last: last - 1 } : null
 }
 
 /** Subjects that take a plural verb though they do not end in -s. */

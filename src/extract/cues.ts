@@ -118,6 +118,22 @@ const NEEDS_THAT_OR_QUOTE = new Set(
     .concat(['found', 'finds', 'showed', 'shown', 'denied', 'denies', 'decried', 'knew']),
 )
 
+/** Verbs that headlines print in capitals: "Obama Says …", "…, Graham Warns". */
+const HEADLINE_CUES = new Set(['says', 'said', 'tells', 'told', 'warns', 'claims', 'urges', 'vows'])
+
+/** A headline in title case: most of its words (of more than three letters) capitalised. */
+function isTitleCase(words: Token[]): boolean {
+  let long = 0
+  let capitals = 0
+  for (const token of words) {
+    if (!token.word || token.text.length <= 3) continue
+    long++
+    if (/^\p{Lu}/u.test(token.text)) capitals++
+    if (long > 40) return false
+  }
+  return long >= 3 && capitals / long >= 0.8
+}
+
 /** Whether a "that" clause or a quotation follows token `i` closely. */
 function thatOrQuotationAfter(words: Token[], i: number): boolean {
   for (let k = i + 1; k < words.length && k <= i + 10; k++) {
@@ -280,6 +296,7 @@ function verbsBesideQuotations(words: Token[], classes: WordClasses): number[] {
 export function findCues(words: Token[], classes?: WordClasses): Cue[] {
   const cues: Cue[] = []
   let seenWord = false
+  const titleCase = isTitleCase(words)
   const verbs = new Set<number>()
   words.forEach((token, i) => {
     if (!token.quotation) return
@@ -343,8 +360,9 @@ export function findCues(words: Token[], classes?: WordClasses): Cue[] {
       continue
     }
     // A verb in capitals is part of a name ("The Washington Post"), not a cue — unless it opens the
-    // sentence ("Asked about the plan, …", "Said Ms. Lee: …").
-    if (/^\p{Lu}/u.test(token.text) && !opens) continue
+    // sentence ("Asked about the plan, …", "Said Ms. Lee: …") or the sentence is a headline in
+    // title case ("Obama Says Museum Will Tell …", "…, Lindsey Graham Says").
+    if (/^\p{Lu}/u.test(token.text) && !opens && !(titleCase && HEADLINE_CUES.has(lower))) continue
     if (verbs.has(i) && !SPEECH.has(lower)) {
       cues.push({
         kind: 'speech',

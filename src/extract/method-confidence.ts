@@ -1,16 +1,16 @@
 // Written by `npm run train:extract` from PolNeAR's training articles; not edited by hand.
-// Right/seen per method — quotations: {"pronoun":"1355/1436","named":"1621/1830","cue-only":"80/531","surname":"1824/1957","outlet":"30/37","anonymous":"313/436","nearest-person":"39/44","runs-on":"1483/1584","headline":"34/37","sentence-before":"8/11","transcript":"14/29","title":"24/27","sentence-after":"29/29","signature":"0/1"}
-// paraphrases: {"headline":"46/110","pronoun":"933/1804","named":"1930/3233","anonymous":"779/1431","outlet":"117/157","surname":"1163/1933","title":"22/36","cue-only":"103/446","nearest-person":"23/45"}
+// Right/seen per method — quotations: {"pronoun":"1355/1436","named":"1622/1834","cue-only":"80/528","surname":"1828/1959","outlet":"30/37","anonymous":"316/439","nearest-person":"36/41","runs-on":"1483/1584","headline":"34/37","sentence-before":"8/11","transcript":"14/29","title":"24/27","sentence-after":"29/29","signature":"0/1"}
+// paraphrases: {"headline":"46/110","pronoun":"933/1804","named":"1984/3321","anonymous":"780/1438","outlet":"117/157","surname":"1158/1927","title":"22/36","cue-only":"103/445","nearest-person":"23/44"}
 import type { AttributionMethod } from '../domain/vocabulary'
 
 type Rates = Partial<Record<AttributionMethod, number>>
 
 export const METHOD_CONFIDENCE: { quote: Rates; paraphrase: Rates } = {
   quote: {
-    named: 0.89,
+    named: 0.88,
     surname: 0.93,
     title: 0.86,
-    'nearest-person': 0.87,
+    'nearest-person': 0.86,
     pronoun: 0.94,
     anonymous: 0.72,
     outlet: 0.79,
@@ -24,7 +24,7 @@ export const METHOD_CONFIDENCE: { quote: Rates; paraphrase: Rates } = {
     named: 0.6,
     surname: 0.6,
     title: 0.61,
-    'nearest-person': 0.51,
+    'nearest-person': 0.52,
     pronoun: 0.52,
     anonymous: 0.54,
     outlet: 0.74,

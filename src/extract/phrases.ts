@@ -46,7 +46,8 @@ export const SPEAKER_NOUNS = new Set(
   democrats republicans party company firm network outlet agency authorities authority regulators
   aides allies ally opponents opponent rivals rival campaigns data figures records documents memo letter
   filing analysis polling pollster pollsters economist advocates advocate union unions host anchor
-  reporter reporters correspondent columnist editor writer contributor commentator`.split(/\s+/),
+  reporter reporters correspondent columnist editor writer contributor commentator percent majority
+  plurality respondents`.split(/\s+/),
 )
 
 /** Words that may sit inside a speaker's noun phrase without heading it. */

@@ -323,6 +323,23 @@ describe('a word of saying used as a noun is no cue', () => {
   })
 })
 
+describe('headlines and sources without a name', () => {
+  it.each([
+    ['Carvalho Says Every Home Will Be Rebuilt', 'Every Home', 'Carvalho'],
+    ['Ferries Will Run All Winter, Harbour Chief Ines Carvalho Says', 'Ferries', 'Ines Carvalho'],
+  ])('a title-case headline: %s', (text, start, name) => {
+    expect(speakerName(text, start)).toBe(name)
+  })
+
+  it('"According to exit polls, …": a source the word lists do not know', () => {
+    const s = statement(
+      'According to exit polls, the mayor led among voters under thirty.',
+      'the mayor led',
+    )
+    expect(s.speakerMention?.text).toBe('exit polls')
+  })
+})
+
 describe('any verb of saying, in the usual positions', () => {
   it.each([
     ['Okafor clarified, “The tax applies only to imports.”', 'Okafor'],
