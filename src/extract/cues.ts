@@ -34,7 +34,8 @@ const SPEECH_BASES =
   retort snap plead beg vent gush rave rant concur dispute challenge reject assure promise order
   interrupt exclaim whisper mutter scream cry chant recite greet answer summarize summarise
   preach proclaim insist pronounce surmise speculate theorize theorise opine reckon acknowledge
-  recount relate inform notify brief assure vow swear profess announce portray depict frame cast`
+  recount relate inform notify brief assure vow swear profess announce portray depict frame cast
+  liken compare`
     .split(/\s+/)
     .filter(Boolean)
 
@@ -111,7 +112,7 @@ const NEEDS_THAT_OR_QUOTE = new Set(
   indicate mention charge accuse signal demand observe dub label brand characterize characterise refer
   deride slam blast praise criticize criticise condemn mock tout hail decry dismiss attack blame
   question lament caution advise rail lash applaud welcome thank recommend challenge reject order
-  encourage want wish know`
+  encourage want wish know liken compare`
     .split(/\s+/)
     .filter(Boolean)
     .flatMap(forms)
@@ -136,6 +137,8 @@ function isTitleCase(words: Token[]): boolean {
 
 /** Whether a "that" clause or a quotation follows token `i` closely. */
 function thatOrQuotationAfter(words: Token[], i: number): boolean {
+  // "Caddell continued:" — what follows the colon, in the next paragraph, is the quotation.
+  if (words[i + 1]?.text === ':') return true
   for (let k = i + 1; k < words.length && k <= i + 10; k++) {
     if (words[k]!.quotation || bare(words[k]!) === 'that') return true
   }

@@ -1,6 +1,6 @@
 // Written by `npm run train:extract` from PolNeAR's training articles; not edited by hand.
-// Right/seen per method — quotations: {"pronoun":"1355/1436","named":"1622/1834","cue-only":"80/528","surname":"1828/1959","outlet":"30/37","anonymous":"316/439","nearest-person":"36/41","runs-on":"1483/1584","headline":"34/37","sentence-before":"8/11","transcript":"14/29","title":"24/27","sentence-after":"29/29","signature":"0/1"}
-// paraphrases: {"headline":"46/110","pronoun":"933/1804","named":"1984/3321","anonymous":"780/1438","outlet":"117/157","surname":"1158/1927","title":"22/36","cue-only":"103/445","nearest-person":"23/44"}
+// Right/seen per method — quotations: {"pronoun":"1355/1436","sentence-before":"10/12","named":"1621/1833","cue-only":"80/528","surname":"1829/1960","outlet":"30/37","anonymous":"317/440","nearest-person":"36/41","runs-on":"1483/1584","headline":"34/37","transcript":"14/29","title":"24/27","sentence-after":"29/29","signature":"0/1"}
+// paraphrases: {"headline":"46/110","pronoun":"939/1810","named":"1990/3348","anonymous":"782/1447","outlet":"117/157","surname":"1160/1936","title":"22/36","cue-only":"104/447","nearest-person":"23/44"}
 import type { AttributionMethod } from '../domain/vocabulary'
 
 type Rates = Partial<Record<AttributionMethod, number>>
@@ -21,7 +21,7 @@ export const METHOD_CONFIDENCE: { quote: Rates; paraphrase: Rates } = {
     'cue-only': 0.15,
   },
   paraphrase: {
-    named: 0.6,
+    named: 0.59,
     surname: 0.6,
     title: 0.61,
     'nearest-person': 0.52,

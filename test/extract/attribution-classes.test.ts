@@ -367,6 +367,17 @@ describe('a speaker named only before the quotation', () => {
     expect(speakerName(text, 'No family')).toBe('Ines Carvalho')
   })
 
+  it('"NAME continued:" carries to the quotation in the next paragraph', () => {
+    const text =
+      '“The levee held,” said Carvalho.\n\nCarvalho continued:\n\n“The next storm is the test.”'
+    expect(speakerName(text, 'The next storm')).toBe('Carvalho')
+  })
+
+  it('"NAME likened X to a “…”": likening is saying', () => {
+    const s = statement('At a rally, Okafor likened the tax to a “slow poison.”', 'slow poison')
+    expect(s.speaker?.name).toBe('Okafor')
+  })
+
   it('a heading that names the speaker carries to the quotation under it', () => {
     const text =
       'Mayor Ines Carvalho addresses the council\n\n“No family will be left without a home. We will rebuild.”'
