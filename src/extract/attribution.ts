@@ -160,6 +160,9 @@ export function attributionOf(
     ? phraseAfter(tokens, cue.last + 1, { appositive: true })
     : ((participle ? sentenceSubject(tokens, firstWord, cue.first) : null) ??
       subjectBefore(tokens, cue.first))
+  // "Donald Trump’s claim that …", "his call for …": the cue is a noun, and whose it is speaks.
+  const owner = speaker && !inverted && isBareForm(cue) ? possessor(tokens, speaker, cue) : null
+  if (owner) return { cue, speaker: owner, citedOutlet: null, audience: null, inverted: false }
   // "a controversial comment", "an overall cost estimate": a bare form after one thing is a noun.
   if (
     speaker &&
@@ -201,9 +204,15 @@ export function attributionOf(
   } else if (speaker.first === speaker.last && RELATIVE.has(bare(tokens[speaker.first]!))) {
     // "The Times, which first reported …": the relative pronoun stands for the outlet before it.
     const previous = outletBefore(tokens, speaker.first, outlets)
-    if (!previous) return null
-    citedOutlet = { name: previous.name, phrase: { first: previous.first, last: previous.last } }
-    speaker = null
+    if (previous) {
+      citedOutlet = { name: previous.name, phrase: { first: previous.first, last: previous.last } }
+      speaker = null
+    } else {
+      // "Mitch McConnell, who in 2010 said …": the person before the comma, with "who" as printed.
+      const antecedent = personBefore(tokens, speaker.first)
+      if (antecedent === null) return null
+      speaker = { first: antecedent, last: speaker.last }
+    }
   }
   let audience: Phrase | null = null
   if (TELL.has(cue.text.toLowerCase())) {
@@ -300,6 +309,24 @@ function headsSpeaker(tokens: Token[], phrase: Phrase): boolean {
   if (!head.word) return head.text === ')'
   if (/['’]s$/u.test(head.text) && last === phrase.last) return false
   return !NOT_HEADS.has(head.text.toLowerCase())
+}
+
+/** "Donald Trump’s" just before a noun cue: the possessor's phrase, or null. */
+function possessor(tokens: Token[], phrase: Phrase, cue: Cue): Phrase | null {
+  const last = tokens[cue.first - 1]
+  if (phrase.last !== cue.first - 1 || !last?.word) return null
+  const possessive = /['’]s$/u.test(last.text) && capitalized(last)
+  return possessive ? phrase : null
+}
+
+/** The first token of the name just before ", who": "Mitch McConnell, who". */
+function personBefore(tokens: Token[], who: number): number | null {
+  if (tokens[who - 1]?.text !== ',') return null
+  let first = who - 2
+  if (!tokens[first]?.word || !capitalized(tokens[first]!)) return null
+  while (first > 0 && who - first < 6 && tokens[first - 1]!.word && capitalized(tokens[first - 1]!))
+    first--
+  return first
 }
 
 /** The outlet named just before a relative pronoun: "The New York Times, which". */

@@ -1,6 +1,6 @@
 // Written by `npm run train:extract` from PolNeAR's training articles; not edited by hand.
-// Right/seen per method — quotations: {"pronoun":"1355/1436","sentence-before":"10/12","named":"1621/1833","cue-only":"80/528","surname":"1829/1960","outlet":"30/37","anonymous":"317/440","nearest-person":"36/41","runs-on":"1483/1584","headline":"34/37","transcript":"14/29","title":"24/27","sentence-after":"29/29","signature":"0/1"}
-// paraphrases: {"headline":"46/110","pronoun":"939/1810","named":"1990/3348","anonymous":"782/1447","outlet":"117/157","surname":"1160/1936","title":"22/36","cue-only":"104/447","nearest-person":"23/44"}
+// Right/seen per method — quotations: {"pronoun":"1351/1432","sentence-before":"10/12","named":"1628/1847","cue-only":"85/508","surname":"1835/1973","outlet":"30/37","anonymous":"316/439","nearest-person":"35/39","runs-on":"1483/1584","headline":"34/37","transcript":"14/29","title":"24/27","sentence-after":"29/29","signature":"0/1"}
+// paraphrases: {"headline":"46/110","pronoun":"942/1810","named":"2034/3477","anonymous":"784/1449","outlet":"117/157","surname":"1193/2031","title":"22/36","cue-only":"107/434","nearest-person":"22/44"}
 import type { AttributionMethod } from '../domain/vocabulary'
 
 type Rates = Partial<Record<AttributionMethod, number>>
@@ -10,7 +10,7 @@ export const METHOD_CONFIDENCE: { quote: Rates; paraphrase: Rates } = {
     named: 0.88,
     surname: 0.93,
     title: 0.86,
-    'nearest-person': 0.86,
+    'nearest-person': 0.88,
     pronoun: 0.94,
     anonymous: 0.72,
     outlet: 0.79,
@@ -18,17 +18,17 @@ export const METHOD_CONFIDENCE: { quote: Rates; paraphrase: Rates } = {
     'runs-on': 0.94,
     transcript: 0.48,
     headline: 0.9,
-    'cue-only': 0.15,
+    'cue-only': 0.17,
   },
   paraphrase: {
-    named: 0.59,
-    surname: 0.6,
+    named: 0.58,
+    surname: 0.59,
     title: 0.61,
-    'nearest-person': 0.52,
+    'nearest-person': 0.5,
     pronoun: 0.52,
     anonymous: 0.54,
     outlet: 0.74,
     headline: 0.42,
-    'cue-only': 0.23,
+    'cue-only': 0.25,
   },
 }

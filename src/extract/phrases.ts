@@ -150,8 +150,10 @@ function extendLeft(tokens: Token[], last: number, max = 10): number {
 export function subjectBefore(tokens: Token[], cue: number): Phrase | null {
   let i = cue - 1
   while (i >= 0 && tokens[i]!.word && (BETWEEN.has(bare(tokens[i]!)) || isLyAdverb(tokens[i]!))) i--
-  // "The Times on Saturday wrote": a day between the subject and its verb is not the subject.
-  if (i >= 1 && WEEKDAYS.has(bare(tokens[i]!)) && bare(tokens[i - 1]!) === 'on') i -= 2
+  // "The Times on Saturday wrote", "who in 2010 said": a day or a year between the subject and
+  // its verb is not the subject.
+  const when = (t: Token) => WEEKDAYS.has(bare(t)) || /^(?:1[89]|20)\d\d$/.test(t.text)
+  if (i >= 1 && when(tokens[i]!) && ['on', 'in'].includes(bare(tokens[i - 1]!))) i -= 2
   while (i >= 0 && tokens[i]!.word && (BETWEEN.has(bare(tokens[i]!)) || isLyAdverb(tokens[i]!))) i--
   // "Sen. Harry Reid (D-Nev.) said": a party and state in brackets belong to the name before them.
   let bracketed: number | null = null

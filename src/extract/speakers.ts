@@ -41,6 +41,10 @@ export function describeMention(printed: string): ResolvedSpeaker {
     .replace(/\s*\([^()]{0,20}\)/g, '')
     .replace(/,\s*[RDI]-[\p{L}. ]{2,12},?\s*$/u, '')
     .replace(/,\s*[RDI]-[\p{L}. ]{2,12},/u, ',')
+    // "McConnell, who": the relative pronoun as printed says nothing more of who it is.
+    .replace(/,\s*(?:who|which)\s*$/iu, '')
+    // "Donald Trump’s claim": the possessor.
+    .replace(/['’]s\s*$/u, '')
   const comma = mention.indexOf(',')
   const head = (comma === -1 ? mention : mention.slice(0, comma)).trim()
   const appositive =

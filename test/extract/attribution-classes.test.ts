@@ -340,6 +340,24 @@ describe('headlines and sources without a name', () => {
   })
 })
 
+describe('whose words: possessors and relative pronouns', () => {
+  it('"checked Okafor’s claim that …": the claim is Okafor’s', () => {
+    const s = statement(
+      'The fact-checkers looked at Paul Okafor’s claim that crime had doubled since 2019.',
+      'crime had doubled',
+    )
+    expect(s.speaker?.name).toBe('Paul Okafor')
+  })
+
+  it('"Ines Carvalho, who in 2010 said …": the person before the comma', () => {
+    const s = statement(
+      'The bill was drafted by Ines Carvalho, who in 2010 said the port would “never close.”',
+      'never close',
+    )
+    expect(s.speaker?.name).toBe('Ines Carvalho')
+  })
+})
+
 describe('any verb of saying, in the usual positions', () => {
   it.each([
     ['Okafor clarified, “The tax applies only to imports.”', 'Okafor'],
