@@ -291,6 +291,11 @@ function sentenceSubject(tokens: Token[], firstWord: number, cue: number): Phras
   return headsSpeaker(tokens, phrase) ? phrase : null
 }
 
+const DEMONYMS = new Set(
+  `republican democratic american mexican british french german chinese russian israeli ukrainian
+  canadian european conservative liberal progressive federal national`.split(/\s+/),
+)
+
 const NOT_HEADS = new Set(
   `the a an this that these those his her their its our my your some any few of to in on at for
   by with from and or but january february march april may june july august september october
@@ -303,6 +308,8 @@ const NOT_HEADS = new Set(
  * or a day or month ("Friday").
  */
 function headsSpeaker(tokens: Token[], phrase: Phrase): boolean {
+  // "32% of Republican claims": a demonym alone describes, it does not speak.
+  if (phrase.first === phrase.last && DEMONYMS.has(bare(tokens[phrase.first]!))) return false
   let last = phrase.first
   while (last < phrase.last && tokens[last + 1]!.text !== ',') last++
   const head = tokens[last]!

@@ -135,6 +135,29 @@ function isTitleCase(words: Token[]): boolean {
   return long >= 3 && capitals / long >= 0.8
 }
 
+/** Verbs of evidence, which attribute only a "that" clause: "the poll shows that …". */
+const NEEDS_THAT = new Set(
+  [
+    'show',
+    'shows',
+    'showed',
+    'shown',
+    'showing',
+    'find',
+    'finds',
+    'found',
+    'finding',
+    'indicate',
+  ].concat(['indicates', 'indicated', 'indicating']),
+)
+
+/** Whether "that" follows token `i` closely. */
+function thatAfter(words: Token[], i: number): boolean {
+  for (let k = i + 1; k < words.length && k <= i + 4; k++)
+    if (bare(words[k]!) === 'that') return true
+  return false
+}
+
 /** Whether a "that" clause or a quotation follows token `i` closely. */
 function thatOrQuotationAfter(words: Token[], i: number): boolean {
   // "Caddell continued:" — what follows the colon, in the next paragraph, is the quotation.
@@ -379,7 +402,10 @@ export function findCues(words: Token[], classes?: WordClasses): Cue[] {
     }
     if (SPEECH.has(lower)) {
       // Without a clause or a quotation after it, "announced his resignation" attributes a claim only.
-      const weak = NEEDS_THAT_OR_QUOTE.has(lower) && !thatOrQuotationAfter(words, i)
+      // "The poll shows that …" attributes; "had shown bad judgment in using X “as a …”" does not.
+      const weak = NEEDS_THAT.has(lower)
+        ? !thatAfter(words, i)
+        : NEEDS_THAT_OR_QUOTE.has(lower) && !thatOrQuotationAfter(words, i)
       cues.push({
         kind: weak ? 'belief' : 'speech',
         first: i,

@@ -443,7 +443,8 @@ const range = (first: number, last: number) =>
 function tailAttribution(view: SentenceView): Attribution | null {
   const { tokens } = view
   if (tokens.filter((t) => t.word).length > 14) return null
-  const a = view.attributions.find((x) => x.cue.kind !== 'belief' && (x.speaker || x.citedOutlet))
+  // Any cue: after a quotation, "Vitter demanded." is a verb of saying whatever its list.
+  const a = view.attributions.find((x) => x.speaker || x.citedOutlet)
   if (!a || paraphrasesOf(tokens, a, (i) => view.opensSentence(i)).length > 0) return null
   return a
 }

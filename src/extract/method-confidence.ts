@@ -1,6 +1,6 @@
 // Written by `npm run train:extract` from PolNeAR's training articles; not edited by hand.
-// Right/seen per method — quotations: {"pronoun":"1351/1432","sentence-before":"10/12","named":"1628/1847","cue-only":"85/508","surname":"1835/1973","outlet":"30/37","anonymous":"316/439","nearest-person":"35/39","runs-on":"1483/1584","headline":"34/37","transcript":"14/29","title":"24/27","sentence-after":"29/29","signature":"0/1"}
-// paraphrases: {"headline":"46/110","pronoun":"942/1810","named":"2034/3477","anonymous":"784/1449","outlet":"117/157","surname":"1193/2031","title":"22/36","cue-only":"107/434","nearest-person":"22/44"}
+// Right/seen per method — quotations: {"pronoun":"1352/1432","sentence-before":"10/12","named":"1622/1832","cue-only":"86/506","surname":"1839/1976","outlet":"30/37","anonymous":"317/438","nearest-person":"35/39","runs-on":"1484/1583","headline":"34/37","transcript":"14/29","title":"24/27","sentence-after":"31/31","signature":"0/1"}
+// paraphrases: {"headline":"46/110","pronoun":"942/1810","named":"2028/3466","anonymous":"784/1449","outlet":"117/157","surname":"1193/2028","title":"22/36","cue-only":"107/437","nearest-person":"22/44"}
 import type { AttributionMethod } from '../domain/vocabulary'
 
 type Rates = Partial<Record<AttributionMethod, number>>
@@ -21,7 +21,7 @@ export const METHOD_CONFIDENCE: { quote: Rates; paraphrase: Rates } = {
     'cue-only': 0.17,
   },
   paraphrase: {
-    named: 0.58,
+    named: 0.59,
     surname: 0.59,
     title: 0.61,
     'nearest-person': 0.5,

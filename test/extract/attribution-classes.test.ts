@@ -358,6 +358,26 @@ describe('whose words: possessors and relative pronouns', () => {
   })
 })
 
+describe('words that look like cues and are not', () => {
+  it('"had shown bad judgment in using X “as a …”": showing is evidence, only of a that-clause', () => {
+    const s = statement(
+      'Okafor posted on Friday saying that Ines Carvalho had shown poor judgment in calling the port “a national treasure.”',
+      'a national treasure',
+    )
+    expect(s.speakerMention?.text).not.toBe('Ines Carvalho')
+  })
+
+  it('"32% of Republican claims": a demonym alone is no speaker', () => {
+    const found = extractStatements('The site rated 32% of Republican claims as “false.”')
+    expect(found.map((s) => s.speakerMention?.text)).not.toContain('Republican')
+  })
+
+  it('"“…?” Okafor demanded.": any verb that is the whole next sentence', () => {
+    const text = '“Who signed this?” Okafor demanded.'
+    expect(speakerName(text, 'Who signed')).toBe('Okafor')
+  })
+})
+
 describe('any verb of saying, in the usual positions', () => {
   it.each([
     ['Okafor clarified, “The tax applies only to imports.”', 'Okafor'],
