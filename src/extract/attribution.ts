@@ -20,6 +20,16 @@ export interface Attribution {
   inverted: boolean
   /** True when the speaker phrase names an outlet ("the AP said"): a mention, not a person. */
   speakerIsOutlet?: boolean
+  /**
+   * The claim ends at the next comma: a cue inside a relative clause ("McConnell, who said the goal
+   * was X, retired") or a noun ("Trump’s claim that X has been debunked"), whose sentence goes on.
+   */
+  clauseOnly?: boolean
+  /**
+   * A noun cue ("Trump’s claim that …"): it attributes the quotations near it, but where its claim
+   * ends cannot be told from commas, so it makes no paraphrase.
+   */
+  quotationsOnly?: boolean
 }
 
 /** What the text has named so far, for "according to the report" and "the paper said". */
@@ -51,7 +61,9 @@ function outletAnaphor(tokens: Token[], phrase: Phrase | null, state: ArticleSta
   const head = words.at(-1)
   if (!head || words.length < 2 || words.length > 3) return null
   if (!['the', 'that', 'this', 'its'].includes(bare(words[0]!))) return null
-  if (capitalized(head)) return state.shortNames.get(bare(head)) ?? null
+  // "the Times": exactly the article and the short name — "The Seattle Times" is another paper.
+  if (capitalized(head))
+    return words.length === 2 ? (state.shortNames.get(bare(head)) ?? null) : null
   // "the report" may be the outlet's; "the congressional report" is a document of its own.
   if (DOCUMENT_NOUNS.has(bare(head)) && words.length > 2) return null
   return OUTLET_ANAPHORA.has(bare(head)) ? state.lastOutlet : null
@@ -115,7 +127,7 @@ export function attributionOf(
       cue.first <= firstWord || (cue.first === firstWord + 1 && bare(tokens[firstWord]!) === 'as')
     let source =
       phraseAfter(tokens, cue.last + 1, { appositive: true, closed: opens }) ??
-      (opens ? phraseToComma(tokens, cue.last + 1) : null)
+      (opens && cue.last > cue.first ? phraseToComma(tokens, cue.last + 1) : null)
     if (!source) return null
     // "according to the AP", "per the paper": the outlet is the source, and the phrase its mention.
     // The article's own short name comes first: "the Times" after The New York Times is that paper.
@@ -162,7 +174,15 @@ export function attributionOf(
       subjectBefore(tokens, cue.first))
   // "Donald Trump’s claim that …", "his call for …": the cue is a noun, and whose it is speaks.
   const owner = speaker && !inverted && isBareForm(cue) ? possessor(tokens, speaker, cue) : null
-  if (owner) return { cue, speaker: owner, citedOutlet: null, audience: null, inverted: false }
+  if (owner)
+    return {
+      cue,
+      speaker: owner,
+      citedOutlet: null,
+      audience: null,
+      inverted: false,
+      quotationsOnly: true,
+    }
   // "a controversial comment", "an overall cost estimate": a bare form after one thing is a noun.
   if (
     speaker &&
@@ -188,6 +208,7 @@ export function attributionOf(
     return { cue, speaker: null, citedOutlet: null, audience: null, inverted }
   let citedOutlet: Attribution['citedOutlet'] = null
   let mentionOnly = false
+  let relative = false
   // "The New York Times reported", "the paper said": the outlet is the source.
   const anaphor = outletAnaphor(tokens, speaker, state)
   const outlet = anaphor ? null : outletAt(outlets, tokens, speaker)
@@ -212,6 +233,7 @@ export function attributionOf(
       const antecedent = personBefore(tokens, speaker.first)
       if (antecedent === null) return null
       speaker = { first: antecedent, last: speaker.last }
+      relative = true
     }
   }
   let audience: Phrase | null = null
@@ -224,7 +246,15 @@ export function attributionOf(
       }
     audience = whom.audience
   }
-  return { cue, speaker, citedOutlet, audience, inverted, speakerIsOutlet: mentionOnly }
+  return {
+    cue,
+    speaker,
+    citedOutlet,
+    audience,
+    inverted,
+    speakerIsOutlet: mentionOnly,
+    clauseOnly: relative,
+  }
 }
 
 /**
@@ -255,7 +285,9 @@ function auxiliaryBefore(tokens: Token[], subjectLast: number, cue: number): boo
 function phraseToComma(tokens: Token[], from: number): Phrase | null {
   let last = from
   while (last < tokens.length && tokens[last]!.word && last - from < 6) last++
-  return last > from && tokens[last]?.text === ',' ? { first: from, last: last - 1 } : null
+  // Things that say, in the plural ("exit polls", "court records"): not "plan" or "tradition".
+  if (last - from < 2 || !/[^s]s$/.test(tokens[last - 1]!.text)) return null
+  return tokens[last]?.text === ',' ? { first: from, last: last - 1 } : null
 }
 
 /** Subjects that take a plural verb though they do not end in -s. */

@@ -81,6 +81,10 @@ const SPEECH = new Set(SPEECH_VERBS)
 const BELIEF = new Set(BELIEF_VERBS)
 const BASES = new Set([...SPEECH_BASES, ...BELIEF_BASES])
 
+/** A verb of thought or stance ("doubts", "feared"), which never says whose words they were. */
+export const isBeliefVerb = (word: string) =>
+  BELIEF.has(word.toLowerCase()) && !SPEECH.has(word.toLowerCase())
+
 /**
  * Whether a cue is a verb's bare form ("say", "comment", "estimate"): after a singular subject it
  * is a noun instead — "a controversial comment", "an overall cost estimate".
@@ -374,7 +378,8 @@ export function findCues(words: Token[], classes?: WordClasses): Cue[] {
       i++
       continue
     }
-    if (lower === 'per' && next && next.word) {
+    // "per the report", "per Reuters" — not "per capita".
+    if (lower === 'per' && next && next.word && (capitalized(next) || bare(next) === 'the')) {
       cues.push({
         kind: 'source-after',
         first: i,

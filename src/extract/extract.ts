@@ -17,6 +17,7 @@ import type { Attribution, ArticleState } from './attribution'
 import { OutletNames } from './outlet-names'
 import { paraphrasesOf, reportedClaim } from './paraphrases'
 import type { Phrase } from './phrases'
+import { isBeliefVerb } from './cues'
 import { findQuotations, paragraphs, type Quotation } from './quotation-marks'
 import {
   dashSignature,
@@ -253,6 +254,10 @@ class ArticleReader {
     const mention = span(this.text, tokens[0]!.start, tokens[verb - 1]!.end)
     const speaker = this.#memory.resolve(mention.text)?.speaker
     if (!speaker || speaker.anonymous || !speaker.name.includes(' ')) return null
+    // A person by a title or a first name the lexicon knows: not "Hurricane Milton nears Florida".
+    const isPerson =
+      speaker.title !== null || this.#state.classes.name(speaker.name).kind === 'person'
+    if (!isPerson) return null
     return {
       cue: span(this.text, tokens[verb]!.start, tokens[verb]!.end),
       mention,
@@ -373,7 +378,9 @@ class ArticleReader {
       return
     }
     // "“It is true.” John Smith said.": the attribution is the whole of the next sentence.
-    const next = view.endsSentence(index) && view.attributions.length === 0 ? peek() : null
+    // Only a quotation that is its whole sentence: "The slogan was “…”. Biden mocked it." is not.
+    const whole = view.opensSentence(index) && view.endsSentence(index)
+    const next = whole && view.attributions.length === 0 ? peek() : null
     const tail = next ? tailAttribution(next) : null
     if (next && tail) {
       const source: Source = { ...this.#source(next, tail), route: 'sentence-after' }
@@ -385,7 +392,7 @@ class ArticleReader {
     if (
       pending &&
       view.attributions.length === 0 &&
-      view.opensSentence(index) &&
+      whole &&
       paragraphIndex - pending.paragraph <= 1
     ) {
       this.#pending = null
@@ -420,7 +427,7 @@ class ArticleReader {
     }
     // A sentence that attributes (it has a cue) but whose speaker was not found: the quotation is
     // still words someone said.
-    const cue = view.cues.find((c) => c.kind !== 'belief')
+    const cue = view.firstSpeechCue
     if (cue) {
       this.#add(content, kind, {
         cue: span(this.text, cue.start, cue.end),
@@ -443,11 +450,20 @@ const range = (first: number, last: number) =>
 function tailAttribution(view: SentenceView): Attribution | null {
   const { tokens } = view
   if (tokens.filter((t) => t.word).length > 14) return null
-  // Any cue: after a quotation, "Vitter demanded." is a verb of saying whatever its list.
-  const a = view.attributions.find((x) => x.speaker || x.citedOutlet)
+  // A cue of speech, or one that wants a clause ("Vitter demanded."), never of belief ("Ruiz
+  // doubts it"): after a quotation, the sentence says who spoke.
+  const a = view.attributions.find((x) => (x.speaker || x.citedOutlet) && !isBeliefVerb(x.cue.text))
   if (!a || paraphrasesOf(tokens, a, (i) => view.opensSentence(i)).length > 0) return null
+  // Nothing after the cue and its speaker but a time: "Ana Ruiz denied it." has an object.
+  const end = Math.max(a.cue.last, a.inverted ? (a.speaker?.last ?? a.cue.last) : a.cue.last)
+  const rest = tokens.slice(end + 1).filter((t) => t.word)
+  if (rest.some((t) => !TIME_WORDS.test(t.text))) return null
   return a
 }
+
+/** Words a tail attribution may end with: "Okafor said on Monday.", "asked Ruiz later." */
+const TIME_WORDS =
+  /^(?:on|in|at|last|this|that|yesterday|today|tonight|later|earlier|recently|again|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|month|year|\d+)$/i
 
 /** Every attributed statement in `text`; see the module comment. */
 export function extractStatements(

@@ -52,6 +52,9 @@ export class OutletNames {
     for (const outlet of [...KNOWN_OUTLETS, ...extra]) {
       for (const name of [outlet.name, ...outlet.aliases]) this.#add(name, outlet.name)
     }
+    // Longest name first, sorted once: thousands of outlets may share a first word.
+    for (const list of this.#byFirstWord.values())
+      list.sort((a, b) => b.words.length - a.words.length)
   }
 
   #add(written: string, name: string): void {
@@ -62,7 +65,6 @@ export class OutletNames {
     const key = words[0]!.toLowerCase()
     const list = this.#byFirstWord.get(key) ?? []
     list.push({ words, name, needsThe })
-    list.sort((a, b) => b.words.length - a.words.length)
     this.#byFirstWord.set(key, list)
   }
 
@@ -72,7 +74,8 @@ export class OutletNames {
     if (tokens[first]?.word && bare(tokens[first]!) === 'the') first++
     const token = tokens[first]
     if (!token?.word) return null
-    for (const candidate of this.#byFirstWord.get(token.text.toLowerCase()) ?? []) {
+    const key = token.text.toLowerCase().replace(/['’]s$/u, '')
+    for (const candidate of this.#byFirstWord.get(key) ?? []) {
       if (candidate.needsThe && first === at) continue
       const matches = candidate.words.every(
         (word, k) => tokens[first + k]?.text.replace(/['’]s$/u, '') === word,
@@ -106,10 +109,7 @@ export const OUTLET_ANAPHORA = new Set([
   'network',
   'publication',
   'broadcaster',
-  'agency',
   'magazine',
-  'site',
-  'daily',
   'article',
   'story',
 ])

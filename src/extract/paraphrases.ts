@@ -69,6 +69,7 @@ export function paraphrasesOf(
   a: Attribution,
   opensSentence: (index: number) => boolean,
 ): TokenRange[] {
+  if (a.quotationsOnly) return []
   const end = tokens.length - 1
   const found: Array<TokenRange | null> = []
   const upTo = (last: number) => claimRange(tokens, Math.max(0, last - MAX_CLAIM_TOKENS), last)
@@ -106,7 +107,8 @@ export function paraphrasesOf(
     const following = tokens[last + 2]
     if (
       next.text === ';' ||
-      (next.text === ',' && following?.word && CLAUSE_BREAKS.has(bare(following)))
+      (next.text === ',' &&
+        (a.clauseOnly || (following?.word && CLAUSE_BREAKS.has(bare(following)))))
     )
       break
     last++

@@ -26,6 +26,9 @@ export class SentenceView {
   /** Token indices where a cue ends. */
   readonly #cueEndsAt: Set<number>
   #said: SaidDate | null | undefined
+  #outer: Attribution | null | undefined
+  /** The first cue of speech (not belief), for a quotation whose speaker is not found. */
+  readonly firstSpeechCue: Cue | null
 
   constructor(
     readonly text: string,
@@ -44,6 +47,7 @@ export class SentenceView {
     const sourced = speech.filter((a) => a.speaker !== null || a.citedOutlet !== null)
     this.#speech = sourced.length > 0 ? sourced : speech
     this.#cueEndsAt = new Set(this.cues.map((c) => c.last))
+    this.firstSpeechCue = this.cues.find((c) => c.kind !== 'belief') ?? null
     this.#contentBefore = []
     let count = 0
     for (const token of this.tokens) {
@@ -78,10 +82,11 @@ export class SentenceView {
   outerAttribution(a: Attribution | null): Attribution | null {
     if (!a?.speaker || a.speaker.first !== a.speaker.last) return a
     if (!PRONOUNS.has(bare(this.tokens[a.speaker.first]!))) return a
-    const outer = this.#speech.find(
-      (o) => o.cue.last < a.speaker!.first && o.speaker !== null && !o.inverted,
-    )
-    if (!outer?.speaker) return a
+    // The first attribution that names a speaker before its cue, found once per sentence: any
+    // earlier one with a cue before this pronoun would come first in cue order.
+    this.#outer ??= this.#speech.find((o) => o.speaker !== null && !o.inverted) ?? null
+    const outer = this.#outer
+    if (!outer?.speaker || outer.cue.last >= a.speaker.first) return a
     // "She said she recalls …": the same pronoun twice is one person, named by the first.
     const head = this.tokens[outer.speaker.last]!
     const inner = this.tokens[a.speaker.first]!

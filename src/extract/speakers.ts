@@ -54,7 +54,12 @@ export function describeMention(printed: string): ResolvedSpeaker {
           .slice(comma + 1)
           .replace(/,\s*$/, '')
           .trim() || null
-  const headWords = words(head).filter((w) => !HONORIFICS.has(w.toLowerCase()))
+  // "CNN’s Jake Tapper": the name is what follows the last possessive.
+  const allWords = words(head).filter((w) => !HONORIFICS.has(w.toLowerCase()))
+  const lastPossessive = allWords.findLastIndex(
+    (w, k) => k < allWords.length - 1 && /['’]s$/u.test(w),
+  )
+  const headWords = allWords
   // The name: the capitalised words at the end of the head that are not title words.
   let split = headWords.length
   while (
@@ -63,6 +68,7 @@ export function describeMention(printed: string): ResolvedSpeaker {
     !TITLE_WORDS.has(headWords[split - 1]!.toLowerCase())
   )
     split--
+  if (lastPossessive >= 0 && split <= lastPossessive) split = lastPossessive + 1
   const name = headWords.slice(split).join(' ')
   const leading = headWords.slice(0, split).join(' ')
   const isName =
@@ -72,14 +78,20 @@ export function describeMention(printed: string): ResolvedSpeaker {
       .every(
         (w) => isCapital(w) || TITLE_WORDS.has(w.toLowerCase()) || /^(?:of|the|for|and)$/i.test(w),
       )
+  // "Mexico's Secretary of Defense, Gen. Ricardo Trevilla", "His spokeswoman, Karoline Leavitt",
+  // "The mayor of Chicago, Brandon Johnson": a title first, the person's full name in apposition.
+  const inner = appositive ? describeMention(appositive) : null
+  const fullName =
+    inner !== null &&
+    !inner.anonymous &&
+    inner.name.includes(' ') &&
+    inner.title !== appositive &&
+    inner.name === appositive!.replace(/^(?:(?:\p{Lu}[\p{L}.]*\.)\s+)*/u, '').trim()
+  const titleFirst = name === '' || /\b(?:of|in|at|for)\s+\p{Lu}/u.test(leading + ' ' + name)
+  if (fullName && titleFirst && (name === '' || !isName || leading !== ''))
+    return { name: inner.name, title: head, anonymous: false }
   if (isName && !ANONYMOUS_HEADS.test(name)) {
     return { name, title: appositive ?? (leading || null), anonymous: false }
-  }
-  // "Mexico's Secretary of Defense, Gen. Ricardo Trevilla": a title first, the name in apposition.
-  if (name === '' && appositive && !ANONYMOUS_HEADS.test(head)) {
-    const inner = describeMention(appositive)
-    if (!inner.anonymous && inner.name.includes(' ') && inner.title !== appositive)
-      return { name: inner.name, title: head, anonymous: false }
   }
   return {
     name: head,
@@ -88,7 +100,7 @@ export function describeMention(printed: string): ResolvedSpeaker {
     anonymous:
       ANONYMOUS_HEADS.test(head) ||
       /^(?:a|an|one|another|two|several|some|many)\b/i.test(head) ||
-      /^(?:the|this|that)\s.*\b\p{Ll}[\p{L}'’-]*$/u.test(head),
+      /^(?:[Tt]he|[Tt]his|[Tt]hat)\s.*\b\p{Ll}[\p{L}'’-]*$/u.test(head),
   }
 }
 
@@ -151,6 +163,14 @@ export interface Resolution {
 }
 
 type Gender = 'male' | 'female' | null
+
+/** Last words of names that are places or bodies, whatever the first word: "Madison Square Garden". */
+const PLACE_OR_BODY = new Set(
+  `Garden Gardens Park Square Street Avenue Center Centre Hall Stadium Arena Bank Group Company Inc
+  Corp Corporation University College School Hospital Institute Foundation Fund Bridge River County
+  City Station Airport Church Cathedral Museum Theater Theatre Hotel Tower Building Capitol Stanley
+  Chase Sachs Fargo Motors Airlines Partners Associates Capital Holdings`.split(/\s+/),
+)
 const PRONOUN_GENDER: Record<string, Gender> = {
   he: 'male',
   him: 'male',
@@ -183,7 +203,8 @@ export class SpeakerMemory {
 
   /** Remembers a named person (anonymous sources are not referred back to by name). */
   remember(speaker: ResolvedSpeaker, gender?: Gender): void {
-    if (speaker.anonymous || PRONOUN.test(speaker.name)) return
+    // Not "The Senate" or "The Trump campaign": a body is not who "he" or "she" refers to.
+    if (speaker.anonymous || PRONOUN.test(speaker.name) || /^the\s/i.test(speaker.name)) return
     const person: Person = {
       speaker,
       gender: gender ?? this.#bySurname.get(surname(speaker.name))?.gender ?? null,
@@ -191,6 +212,14 @@ export class SpeakerMemory {
     this.#bySurname.set(surname(speaker.name), person)
     for (const role of rolesOf(speaker.title)) this.#byRole.set(role, person)
     this.#refer(person)
+  }
+
+  /** Remembers a person named in passing, without making them the one last referred to. */
+  #behind(person: Person): void {
+    if (this.#recent.some((p) => p.speaker.name === person.speaker.name)) return
+    this.#bySurname.set(surname(person.speaker.name), person)
+    this.#recent.splice(Math.max(0, this.#recent.length - 1), 0, person)
+    if (this.#recent.length > 5) this.#recent.shift()
   }
 
   /** `person` is the one last referred to. */
@@ -229,10 +258,18 @@ export class SpeakerMemory {
           if (earlier) this.#refer(earlier)
           continue
         }
-        if (words.length > 4) continue
+        if (words.length > 4 || words.some((w) => PLACE_OR_BODY.has(w))) continue
         const info = this.classes.name(run.text)
-        if (info.kind === 'person' && (run.opensSentence || !this.#last))
+        if (info.kind !== 'person') continue
+        // The subject becomes the one last referred to; others named (objects) are remembered
+        // behind it, for a pronoun of their gender.
+        if (run.opensSentence || !this.#last)
           this.remember({ name: run.text, title: null, anonymous: false }, info.gender)
+        else
+          this.#behind({
+            speaker: { name: run.text, title: null, anonymous: false },
+            gender: info.gender,
+          })
         continue
       }
       // A title and a name: "President Lena Marsh", "Gen. Omar Haddad".
@@ -244,9 +281,11 @@ export class SpeakerMemory {
   /** Whether a pronoun can refer to the person a mention names, as far as genders tell. */
   canBe(pronoun: string, mention: string): boolean {
     const gender = PRONOUN_GENDER[pronoun.trim().toLowerCase()] ?? null
+    if (mention.trim().toLowerCase() === pronoun.trim().toLowerCase()) return true
     const named = describeMention(mention).name
     const other = this.classes.name(named).gender ?? this.#bySurname.get(surname(named))?.gender
-    return !gender || !other || gender === other
+    // Only a gender known to agree: "Mark Kelly said she called it …" keeps "she".
+    return !gender || gender === other
   }
 
   /**
@@ -257,9 +296,12 @@ export class SpeakerMemory {
     const trimmed = mention.trim().replace(/['’]s$/u, '')
     // "She’s promised": the pronoun without its contracted verb.
     if (PRONOUN.test(trimmed)) {
-      // The latest person the pronoun can be: "she" passes over a man named since.
+      // The latest person the pronoun can be: "she" passes over a man named since, and prefers a
+      // woman the lexicon knows to someone whose first name says nothing.
       const gender = PRONOUN_GENDER[trimmed.toLowerCase()] ?? null
-      const person = this.#recent.findLast((p) => !gender || !p.gender || p.gender === gender)
+      const person =
+        (gender ? this.#recent.findLast((p) => p.gender === gender) : undefined) ??
+        this.#recent.findLast((p) => !gender || !p.gender)
       return person ? { speaker: person.speaker, method: 'pronoun' } : null
     }
     const described = describeMention(mention)

@@ -21,7 +21,7 @@ export interface Token {
 // apostrophes, hyphens and periods between letters ("a.m"), then any single non-space character. Each alternative is bounded by its
 // own characters, so the scan is linear.
 const TOKEN =
-  /(?:\p{L}\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|Jr|Sr|\p{Lu})\.(?=\s+\p{Lu})|[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*|\S/gu
+  /(?:\p{L}\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|Jr|Sr|\p{Lu})\.(?=\s+\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-.][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*|\S/gu
 
 /** The tokens of text[from, to). */
 export function tokens(text: string, from = 0, to = text.length): Token[] {

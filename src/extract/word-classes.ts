@@ -35,6 +35,8 @@ const UNKNOWN: NameInfo = { kind: 'unknown', gender: null }
 
 /** Answers kept between articles; cleared whole when full (the next articles fill it again). */
 const CACHE_LIMIT = 20_000
+/** The longest phrase asked about: names and subjects are short. */
+const MAX_KEY = 120
 const names = new Map<string, NameInfo>()
 const verbs = new Map<string, boolean>()
 
@@ -95,6 +97,8 @@ export class WordClasses {
    * ("Buenos Aires", "Mexico City", "Washington").
    */
   name(phrase: string): NameInfo {
+    // A "name" of hundreds of characters is none; it is neither looked up nor kept.
+    if (phrase.length > MAX_KEY) return UNKNOWN
     const known = names.get(phrase)
     if (known !== undefined) return known
     const words = phrase.split(/\s+/).filter(Boolean)
@@ -122,9 +126,11 @@ export class WordClasses {
    */
   isVerbAfter(subject: string, word: string): boolean {
     const key = `${subject} ${word}`
+    // Every question counts against the budget, answered from the cache or not, so an article
+    // gives the same statements whatever was extracted before it.
+    if (!this.#spend() || key.length > MAX_KEY) return false
     const known = verbs.get(key)
     if (known !== undefined) return known
-    if (!this.#spend()) return false
     const terms = nlp(key).json({ terms: { tags: true } }) as Array<{
       terms: Array<{ text: string; tags: string[] }>
     }>

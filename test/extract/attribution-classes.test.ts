@@ -341,12 +341,17 @@ describe('headlines and sources without a name', () => {
 })
 
 describe('whose words: possessors and relative pronouns', () => {
-  it('"checked Okafor’s claim that …": the claim is Okafor’s', () => {
+  it('"checked Okafor’s claim that …": the quotation in the claim is Okafor’s', () => {
     const s = statement(
-      'The fact-checkers looked at Paul Okafor’s claim that crime had doubled since 2019.',
-      'crime had doubled',
+      'The fact-checkers looked at Paul Okafor’s claim that crime had “doubled since 2019.”',
+      'doubled',
     )
     expect(s.speaker?.name).toBe('Paul Okafor')
+  })
+
+  it('a noun cue makes no paraphrase: where its claim ends cannot be told', () => {
+    const found = extractStatements('Trump’s claim that the election was stolen has been debunked.')
+    expect(found.map((s) => s.text)).not.toContain('the election was stolen has been debunked')
   })
 
   it('"Ines Carvalho, who in 2010 said …": the person before the comma', () => {
@@ -420,5 +425,87 @@ describe('a speaker named only before the quotation', () => {
     const text =
       'Mayor Ines Carvalho addresses the council\n\n“No family will be left without a home. We will rebuild.”'
     expect(speakerName(text, 'No family')).toBe('Ines Carvalho')
+  })
+})
+
+describe('what must never be a speaker or a source', () => {
+  it.each([
+    '“The bridge will collapse.” Ana Ruiz denied it.',
+    'The slogan was “Make America great again.” Biden mocked it.',
+    '“We are closed.” The sign on the door said it all.',
+  ])('a sentence after a quotation that does something else: %s', (text) => {
+    for (const s of extractStatements(text)) expect(s.speaker).toBeNull()
+  })
+
+  it('a subhead is not the speaker of the scare quotes under it', () => {
+    for (const text of [
+      'Joe Biden concedes\n\n“Stop the steal” chants echoed outside the hall.',
+      'Hurricane Milton nears Florida\n\n“Get out now” warnings were issued.',
+    ])
+      for (const s of extractStatements(text)) expect(s.speaker).toBeNull()
+  })
+
+  it('a pronoun is a person, not a place or a body named before', () => {
+    expect(
+      speakerName('Madison Square Garden hosted the rally. “It was electric,” she said.', 'It was'),
+    ).toBeNull()
+    expect(
+      speakerName('The Senate confirmed Pete Hegseth on Friday. “I am honored,” he said.', 'I am'),
+    ).toBe('Pete Hegseth')
+  })
+
+  it('a pronoun of one gender finds the person of that gender, subject or object', () => {
+    const text =
+      'Hillary Clinton spoke first. “It is a fraud,” Trump said. “That is false,” she replied.'
+    expect(speakerName(text, 'That is false')).toBe('Hillary Clinton')
+    const met =
+      'Kamala Harris met Donald Trump. “He is dangerous,” she said. “She is weak,” he said.'
+    expect(speakerName(met, 'He is dangerous')).toBe('Kamala Harris')
+    expect(speakerName(met, 'She is weak')).toBe('Donald Trump')
+  })
+
+  it('"The Seattle Times" is not "the Times" named before; "the agency" is not the wire', () => {
+    const seattle = statement(
+      'The New York Times reported the deal first. The Seattle Times said the price was high.',
+      'the price',
+    )
+    expect(seattle.citedOutlet?.name ?? null).not.toBe('The New York Times')
+    const agency = statement(
+      'The aviation authority said the plane landed. Reuters reported it. According to the agency, two people died.',
+      'two people',
+    )
+    expect(agency.citedOutlet?.name ?? null).not.toBe('Reuters')
+  })
+
+  it('"Per capita …" and "According to plan, …" name no source', () => {
+    const mentions = [
+      ...extractStatements('Per capita income fell sharply, the data showed.'),
+      ...extractStatements('According to plan, the troops left the city at dawn.'),
+    ].map((s) => s.speakerMention?.text)
+    expect(mentions).not.toContain('capita income fell sharply')
+    expect(mentions).not.toContain('plan')
+  })
+
+  it('a company is a description, not a named person', () => {
+    const s = statement('The company said profits fell by a third.', 'profits')
+    expect(s.speaker?.anonymous).toBe(true)
+  })
+
+  it.each([
+    ['His spokeswoman, Karoline Leavitt, said the order was final.', 'Karoline Leavitt'],
+    ['The mayor of Chicago, Brandon Johnson, said the budget was final.', 'Brandon Johnson'],
+    ['CNN’s Jake Tapper said the debate was over.', 'Jake Tapper'],
+    ['“We will win,” said Jose\u0301 Mu\u0301jica.', 'José Mújica'.normalize('NFD')],
+  ])('the person in "%s"', (text, name) => {
+    const [s] = extractStatements(text)
+    expect(s?.speaker?.name).toBe(name)
+  })
+
+  it('"Mitch McConnell, who said X, retired": the claim ends with the clause', () => {
+    const s = statement(
+      'Mitch McConnell, who in 2010 said the goal was to win, retired.',
+      'the goal',
+    )
+    expect(s.text).toBe('the goal was to win')
   })
 })
