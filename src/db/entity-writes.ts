@@ -287,9 +287,9 @@ export function updateQuote(db: Db, id: number, changes: QuoteChanges): boolean 
     db.transaction((tx) => {
       const { speaker, citedOutlet, said, ...fields } = changes
       const set: Partial<typeof quotes.$inferInsert> = { ...fields }
-      // A person who changes its words or its speaker has made it theirs: the extractor's evidence
-      // no longer describes it.
-      if (speaker !== undefined || fields.text !== undefined) set.extraction = null
+      // A person who changes a statement has made it theirs: the extractor's evidence no longer
+      // describes it.
+      set.extraction = null
       if (speaker !== undefined) {
         set.speakerId =
           speaker === null ? null : (speakerIdOf(tx, speaker) ?? unknown('speaker', speaker))

@@ -257,6 +257,20 @@ class BatchBuilder {
     const placement = placeQuote(quote.text, body, quote.start, quote.end)
     if (!placement.ok)
       problems.push({ field: `${path}${placement.field}`, message: placement.message })
+    // The evidence points into the body: each span must be there, as printed.
+    for (const [field, span] of Object.entries({
+      cue: quote.extraction?.cue,
+      mention: quote.extraction?.mention,
+    })) {
+      if (!span) continue
+      const message =
+        body === null
+          ? 'an article without a body has no spans to point to'
+          : body.slice(span.start, span.end) !== span.text
+            ? `its text is not the article body's at ${span.start}–${span.end}`
+            : null
+      if (message) problems.push({ field: `${path}extraction.${field}`, message })
+    }
     if (problems.length > before || !placement.ok) return
     const record: QuoteRecord = {
       article: url,

@@ -77,6 +77,25 @@ describe('POST /api/articles?extract=true', () => {
     const patched = await send(app, 'PATCH', `/api/quotes/${found.id}`, { speaker: 'pete-hegseth' })
     expect(patched.status).toBe(200)
     expect(patched.body.extraction).toBeNull()
+    // Any change by a person, not only of who said it.
+    const other = (await getJson(app, '/api/quotes?q=flights+began&outlet=reuters')).body.items[0]
+    expect(other.extraction).not.toBeNull()
+    const recued = await send(app, 'PATCH', `/api/quotes/${other.id}`, { cue: 'told' })
+    expect(recued.status).toBe(200)
+    expect(recued.body.extraction).toBeNull()
+  })
+
+  it('stores an article whose extraction finds a name too long to be one, without that speaker', async () => {
+    const { app } = await seededQuotedb()
+    const giant = `Anna ${'C'.repeat(1100)}`
+    const posted = await send<Article>(app, 'POST', '/api/articles?extract=true', {
+      ...article,
+      url: 'https://www.reuters.com/world/giant-name',
+      body: `“The port will reopen,” ${giant} said.`,
+    })
+    expect(posted.status, JSON.stringify(posted.body)).toBe(201)
+    expect(posted.body.statements).toHaveLength(1)
+    expect(posted.body.statements[0]?.speaker).toBeNull()
   })
 
   it('refuses evidence that is not evidence', async () => {
@@ -95,6 +114,14 @@ describe('POST /api/articles?extract=true', () => {
       { method: 'named', confidence: 1.5, cue: null, mention: null },
       { method: 'named', confidence: 0.5, cue: { start: 9, end: 3, text: 'x' }, mention: null },
       { method: 'named', confidence: 0.5, cue: null, mention: null, secret: true },
+      // Spans that are not where they say in the article's body.
+      { method: 'named', confidence: 0.5, cue: { start: 0, end: 4, text: 'said' }, mention: null },
+      {
+        method: 'named',
+        confidence: 0.5,
+        cue: null,
+        mention: { start: 5000, end: 9000, text: 'totally not in the body' },
+      },
     ]) {
       const { status, body } = await send(app, 'POST', '/api/import', line(bad), {
         'Content-Type': 'application/octet-stream',
