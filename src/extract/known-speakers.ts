@@ -13,13 +13,38 @@ import type { NestedQuote } from '../import/item-schema'
 /** A stored speaker; anonymous sources ("a U.S. official") are never matched. */
 type Person = Pick<NameDocument, 'slug' | 'name' | 'aliases' | 'titles'> & { anonymous: boolean }
 
-/** The words of a title that say which office, cut to a stem: "Mexico's president" → mexic presi. */
-function titleStems(title: string): string[] {
-  return foldText(title)
-    .replace(/['’]s\b/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 2 && !['the', 'and', 'for', 'former'].includes(w))
-    .map((w) => w.slice(0, 5))
+/**
+ * The words of a title that say which office, cut to a stem and sorted, as one key: "Mexico's
+ * president" and "Mexican President" → "mexic presi".
+ */
+function titleKey(title: string): string {
+  return [
+    ...new Set(
+      foldText(title)
+        .replace(/['’]s\b/g, '')
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w.length > 2 && !['the', 'and', 'for'].includes(w))
+        .map((w) => w.slice(0, 5)),
+    ),
+  ]
+    .sort()
+    .join(' ')
+}
+
+/**
+ * A title that names one office: it says whose ("Mexico's", "Apple's", "Mexican") and is not a
+ * former one, which many people hold at once. "the chief executive" and "the Democratic senator"
+ * name no one in particular.
+ */
+function namesOneOffice(title: string): boolean {
+  if (/\bformer\b/i.test(title)) return false
+  const qualifier = /\p{Lu}[\p{L}.-]*['’]s\b|\b\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i)\b/u.exec(
+    title,
+  )?.[0]
+  return (
+    qualifier !== undefined &&
+    !/^(?:Republican|Democratic|Democrat|Christian|Libertarian)/.test(qualifier)
+  )
 }
 
 const surnameOf = (name: string) => nameKey(name.trim().split(/\s+/).at(-1) ?? '')
@@ -28,11 +53,11 @@ const surnameOf = (name: string) => nameKey(name.trim().split(/\s+/).at(-1) ?? '
 export class KnownSpeakers {
   readonly #byName = new Map<string, Person[]>()
   readonly #bySurname = new Map<string, Person[]>()
-  readonly #people: Person[]
+  /** People by each office title they were quoted under that names one office. */
+  readonly #byTitle = new Map<string, Person[]>()
 
   constructor(people: Person[]) {
     people = people.filter((p) => !p.anonymous)
-    this.#people = people
     const add = (map: Map<string, Person[]>, key: string, person: Person) => {
       if (!key) return
       const list = map.get(key) ?? []
@@ -42,6 +67,9 @@ export class KnownSpeakers {
     for (const person of people) {
       for (const name of [person.name, ...person.aliases]) add(this.#byName, nameKey(name), person)
       if (person.name.trim().includes(' ')) add(this.#bySurname, surnameOf(person.name), person)
+      // Stored titles as quoted ("Apple chief executive"); the mention must say whose office.
+      for (const title of person.titles)
+        if (!/\bformer\b/i.test(title)) add(this.#byTitle, titleKey(title), person)
     }
   }
 
@@ -53,30 +81,25 @@ export class KnownSpeakers {
     name: string
     anonymous: boolean
   }): { person: Person; by: 'name' | 'surname' | 'title' } | 'ambiguous' | 'new' {
-    const key = nameKey(speaker.name)
-    const named = this.#byName.get(key) ?? []
     if (speaker.anonymous) {
-      // "Mexico's president", nobody in the article named: a stored office holder, if only one.
-      // Not "a Mexican official", "two officials": one of many, never a particular person.
-      if (!/^(?:the\s|\p{Lu}[\p{L}.’'-]*['’]s\s)/iu.test(speaker.name.trim())) return 'new'
-      const stems = titleStems(speaker.name)
-      if (stems.length < 2) return 'new'
-      const holders = this.#people.filter((p) =>
-        p.titles.some((t) => {
-          const held = titleStems(t)
-          return stems.every((s) => held.includes(s))
-        }),
-      )
+      // "Mexico's president", nobody in the article named: the one stored holder of that office,
+      // by the same title words. Not "a Mexican official": one of many, never a particular person.
+      const mention = speaker.name.trim()
+      if (!/^(?:the\s|\p{Lu}[\p{L}.’'-]*['’]s\s)/iu.test(mention) || !namesOneOffice(mention))
+        return 'new'
+      const holders = this.#byTitle.get(titleKey(mention)) ?? []
       return holders.length === 1 ? { person: holders[0]!, by: 'title' } : 'new'
     }
-    if (named.length === 1) return { person: named[0]!, by: 'name' }
-    if (named.length > 1) return 'ambiguous'
-    if (!speaker.name.trim().includes(' ')) {
-      const bySurname = this.#bySurname.get(key) ?? []
-      if (bySurname.length === 1) return { person: bySurname[0]!, by: 'surname' }
-      if (bySurname.length > 1) return 'ambiguous'
-    }
-    return 'new'
+    const key = nameKey(speaker.name)
+    const named = this.#byName.get(key) ?? []
+    // One word may be a name someone goes by or a surname: everyone it fits counts, so a surname
+    // learned for one Haddad never hides the other.
+    const candidates = speaker.name.trim().includes(' ')
+      ? named
+      : [...new Set([...named, ...(this.#bySurname.get(key) ?? [])])]
+    if (candidates.length > 1) return 'ambiguous'
+    if (candidates.length === 0) return 'new'
+    return { person: candidates[0]!, by: named.length === 1 ? 'name' : 'surname' }
   }
 
   /** Names this article used for stored people that they did not go by yet, by slug. */

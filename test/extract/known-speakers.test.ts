@@ -61,6 +61,34 @@ describe('KnownSpeakers.match', () => {
     expect(match('the Porto aides', true)).toBe('new')
   })
 
+  it('never takes an office many hold, or held, for one person', () => {
+    const officers = new KnownSpeakers([
+      person('tim-cook', 'Tim Cook', [], ['Apple chief executive']),
+      person('jen-psaki', 'Jen Psaki', [], ['former White House press secretary']),
+      person('ehud-olmert', 'Ehud Olmert', [], ["Israel's former prime minister"]),
+      person('jon-tester', 'Jon Tester', [], ['Democratic senator']),
+    ])
+    for (const office of [
+      'the chief executive',
+      'the White House press secretary',
+      "Israel's former prime minister",
+      'the Democratic senator',
+    ])
+      expect(officers.match({ name: office, anonymous: true }), office).toBe('new')
+    expect(officers.match({ name: 'Apple’s chief executive', anonymous: true })).toMatchObject({
+      by: 'title',
+      person: { slug: 'tim-cook' },
+    })
+  })
+
+  it('a surname one person goes by as an alias still fits another of that surname', () => {
+    const haddads = new KnownSpeakers([
+      person('ana-haddad', 'Ana Haddad', ['Haddad']),
+      person('omar-haddad', 'Omar Haddad'),
+    ])
+    expect(haddads.match({ name: 'Haddad', anonymous: false })).toBe('ambiguous')
+  })
+
   it('leaves a new name new', () => {
     expect(match('Maya Lindqvist')).toBe('new')
     expect(match('Lindqvist')).toBe('new')
