@@ -153,7 +153,10 @@ export interface BodySpan {
 /** The evidence an extracted statement carries: how it was attributed, and how surely. */
 export interface Extraction {
   method: AttributionMethod
-  /** From 0 to 1: how often statements attributed this way had the right speaker when measured. */
+  /**
+   * From 0 to 1: how often statements attributed this way were found with the words that name their
+   * source, when measured on annotated articles.
+   */
   confidence: number
   /** The cue as printed in the article ("said", "according to"). */
   cue: BodySpan | null

@@ -1,7 +1,8 @@
 /**
  * The confidence of an extracted statement: how often statements attributed the same way were
  * right on PolNeAR's training articles — the statement is one the annotators marked, and its
- * speaker mention is their source (or, with none, they marked no source either). Measured by
+ * speaker mention is their source (or, with none, they marked no source either). Whom a pronoun or
+ * a title resolves to is not in that gold: the rate says the words are right, not the person. Measured by
  * `npm run train:extract -- --polnear DIR` into `method-confidence.ts`; never on what is reported
  * as a test score.
  */

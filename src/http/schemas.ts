@@ -97,7 +97,7 @@ export const quoteSchema = z
         method: z.enum(ATTRIBUTION_METHODS).openapi({ example: 'pronoun' }),
         confidence: z.number().openapi({
           description:
-            'From 0 to 1: how often statements attributed this way had the right speaker on PolNeAR’s training articles.',
+            'From 0 to 1: how often statements attributed this way were, on PolNeAR’s training articles, statements the annotators marked, with the words naming the source where the extractor found them.',
           example: 0.83,
         }),
         cue: bodySpanSchema.nullable(),

@@ -98,7 +98,6 @@ async function freeSlug(name: string, taken: (slug: string) => Promise<unknown>)
   }
 }
 
-/** Every name a speaker or outlet goes by, as one text: its words are in the documents of its quotes. */
 /**
  * Adds to stored people the surnames an article called them by ("Okonkwo" for Lars Okonkwo), so the
  * next article finds them by it; returns the people changed and their names before and after.
@@ -121,6 +120,7 @@ async function addLearnedAliases(
   return { speakers, texts: [...before, ...(await namesOf(session, 'speaker', speakers))] }
 }
 
+/** Every name a speaker or outlet goes by, as one text: its words are in the documents of its quotes. */
 async function namesOf(
   session: WriteSession,
   kind: 'speaker' | 'outlet',
