@@ -342,7 +342,7 @@ class ArticleReader {
     const quotation = view.quotations.get(token.start)!
     const content = quotationText(this.text, quotation)
     if (content.end <= content.start) return
-    if (isNameInQuotes(this.text, tokens, index, quotation)) {
+    if (isNameInQuotes(this.text, tokens, index, quotation, view.opensSentence(index))) {
       token.nameInQuotes = true
       return
     }

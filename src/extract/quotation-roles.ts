@@ -27,6 +27,8 @@ export function isNameInQuotes(
   tokens: Token[],
   index: number,
   q: Quotation,
+  /** Nothing but punctuation stands before the quotation in its sentence. */
+  opensSentence: boolean,
 ): boolean {
   const inner = text.slice(q.start, q.end)
   const words = inner.match(/[\p{L}\p{N}’']+/gu) ?? []
@@ -36,6 +38,8 @@ export function isNameInQuotes(
   const after = tokens[index + 1]
   const betweenNames =
     before?.word === true && capitalized(before) && after?.word === true && capitalized(after)
+  // "“Yes,” she said.": a word that opens its sentence with its own comma is said, not a name.
+  if (opensSentence && /[,!?]$/.test(inner.trim())) return false
   return (titleCase && words.length <= 8 && !/[.!?]$/.test(inner.trim())) || betweenNames
 }
 

@@ -41,6 +41,13 @@ describe('a quotation that ends its own sentence, then "Name said."', () => {
     expect(first?.speaker?.name).toBe(name)
   })
 
+  it.each(['“Yes,” she said.', '“Go on,” Okafor said.', '“Never!” shouted Okafor.'])(
+    'a word or two that open the sentence with their own comma are said, not a name: %s',
+    (text) => {
+      expect(extractStatements(text)).toHaveLength(1)
+    },
+  )
+
   it('keeps a quotation with no attribution after it unattributed', () => {
     expect(rows('“The bridge is safe.” The river rose overnight.')).toEqual([])
   })
