@@ -168,8 +168,8 @@ type Gender = 'male' | 'female' | null
 const PLACE_OR_BODY = new Set(
   `Garden Gardens Park Square Street Avenue Center Centre Hall Stadium Arena Bank Group Company Inc
   Corp Corporation University College School Hospital Institute Foundation Fund Bridge River County
-  City Station Airport Church Cathedral Museum Theater Theatre Hotel Tower Building Capitol Stanley
-  Chase Sachs Fargo Motors Airlines Partners Associates Capital Holdings`.split(/\s+/),
+  City Station Airport Church Cathedral Museum Theater Theatre Hotel Tower Building Capitol
+  Sachs Fargo Motors Airlines Partners Associates Capital Holdings`.split(/\s+/),
 )
 const PRONOUN_GENDER: Record<string, Gender> = {
   he: 'male',
