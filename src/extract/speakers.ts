@@ -251,13 +251,14 @@ export class SpeakerMemory {
   mentioned(runs: Array<{ text: string; opensSentence: boolean }>): void {
     for (const run of runs) {
       const words = run.text.split(' ')
+      // One word is a surname named before, or nothing to remember.
+      if (words.length === 1) {
+        const earlier = this.#bySurname.get(words[0]!.toLowerCase().replace(/['’]s$/u, ''))
+        if (earlier) this.#refer(earlier)
+        continue
+      }
       const described = describeMention(run.text)
       if (described.anonymous || described.name === '' || described.name === run.text.trim()) {
-        if (words.length === 1) {
-          const earlier = this.#bySurname.get(words[0]!.toLowerCase().replace(/['’]s$/u, ''))
-          if (earlier) this.#refer(earlier)
-          continue
-        }
         if (words.length > 4 || words.some((w) => PLACE_OR_BODY.has(w))) continue
         const info = this.classes.name(run.text)
         if (info.kind !== 'person') continue

@@ -14,6 +14,8 @@ export interface Token {
   quotation?: true
   /** A quotation that is a name or title (“El Chapo”), not words someone said. */
   nameInQuotes?: true
+  /** The text as {@link bare} gives it, once asked. */
+  bare?: string
 }
 
 // Dotted initials first ("U.S.", "D.C."), then a title's abbreviation or an initial before a name
@@ -41,7 +43,8 @@ export function tokens(text: string, from = 0, to = text.length): Token[] {
 
 /** The token's text in lower case, without a possessive ending ("Clinton’s" → "clinton"). */
 export function bare(token: Token): string {
-  return token.text.toLowerCase().replace(/['’]s$/u, '')
+  // Asked of the same token many times over (every phrase and cue test): kept on it.
+  return (token.bare ??= token.text.toLowerCase().replace(/['’]s$/u, ''))
 }
 
 /** Starts with a capital letter. */
