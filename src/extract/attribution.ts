@@ -4,7 +4,7 @@
  */
 import { isBareForm, type Cue } from './cues'
 import { OUTLET_ANAPHORA, type OutletMatch, type OutletNames } from './outlet-names'
-import { phraseAfter, PRONOUNS, subjectBefore, type Phrase } from './phrases'
+import { phraseAfter, PRONOUNS, SPEAKER_NOUNS, subjectBefore, type Phrase } from './phrases'
 import { bare, capitalized, type Token } from './tokens'
 import type { WordClasses } from './word-classes'
 
@@ -347,6 +347,11 @@ function headsSpeaker(tokens: Token[], phrase: Phrase): boolean {
   const head = tokens[last]!
   if (!head.word) return head.text === ')'
   if (/['’]s$/u.test(head.text) && last === phrase.last) return false
+  // "Donald Trump’s flurry of late-night (tweets)": a thing of someone's, not someone.
+  const possessed = tokens
+    .slice(phrase.first, last)
+    .some((t) => t.word && capitalized(t) && /['’]s$/u.test(t.text))
+  if (possessed && !capitalized(head) && !SPEAKER_NOUNS.has(bare(head))) return false
   return !NOT_HEADS.has(head.text.toLowerCase())
 }
 

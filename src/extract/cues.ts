@@ -35,7 +35,7 @@ const SPEECH_BASES =
   interrupt exclaim whisper mutter scream cry chant recite greet answer summarize summarise
   preach proclaim insist pronounce surmise speculate theorize theorise opine reckon acknowledge
   recount relate inform notify brief assure vow swear profess announce portray depict frame cast
-  liken compare`
+  liken compare scold`
     .split(/\s+/)
     .filter(Boolean)
 

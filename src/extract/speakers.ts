@@ -285,8 +285,12 @@ export class SpeakerMemory {
     if (mention.trim().toLowerCase() === pronoun.trim().toLowerCase()) return true
     const named = describeMention(mention).name
     const other = this.classes.name(named).gender ?? this.#bySurname.get(surname(named))?.gender
-    // Only a gender known to agree: "Mark Kelly said she called it …" keeps "she".
-    return !gender || gender === other
+    if (!gender || gender === other) return true
+    // Unknown: "Ban Ki-moon condemned what he called …" is his, unless someone of that gender was
+    // just named ("Maria Lopez opened. Mark Kelly said she called it …" keeps "she").
+    return other === undefined || other === null
+      ? !this.#recent.some((p) => p.gender === gender && p.speaker.name !== named)
+      : false
   }
 
   /**

@@ -287,6 +287,22 @@ describe('a quotation inside a reported clause', () => {
     expect(s.speakerMention?.text).not.toBe('Once')
   })
 
+  it('"Ban Ki-moon condemned what he called “…”": his own words, whatever the lexicon knows of him', () => {
+    const s = statement(
+      'Secretary General Ban Ki-moon condemned what he called a “brazen breach” of the rules.',
+      'brazen',
+    )
+    expect(s.speakerMention?.text).toBe('Secretary General Ban Ki-moon')
+  })
+
+  it('"X says Y’s flurry of late-night tweets was “…”": a thing of someone’s does not speak', () => {
+    const s = statement(
+      'Lena Marsh says Omar Haddad’s flurry of late-night tweets was “unhinged, even for him.”',
+      'unhinged',
+    )
+    expect(s.speaker?.name).toBe('Lena Marsh')
+  })
+
   it('"NAME said she called it …" keeps "she" when she cannot be him', () => {
     const text =
       'Maria Lopez opened the hearing. Paul Okafor said she called the plan “a disgrace.”'
