@@ -28,7 +28,8 @@ export const SLUG_PATTERN = new RegExp(`^${SLUG_WORD}(?:-${SLUG_WORD})*$`, 'u')
  */
 export function slugify(name: string): string {
   const words = name
-    .normalize('NFC')
+    // Compatibility forms to their letters: "𝚨" (mathematical bold) is "Α", "ﬁ" is "fi".
+    .normalize('NFKC')
     // Dotted initials are one word: "U.S." → "US".
     .replace(/(?<![\p{L}\p{N}])(\p{L})\.(?=\p{L}(?![\p{L}\p{N}]))/gu, '$1')
     .split(/[^\p{L}\p{M}\p{N}]+/u)

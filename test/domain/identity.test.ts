@@ -20,6 +20,9 @@ describe('slugify', () => {
     ['A U.S. official', 'a-us-official'],
     ['L.A. Times', 'la-times'],
     ['!!!', 'unnamed'],
+    // Compatibility forms: mathematical letters, ligatures.
+    ['𝐋𝐚𝐫𝐬 𝚨', 'lars-a'],
+    ['ﬁnance', 'finance'],
   ])('gives "%s" the slug %s', (name, slug) => {
     expect(slugify(name)).toBe(slug)
   })
