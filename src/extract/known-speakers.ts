@@ -49,6 +49,10 @@ function namesOneOffice(title: string): boolean {
 
 const surnameOf = (name: string) => nameKey(name.trim().split(/\s+/).at(-1) ?? '')
 
+/** "the …" or "Mexico's …" naming one office: what a stored holder may be found by. */
+const isOfficeMention = (mention: string) =>
+  /^(?:the\s|\p{Lu}[\p{L}.’'-]*['’]s\s)/iu.test(mention) && namesOneOffice(mention)
+
 /** Lookups over the stored people, built once per article. */
 export class KnownSpeakers {
   readonly #byName = new Map<string, Person[]>()
@@ -85,8 +89,7 @@ export class KnownSpeakers {
       // "Mexico's president", nobody in the article named: the one stored holder of that office,
       // by the same title words. Not "a Mexican official": one of many, never a particular person.
       const mention = speaker.name.trim()
-      if (!/^(?:the\s|\p{Lu}[\p{L}.’'-]*['’]s\s)/iu.test(mention) || !namesOneOffice(mention))
-        return 'new'
+      if (!isOfficeMention(mention)) return 'new'
       const holders = this.#byTitle.get(titleKey(mention)) ?? []
       return holders.length === 1 ? { person: holders[0]!, by: 'title' } : 'new'
     }
@@ -100,6 +103,15 @@ export class KnownSpeakers {
     if (candidates.length > 1) return 'ambiguous'
     if (candidates.length === 0) return 'new'
     return { person: candidates[0]!, by: named.length === 1 ? 'name' : 'surname' }
+  }
+
+  /** Whether any statement is attributed to an office that could name one stored person. */
+  static wantsTitles(items: NestedQuote[]): boolean {
+    return items.some((item) => {
+      const speaker = item.speaker
+      if (!speaker || typeof speaker === 'string' || !('name' in speaker)) return false
+      return speaker.anonymous && isOfficeMention(speaker.name.trim())
+    })
   }
 
   /** Names this article used for stored people that they did not go by yet, by slug. */

@@ -245,14 +245,20 @@ export const writeOperations = {
         published: item.published,
         outlets: await session.outletNames(),
       })
-      const anonymous = new Set(
-        (await session.directory()).speakers.filter((p) => p.anonymous).map((p) => p.slug),
-      )
-      const people = (await session.nameDocuments())
-        .filter((d) => d.kind === 'speaker')
-        .map((d) => ({ ...d, anonymous: anonymous.has(d.slug) }))
+      const items = toQuoteItems(found)
+      // Names from the directory the import keeps anyway; every stored title only when a statement
+      // is attributed to an office ("Mexico's defense minister"), which is rare.
+      const titles = new Map<string, string[]>()
+      if (KnownSpeakers.wantsTitles(items)) {
+        for (const d of await session.nameDocuments())
+          if (d.kind === 'speaker') titles.set(d.slug, d.titles)
+      }
+      const people = (await session.directory()).speakers.map((p) => ({
+        ...p,
+        titles: titles.get(p.slug) ?? [],
+      }))
       known = new KnownSpeakers(people)
-      quotes = [...quotes, ...known.resolve(toQuoteItems(found))]
+      quotes = [...quotes, ...known.resolve(items)]
     }
     const report = await importInSession(
       session,
