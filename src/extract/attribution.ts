@@ -200,7 +200,7 @@ export function attributionOf(
   // "Hillary Clinton chimed in on Twitter, saying …", "Trump bemoaned the unrest and said …": a
   // cue after a comma, "and" or "while" shares the subject that opens the sentence.
   if (!speaker && !inverted && before && SHARES_SUBJECT.has(before.text.toLowerCase()))
-    speaker = sentenceSubject(tokens, firstWord, cue.first)
+    speaker = sentenceSubject(tokens, firstWord, cue.first) ?? coordinateSubject(tokens, cue.first)
   if (!speaker) return null
   // A phrase that cannot be a speaker ("Mrs. Clinton's", "one of the") leaves the cue without one:
   // the words it attributes are still a statement, whose speaker is not known.
@@ -288,6 +288,23 @@ function phraseToComma(tokens: Token[], from: number): Phrase | null {
   // Things that say, in the plural ("exit polls", "court records"): not "plan" or "tradition".
   if (last - from < 2 || !/[^s]s$/.test(tokens[last - 1]!.text)) return null
   return tokens[last]?.text === ',' ? { first: from, last: last - 1 } : null
+}
+
+/**
+ * "…, I laughed and said": the subject of the verb just before "and", when the sentence opens with
+ * something else. Looks at most eight words back.
+ */
+function coordinateSubject(tokens: Token[], cue: number): Phrase | null {
+  if (bare(tokens[cue - 1]!) !== 'and') return null
+  for (let k = cue - 2; k >= 1 && cue - k <= 8; k--) {
+    const verb = tokens[k]!
+    const subject = tokens[k - 1]!
+    if (!verb.word || capitalized(verb) || !subject.word) continue
+    if (!PRONOUNS.has(bare(subject)) && !capitalized(subject)) continue
+    const phrase = subjectBefore(tokens, k)
+    return phrase && headsSpeaker(tokens, phrase) ? phrase : null
+  }
+  return null
 }
 
 /** Subjects that take a plural verb though they do not end in -s. */

@@ -324,6 +324,10 @@ describe('a cue that shares the subject of its sentence', () => {
     ],
     ['Senator Paul Okafor visited the site and said the levee was “holding.”', 'Paul Okafor'],
     ['Said Okafor: “The tax applies only to imports.”', 'Okafor'],
+    [
+      'Once in 2019, when the ferry sank, Ines Carvalho wept and said, “We failed them.”',
+      'Ines Carvalho',
+    ],
   ])('%s', (text, name) => {
     const [s] = extractStatements(text)
     expect(s?.speaker?.name).toBe(name)
