@@ -11,7 +11,11 @@ import { outletAliases, outlets, speakerAliases, speakers } from './schema'
 /** Aliases by owner id, each list in alphabetical order. */
 function aliasesBy(rows: Array<{ id: number; alias: string }>): Map<number, string[]> {
   const byId = new Map<number, string[]>()
-  for (const { id, alias } of rows) byId.set(id, [...(byId.get(id) ?? []), alias])
+  for (const { id, alias } of rows) {
+    const list = byId.get(id)
+    if (list) list.push(alias)
+    else byId.set(id, [alias])
+  }
   return byId
 }
 

@@ -3,7 +3,7 @@
  * audience or an outlet), and which outlet is cited — found in the words outside its quotations.
  */
 import { isBareForm, type Cue } from './cues'
-import { OUTLET_ANAPHORA, type OutletMatch, type OutletNames } from './outlet-names'
+import { DOCUMENT_NOUNS, OUTLET_ANAPHORA, type OutletMatch, type OutletNames } from './outlet-names'
 import { phraseAfter, PRONOUNS, SPEAKER_NOUNS, subjectBefore, type Phrase } from './phrases'
 import { bare, capitalized, type Token } from './tokens'
 import type { WordClasses } from './word-classes'
@@ -68,9 +68,6 @@ function outletAnaphor(tokens: Token[], phrase: Phrase | null, state: ArticleSta
   if (DOCUMENT_NOUNS.has(bare(head)) && words.length > 2) return null
   return OUTLET_ANAPHORA.has(bare(head)) ? state.lastOutlet : null
 }
-
-/** Anaphora that name a document, which an outlet's report may be but a modified one is not. */
-const DOCUMENT_NOUNS = new Set(['report', 'article', 'story'])
 
 /** Words that end a bare audience: the clause or a time phrase begins. */
 const AUDIENCE_ENDS = new Set([

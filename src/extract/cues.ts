@@ -81,6 +81,9 @@ const SPEECH = new Set(SPEECH_VERBS)
 const BELIEF = new Set(BELIEF_VERBS)
 const BASES = new Set([...SPEECH_BASES, ...BELIEF_BASES])
 
+/** A verb of saying in any form the lists know: "said", "warns", "quipped". */
+export const isSpeechVerb = (word: string) => SPEECH.has(word.toLowerCase())
+
 /** A verb of thought or stance ("doubts", "feared"), which never says whose words they were. */
 export const isBeliefVerb = (word: string) =>
   BELIEF.has(word.toLowerCase()) && !SPEECH.has(word.toLowerCase())
@@ -112,15 +115,14 @@ export interface Cue {
  * emergency" do not.
  */
 const NEEDS_THAT_OR_QUOTE = new Set(
-  `call show find continue declare announce deny describe confirm report reveal disclose estimate
-  indicate mention charge accuse signal demand observe dub label brand characterize characterise refer
+  `call continue declare announce deny describe confirm report reveal disclose estimate mention charge accuse signal demand observe dub label brand characterize characterise refer
   deride slam blast praise criticize criticise condemn mock tout hail decry dismiss attack blame
   question lament caution advise rail lash applaud welcome thank recommend challenge reject order
   encourage want wish know liken compare`
     .split(/\s+/)
     .filter(Boolean)
     .flatMap(forms)
-    .concat(['found', 'finds', 'showed', 'shown', 'denied', 'denies', 'decried', 'knew']),
+    .concat(['denied', 'denies', 'decried', 'knew']),
 )
 
 /** Verbs that headlines print in capitals: "Obama Says …", "…, Graham Warns". */
@@ -325,6 +327,19 @@ function verbsBesideQuotations(words: Token[], classes: WordClasses): number[] {
 /** The cues among a sentence's tokens, in order. */
 export function findCues(words: Token[], classes?: WordClasses): Cue[] {
   const cues: Cue[] = []
+  /** The cue of kind `kind` over tokens first…last. */
+  const add = (kind: CueKind, first: number, last: number) =>
+    cues.push({
+      kind,
+      first,
+      last,
+      start: words[first]!.start,
+      end: words[last]!.end,
+      text: words
+        .slice(first, last + 1)
+        .map((t) => t.text)
+        .join(' '),
+    })
   let seenWord = false
   const titleCase = isTitleCase(words)
   const verbs = new Set<number>()
@@ -341,53 +356,25 @@ export function findCues(words: Token[], classes?: WordClasses): Cue[] {
     const lower = token.text.toLowerCase()
     const next = words[i + 1]
     if (lower === 'according' && next && bare(next) === 'to') {
-      cues.push({
-        kind: 'source-after',
-        first: i,
-        last: i + 1,
-        start: token.start,
-        end: next.end,
-        text: `${token.text} ${next.text}`,
-      })
+      add('source-after', i, i + 1)
       i++
       continue
     }
     // "In a poll released Monday, 50 percent …", "In a statement, the ministry …": the source opens
     // the sentence and its claim follows the comma.
     if (opens && lower === 'in' && sourceNounBeforeComma(words, i)) {
-      cues.push({
-        kind: 'source-after',
-        first: i,
-        last: i,
-        start: token.start,
-        end: token.end,
-        text: token.text,
-      })
+      add('source-after', i, i)
       continue
     }
     // "As reported by Reuters, …", "first reported by the Post": the outlet follows.
     if (lower === 'reported' && next && bare(next) === 'by') {
-      cues.push({
-        kind: 'source-after',
-        first: i,
-        last: i + 1,
-        start: token.start,
-        end: next.end,
-        text: `${token.text} ${next.text}`,
-      })
+      add('source-after', i, i + 1)
       i++
       continue
     }
     // "per the report", "per Reuters" — not "per capita".
     if (lower === 'per' && next && next.word && (capitalized(next) || bare(next) === 'the')) {
-      cues.push({
-        kind: 'source-after',
-        first: i,
-        last: i,
-        start: token.start,
-        end: token.end,
-        text: token.text,
-      })
+      add('source-after', i, i)
       continue
     }
     // A verb in capitals is part of a name ("The Washington Post"), not a cue — unless it opens the
@@ -395,14 +382,7 @@ export function findCues(words: Token[], classes?: WordClasses): Cue[] {
     // title case ("Obama Says Museum Will Tell …", "…, Lindsey Graham Says").
     if (/^\p{Lu}/u.test(token.text) && !opens && !(titleCase && HEADLINE_CUES.has(lower))) continue
     if (verbs.has(i) && !SPEECH.has(lower)) {
-      cues.push({
-        kind: 'speech',
-        first: i,
-        last: i,
-        start: token.start,
-        end: token.end,
-        text: token.text,
-      })
+      add('speech', i, i)
       continue
     }
     if (SPEECH.has(lower)) {
@@ -411,40 +391,17 @@ export function findCues(words: Token[], classes?: WordClasses): Cue[] {
       const weak = NEEDS_THAT.has(lower)
         ? !thatAfter(words, i)
         : NEEDS_THAT_OR_QUOTE.has(lower) && !thatOrQuotationAfter(words, i)
-      cues.push({
-        kind: weak ? 'belief' : 'speech',
-        first: i,
-        last: i,
-        start: token.start,
-        end: token.end,
-        text: token.text,
-      })
+      add(weak ? 'belief' : 'speech', i, i)
       continue
     }
     if (BELIEF.has(lower)) {
-      cues.push({
-        kind: 'belief',
-        first: i,
-        last: i,
-        start: token.start,
-        end: token.end,
-        text: token.text,
-      })
+      add('belief', i, i)
     }
   }
   if (!classes) return cues
   const taken = new Set(cues.flatMap((c) => [c.first, c.last]))
   for (const i of verbsBesideQuotations(words, classes)) {
-    if (taken.has(i)) continue
-    const token = words[i]!
-    cues.push({
-      kind: 'speech',
-      first: i,
-      last: i,
-      start: token.start,
-      end: token.end,
-      text: token.text,
-    })
+    if (!taken.has(i)) add('speech', i, i)
   }
   return cues.sort((a, b) => a.first - b.first)
 }

@@ -16,7 +16,7 @@
 import type { Attribution, ArticleState } from './attribution'
 import { OutletNames } from './outlet-names'
 import { paraphrasesOf, reportedClaim } from './paraphrases'
-import type { Phrase } from './phrases'
+import { WEEKDAYS, type Phrase } from './phrases'
 import { isBeliefVerb } from './cues'
 import { findQuotations, paragraphs, type Quotation } from './quotation-marks'
 import {
@@ -29,7 +29,7 @@ import {
 import { SentenceView } from './sentence-view'
 import { sentences } from './sentences'
 import { SpeakerMemory } from './speakers'
-import { capitalized, type Token } from './tokens'
+import { bare, capitalized, type Token } from './tokens'
 import type { ExtractedStatement, ExtractionContext, TextSpan } from './types'
 import { WordClasses } from './word-classes'
 import { confidenceOf } from './confidence'
@@ -457,13 +457,16 @@ function tailAttribution(view: SentenceView): Attribution | null {
   // Nothing after the cue and its speaker but a time: "Ana Ruiz denied it." has an object.
   const end = Math.max(a.cue.last, a.inverted ? (a.speaker?.last ?? a.cue.last) : a.cue.last)
   const rest = tokens.slice(end + 1).filter((t) => t.word)
-  if (rest.some((t) => !TIME_WORDS.test(t.text))) return null
+  if (rest.some((t) => !TIME_WORDS.has(bare(t)) && !/^\d+$/.test(t.text))) return null
   return a
 }
 
 /** Words a tail attribution may end with: "Okafor said on Monday.", "asked Ruiz later." */
-const TIME_WORDS =
-  /^(?:on|in|at|last|this|that|yesterday|today|tonight|later|earlier|recently|again|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|month|year|\d+)$/i
+const TIME_WORDS = new Set([
+  ...WEEKDAYS,
+  ...`on in at last this that yesterday today tonight later earlier recently again then morning
+  afternoon evening night week month year`.split(/\s+/),
+])
 
 /** Every attributed statement in `text`; see the module comment. */
 export function extractStatements(

@@ -9,6 +9,7 @@
 import { foldText, nameKey } from '../domain/identity'
 import type { NameDocument } from '../domain/store'
 import type { NestedQuote } from '../import/item-schema'
+import { surname } from './speakers'
 
 /** A stored speaker; anonymous sources ("a U.S. official") are never matched. */
 type Person = Pick<NameDocument, 'slug' | 'name' | 'aliases' | 'titles'> & { anonymous: boolean }
@@ -47,8 +48,6 @@ function namesOneOffice(title: string): boolean {
   )
 }
 
-const surnameOf = (name: string) => nameKey(name.trim().split(/\s+/).at(-1) ?? '')
-
 /** "the …" or "Mexico's …" naming one office: what a stored holder may be found by. */
 const isOfficeMention = (mention: string) =>
   /^(?:the\s|\p{Lu}[\p{L}.’'-]*['’]s\s)/iu.test(mention) && namesOneOffice(mention)
@@ -70,7 +69,8 @@ export class KnownSpeakers {
     }
     for (const person of people) {
       for (const name of [person.name, ...person.aliases]) add(this.#byName, nameKey(name), person)
-      if (person.name.trim().includes(' ')) add(this.#bySurname, surnameOf(person.name), person)
+      if (person.name.trim().includes(' '))
+        add(this.#bySurname, nameKey(surname(person.name)), person)
       // Stored titles as quoted ("Apple chief executive"); the mention must say whose office.
       for (const title of person.titles)
         if (!/\bformer\b/i.test(title)) add(this.#byTitle, titleKey(title), person)

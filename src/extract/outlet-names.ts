@@ -100,6 +100,9 @@ export class OutletNames {
   }
 }
 
+/** Anaphora that name a document, which an outlet's report may be but a modified one is not. */
+export const DOCUMENT_NOUNS = new Set(['report', 'article', 'story'])
+
 /** Words that point back to an outlet named before: "according to the report", "per the paper". */
 export const OUTLET_ANAPHORA = new Set([
   'report',

@@ -217,7 +217,9 @@ export function subjectBefore(tokens: Token[], cue: number): Phrase | null {
   return { first, last }
 }
 
-const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '))
+export const WEEKDAYS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+)
 
 const OF_WHICH = new Set(['on', 'of', 'at', 'from', 'with', 'in', 'for'])
 

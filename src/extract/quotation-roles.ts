@@ -3,6 +3,7 @@
  * marks (“El Chapo”, “The Apprentice”), signed with a dash (“…” ― Sonya Herridge), or part of a
  * transcript (PENCE: …).
  */
+import { isSpeechVerb } from './cues'
 import { phraseAfter, type Phrase } from './phrases'
 import type { Quotation } from './quotation-marks'
 import { capitalized, type Token } from './tokens'
@@ -117,6 +118,6 @@ export function headlineSource(
   if (words.length > 6 || !words.every((w) => /^[\p{Lu}\p{N}]/u.test(w))) return null
   if (NOT_SOURCES.has(source.toLowerCase())) return null
   // "Said Okafor: “…”" is a sentence whose cue comes first, not a headline.
-  if (/^(?:said|says|asked|added|wrote|told)$/i.test(words[0]!)) return null
+  if (isSpeechVerb(words[0]!)) return null
   return { source: { start, end: start + colon }, content: start + colon + 2 }
 }

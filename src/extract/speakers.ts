@@ -105,7 +105,7 @@ export function describeMention(printed: string): ResolvedSpeaker {
 }
 
 /** The last word of a name, to match a later mention by surname: "Ricardo Trevilla" → "trevilla". */
-const surname = (name: string) =>
+export const surname = (name: string) =>
   words(name)
     .at(-1)
     ?.toLowerCase()
@@ -193,9 +193,10 @@ export class SpeakerMemory {
   readonly #bySurname = new Map<string, Person>()
   /** The latest named person holding each role. */
   readonly #byRole = new Map<string, Person>()
-  /** The person last referred to, and how many sentences ago. */
-  #last: Person | null = null
-  /** The last few people referred to, latest last, for a pronoun of one gender. */
+  /**
+   * The last few people referred to, the latest last (others named in passing are kept just
+   * behind it), for a pronoun of one gender; and how many sentences ago the latest was.
+   */
   readonly #recent: Person[] = []
   #sentencesSince = 0
 
@@ -224,7 +225,6 @@ export class SpeakerMemory {
 
   /** `person` is the one last referred to. */
   #refer(person: Person): void {
-    this.#last = person
     this.#sentencesSince = 0
     const at = this.#recent.findIndex((p) => p.speaker.name === person.speaker.name)
     if (at !== -1) this.#recent.splice(at, 1)
@@ -264,7 +264,7 @@ export class SpeakerMemory {
         if (info.kind !== 'person') continue
         // The subject becomes the one last referred to; others named (objects) are remembered
         // behind it, for a pronoun of their gender.
-        if (run.opensSentence || !this.#last)
+        if (run.opensSentence || this.#recent.length === 0)
           this.remember({ name: run.text, title: null, anonymous: false }, info.gender)
         else
           this.#behind({
@@ -316,7 +316,7 @@ export class SpeakerMemory {
       if (holder) return { speaker: holder.speaker, method: 'title' }
       // "Claudia Sheinbaum spoke on Thursday. “…,” the president said.": the person just named,
       // unless the article gave them another office.
-      const last = this.#last
+      const last = this.#recent.at(-1)
       if (last && this.#sentencesSince <= 1 && rolesOf(last.speaker.title).length === 0)
         return { speaker: last.speaker, method: 'nearest-person' }
       return {

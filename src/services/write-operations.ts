@@ -13,6 +13,7 @@ import type { Article, Outlet, QuoteResult, SpeakerDetail } from '../domain/type
 import { extractStatements } from '../extract/extract'
 import { KnownSpeakers } from '../extract/known-speakers'
 import { toQuoteItems } from '../extract/to-import'
+import type { NestedQuote } from '../import/item-schema'
 import { detectFormat, readItems, UnreadableFile, type ImportFormat } from '../import/formats'
 import {
   emptyImport,
@@ -96,6 +97,41 @@ async function freeSlug(name: string, taken: (slug: string) => Promise<unknown>)
     const slug = n === 1 ? base : `${base}-${n}`
     if (!(await taken(slug))) return slug
   }
+}
+
+/**
+ * The statements extraction finds in an article's body, as quote items whose speakers are matched
+ * to the people already stored; and the surnames learned for them on the way.
+ */
+async function extractedQuotes(
+  session: WriteSession,
+  item: NewArticle,
+): Promise<{ quotes: NestedQuote[]; learned: Map<string, string[]> }> {
+  if (!item.body) {
+    throw new AppError(
+      'invalid_parameter',
+      'Extraction needs the article body; this article has none.',
+      'body',
+    )
+  }
+  const found = extractStatements(item.body, {
+    published: item.published,
+    outlets: await session.outletNames(),
+  })
+  const items = toQuoteItems(found)
+  // Names from the directory the import keeps anyway; every stored title only when a statement is
+  // attributed to an office ("Mexico's defense minister"), which is rare.
+  const titles = new Map<string, string[]>()
+  if (KnownSpeakers.wantsTitles(items)) {
+    for (const d of await session.nameDocuments())
+      if (d.kind === 'speaker') titles.set(d.slug, d.titles)
+  }
+  const people = (await session.directory()).speakers.map((p) => ({
+    ...p,
+    titles: titles.get(p.slug) ?? [],
+  }))
+  const known = new KnownSpeakers(people)
+  return { quotes: known.resolve(items), learned: known.learned }
 }
 
 /**
@@ -231,42 +267,15 @@ export const writeOperations = {
         'url',
       )
     }
-    let quotes = item.quotes ?? []
-    let known: KnownSpeakers | null = null
-    if (options.extract) {
-      if (!item.body) {
-        throw new AppError(
-          'invalid_parameter',
-          'Extraction needs the article body; this article has none.',
-          'body',
-        )
-      }
-      const found = extractStatements(item.body, {
-        published: item.published,
-        outlets: await session.outletNames(),
-      })
-      const items = toQuoteItems(found)
-      // Names from the directory the import keeps anyway; every stored title only when a statement
-      // is attributed to an office ("Mexico's defense minister"), which is rare.
-      const titles = new Map<string, string[]>()
-      if (KnownSpeakers.wantsTitles(items)) {
-        for (const d of await session.nameDocuments())
-          if (d.kind === 'speaker') titles.set(d.slug, d.titles)
-      }
-      const people = (await session.directory()).speakers.map((p) => ({
-        ...p,
-        titles: titles.get(p.slug) ?? [],
-      }))
-      known = new KnownSpeakers(people)
-      quotes = [...quotes, ...known.resolve(items)]
-    }
+    const extracted = options.extract ? await extractedQuotes(session, item) : null
+    const quotes = [...(item.quotes ?? []), ...(extracted?.quotes ?? [])]
     const report = await importInSession(
       session,
       entriesOf([{ ...item, quotes, type: 'article' }]),
       {},
     )
     assertCommitted(report)
-    const named = known ? await addLearnedAliases(session, known.learned) : null
+    const named = extracted ? await addLearnedAliases(session, extracted.learned) : null
     const id = (await session.articleIdByUrl(item.url))!
     return {
       value: (await session.getArticle(id))!,

@@ -16,13 +16,15 @@ const person = (slug: string, name: string, aliases: string[] = [], titles: stri
   anonymous: false,
 })
 
-const article = (url: string, body: string) => ({
-  url,
-  outlet: 'Reuters',
-  title: 'A report',
-  published: '2025-03-04',
-  body,
-})
+/** POSTs an article of Reuters with `body`, extracting its statements. */
+const postExtracted = (app: Parameters<typeof send>[0], url: string, body: string) =>
+  send<Article>(app, 'POST', '/api/articles?extract=true', {
+    url,
+    outlet: 'Reuters',
+    title: 'A report',
+    published: '2025-03-04',
+    body,
+  })
 
 describe('KnownSpeakers.match', () => {
   const known = new KnownSpeakers([
@@ -100,11 +102,10 @@ describe('POST /api/articles?extract=true across articles', () => {
     const { app } = await quotedbWith([
       { type: 'speaker', slug: 'lars-okonkwo', name: 'Lars Okonkwo' },
     ])
-    const posted = await send<Article>(
+    const posted = await postExtracted(
       app,
-      'POST',
-      '/api/articles?extract=true',
-      article('https://example.org/a', '“The port will reopen,” Okonkwo said on Monday.'),
+      'https://example.org/a',
+      '“The port will reopen,” Okonkwo said on Monday.',
     )
     expect(posted.status).toBe(201)
     expect(posted.body.statements[0]?.speaker?.slug).toBe('lars-okonkwo')
@@ -114,11 +115,10 @@ describe('POST /api/articles?extract=true across articles', () => {
 
   it('finds the office holder from a title that names one person', async () => {
     const { app } = await seededQuotedb()
-    const posted = await send<Article>(
+    const posted = await postExtracted(
       app,
-      'POST',
-      '/api/articles?extract=true',
-      article('https://example.org/b', '“We will keep flying,” Mexico’s defense minister said.'),
+      'https://example.org/b',
+      '“We will keep flying,” Mexico’s defense minister said.',
     )
     expect(posted.status).toBe(201)
     expect(posted.body.statements[0]?.speaker?.slug).toBe('ricardo-trevilla')
@@ -129,11 +129,10 @@ describe('POST /api/articles?extract=true across articles', () => {
       { type: 'speaker', slug: 'james-o-haddad', name: 'James O. Haddad', aliases: ['Haddad'] },
       { type: 'speaker', slug: 'lars-r-haddad', name: 'Lars R. Haddad', aliases: ['Haddad'] },
     ])
-    const posted = await send<Article>(
+    const posted = await postExtracted(
       app,
-      'POST',
-      '/api/articles?extract=true',
-      article('https://example.org/c', '“The budget is final,” Haddad said.'),
+      'https://example.org/c',
+      '“The budget is final,” Haddad said.',
     )
     expect(posted.status).toBe(201)
     const [statement] = posted.body.statements

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { OutletNames } from '../outlet-names'
+import { DOCUMENT_NOUNS, OUTLET_ANAPHORA, OutletNames } from '../outlet-names'
 import { bare, tokens } from '../tokens'
 import type { Span } from './score'
 
@@ -45,8 +45,8 @@ const DATE_IN_NAME = /^[^_]+_(\d{4}-\d{2}-\d{2})_/
 
 const outletNames = new OutletNames()
 
-/** Nouns that stand for an outlet named before: "the paper said". */
-const OUTLET_NOUNS = new Set(['paper', 'newspaper', 'network', 'outlet', 'magazine', 'publication'])
+/** Nouns that stand for an outlet named before ("the paper said"), documents aside. */
+const OUTLET_NOUNS = new Set([...OUTLET_ANAPHORA].filter((noun) => !DOCUMENT_NOUNS.has(noun)))
 
 /**
  * Whether a Source's text is an outlet: a known outlet's name, after at most a determiner ("the
