@@ -15,6 +15,7 @@ import { seedDatabase } from './import/seed'
 import { runExport } from './cli/export-command'
 import { runExtract } from './cli/extract-command'
 import { runImport } from './cli/import-command'
+import { localWriter } from './services/writer'
 import { existsSync } from 'node:fs'
 import { parsePartialDate } from './domain/partial-dates'
 
@@ -95,14 +96,18 @@ async function main(argv: string[]): Promise<number> {
         },
       })
       if (positionals.length !== 1) throw new UsageError('import takes one file.')
-      return withStore((store) =>
-        runImport(store, {
+      return withStore(async (store) => {
+        // The write operations, as the server runs them; no search index here to catch up.
+        const writer = localWriter(store, async () => undefined)
+        const code = await runImport(writer, {
           file: positionals[0]!,
           format: choice<ImportFormat>('format', values.format, IMPORT_FORMATS),
           skipInvalid: values['skip-invalid'] ?? false,
           rejectsFile: values.rejects ?? null,
-        }),
-      )
+        })
+        await writer.run('pruneChanges')
+        return code
+      })
     }
     case 'export': {
       const { values } = parseArgs({

@@ -9,17 +9,27 @@ import { answerClientErrors } from './http/client-errors'
 import { loadConfig } from './config'
 import { createServices } from './services'
 import { openQuotedb } from './start'
+import { hostname } from 'node:os'
+import { randomUUID } from 'node:crypto'
+
+/** How often the server catches up with other processes' writes when nothing asks it to. */
+const FEED_HEARTBEAT_MS = 60_000
 
 async function main(): Promise<void> {
   const config = loadConfig()
   const { store, indexes, seeded, writeThread } = await openQuotedb(config.databasePath, config)
-  const context = writeThread
-    ? { store, indexes, outsideVersion: writeThread.outsideVersion }
-    : { store, indexes }
-  const services = createServices(context, {
-    resultCacheSize: config.resultCacheSize,
-    writer: writeThread?.writer(context),
-  })
+  const services = createServices(
+    { store, indexes },
+    {
+      resultCacheSize: config.resultCacheSize,
+      writer: writeThread ? (afterCommit) => writeThread.writer(afterCommit) : undefined,
+      // Read-only, this server cannot record its position; the writers prune without it.
+      feedReader: config.readOnly
+        ? undefined
+        : `server ${hostname()} ${process.pid} ${randomUUID()}`,
+      heartbeatMs: FEED_HEARTBEAT_MS,
+    },
+  )
   indexes.complete.catch((error: unknown) =>
     console.error(`quotedb: loading the search indexes failed: ${String(error)}`),
   )
@@ -40,7 +50,7 @@ async function main(): Promise<void> {
   answerClientErrors(server as Server)
   const stop = () => {
     server.close(async () => {
-      await services.closeWriter()
+      await services.close()
       store.close()
       process.exit(0)
     })

@@ -33,11 +33,9 @@ export async function openQuotedb(
   try {
     const seeded = options.seedWhenEmpty && !readOnly && (await store.counts()).articles === 0
     if (seeded) await seedDatabase(store)
-    // Started before the indexes are read, so that no other process's commit falls between.
     const writeThread =
       readOnly || path === ':memory:' ? null : await startWriteThread({ path, waitMs })
-    const version = writeThread ? await writeThread.outsideVersion() : await store.dataVersion()
-    return { store, indexes: await openSearchIndexes(store, version), seeded, writeThread }
+    return { store, indexes: await openSearchIndexes(store), seeded, writeThread }
   } catch (error) {
     store.close()
     throw error

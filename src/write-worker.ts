@@ -1,8 +1,6 @@
 /**
  * The write thread's entry (see `services/write-thread.ts`): a writing connection of its own to
- * the database file, the write operations run on it one call at a time, and its data version —
- * which moves only when another process commits — reported with each answer and whenever it
- * moves while the thread is idle.
+ * the database file, and the write operations run on it one call at a time.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { openDatabase } from './db/client'
@@ -13,8 +11,6 @@ import { operate } from './services/writer'
 
 /** The thread's page cache: an upload of 50,000 quotes imports within a few percent of 64 MiB's time. */
 const CACHE_MIB = 16
-/** How often an idle thread looks for another process's commits. */
-const WATCH_MS = 200
 /** How often the thread checkpoints the WAL itself, to hear of a failure. */
 const CHECKPOINT_MS = 30_000
 
@@ -26,16 +22,10 @@ const port = parentPort!
 const send = (message: ThreadMessage, transfer: ArrayBuffer[] = []) =>
   port.postMessage(message, transfer)
 
-let version = await store.dataVersion()
-send({ type: 'version', version })
+send({ type: 'ready' })
 // Every name, keyed for resolution, before the first write asks: it is then as quick as the rest.
 // (With another process writing at start, the first write does it instead.)
 void store.write(async (session) => void (await resolverFor(session))).catch(() => undefined)
-setInterval(async () => {
-  const now = await store.dataVersion()
-  if (now !== version) send({ type: 'version', version: (version = now) })
-}, WATCH_MS).unref()
-
 // SQLite checkpoints the WAL after commits on its own, and says nothing when that fails (the file
 // made read-only or immutable under it): a checkpoint asked for here now and then says it aloud.
 let lastCheckpointFailure = ''
@@ -57,19 +47,10 @@ port.on('message', async ({ id, name, args }: CallMessage) => {
     const written = await store.write((session) => operate(name, session, args), {
       commit: (w) => w.commit !== false,
     })
-    version = await store.dataVersion()
-    send({
-      type: 'reply',
-      id,
-      version,
-      ok: true,
-      value: written.value,
-      changes: written.changes,
-      committed: written.commit !== false,
-    })
+    send({ type: 'reply', id, ok: true, value: written.value, committed: written.commit !== false })
   } catch (error) {
     const described = describeError(error)
     if (described.kind === 'other') console.error(`quotedb: the write ${name} failed:`, error)
-    send({ type: 'reply', id, version: await store.dataVersion(), ok: false, error: described })
+    send({ type: 'reply', id, ok: false, error: described })
   }
 })

@@ -5,12 +5,10 @@
 import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import type { Store } from '../domain/store'
-import { NameIndex } from '../search/names'
-import { buildSearchIndexes } from '../search/indexes'
-import { QuoteFacts } from '../search/quote-facts'
-import { Vocabulary } from '../search/typos'
+import { openSearchIndexes } from '../search/indexes'
+import { createServices } from '../services'
 import type { QuoteFilterParams } from '../services/quotes'
-import { exportQuotes, type ExportFormat } from '../services/transfer'
+import type { ExportFormat } from '../services/transfer'
 
 export interface ExportCommand {
   format: ExportFormat
@@ -18,19 +16,11 @@ export interface ExportCommand {
   out: string | null
 }
 
+/** Runs an export through the services, as the API does; returns the process exit code. */
 export async function runExport(store: Store, command: ExportCommand): Promise<number> {
-  // Words need the typo vocabulary; filters alone do not, and a large database builds it slowly.
-  const indexes = command.filters.q
-    ? await buildSearchIndexes(store)
-    : {
-        vocabulary: new Vocabulary(),
-        names: new NameIndex(),
-        facts: new QuoteFacts(),
-        complete: Promise.resolve(),
-        revision: 0,
-        version: 0,
-      }
-  const chunks = await exportQuotes({ store, indexes }, command.format, command.filters)
+  // The vocabulary loads in the background; only a search with words waits for it.
+  const services = createServices({ store, indexes: await openSearchIndexes(store) })
+  const chunks = await services.exportQuotes(command.format, command.filters)
   const out = command.out ? createWriteStream(command.out) : process.stdout
   for await (const chunk of chunks) {
     if (!out.write(chunk)) await once(out, 'drain')

@@ -5,9 +5,10 @@
  */
 import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs'
 import { createGunzip } from 'node:zlib'
-import type { Store } from '../domain/store'
-import { detectFormat, readItems, UnreadableFile, type ImportFormat } from '../import/formats'
-import { importEntries, type ImportProblem } from '../import/importer'
+import { AppError } from '../domain/errors'
+import { detectFormat, UnreadableFile, type ImportFormat } from '../import/formats'
+import type { ImportProblem } from '../import/importer'
+import type { Writer } from '../services/writer'
 import { terminalProgress } from './progress'
 
 export interface ImportCommand {
@@ -23,8 +24,11 @@ const PRINTED_PROBLEMS = 50
 const describe = (p: ImportProblem) =>
   `  line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.message}`
 
-/** Runs an import; returns the process exit code (0 imported, 1 refused). */
-export async function runImport(store: Store, command: ImportCommand): Promise<number> {
+/**
+ * Runs an import as the write operation `importFile`, as the API does; returns the process exit
+ * code (0 imported, 1 refused).
+ */
+export async function runImport(writer: Writer, command: ImportCommand): Promise<number> {
   if (!existsSync(command.file) || !statSync(command.file).isFile()) {
     console.error(`Nothing was imported: there is no file ${command.file}.`)
     return 1
@@ -33,8 +37,8 @@ export async function runImport(store: Store, command: ImportCommand): Promise<n
   const raw = createReadStream(command.file)
   const text = command.file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw
   text.setEncoding('utf8')
-  const chunks = text as AsyncIterable<string>
-  const iterator = chunks[Symbol.asyncIterator]()
+  // The format is detected here, as the summary names it.
+  const iterator = (text as AsyncIterable<string>)[Symbol.asyncIterator]()
   const first = await iterator.next()
   const format = command.format ?? detectFormat(command.file, first.done ? '' : first.value)
   const all = (async function* () {
@@ -50,7 +54,10 @@ export async function runImport(store: Store, command: ImportCommand): Promise<n
   const progress = terminalProgress()
   const started = performance.now()
   try {
-    const report = await importEntries(store, readItems(format, all), {
+    const report = await writer.run('importFile', {
+      source: all,
+      format,
+      fileName: command.file,
       skipInvalid: command.skipInvalid,
       onProgress: (items) => progress.update(items, size > 0 ? raw.bytesRead / size : null),
       onRejected: rejects ? (_line, rawLine) => void rejects.write(`${rawLine}\n`) : undefined,
@@ -85,8 +92,8 @@ export async function runImport(store: Store, command: ImportCommand): Promise<n
     return 0
   } catch (error) {
     progress.done()
-    if (error instanceof UnreadableFile) {
-      console.error(`Nothing was imported: ${command.file} cannot be read: ${error.message}.`)
+    if (error instanceof AppError && error.cause instanceof UnreadableFile) {
+      console.error(`Nothing was imported: ${command.file} cannot be read: ${error.cause.message}.`)
       return 1
     }
     throw error

@@ -1,9 +1,10 @@
 /**
  * Writing bundles of resolved, checked records. Records are matched to what is stored by natural
  * key — slug, url, and a quote's article with its span and kind (or, without offsets, its text and
- * speaker) — so writing the same records twice adds nothing the second time. Each new quote's row
- * of the FTS5 index is written here too, in the same transaction (see migration 0002). The caller
- * owns the transaction.
+ * speaker) — so writing the same records twice adds nothing the second time. The new quotes' rows
+ * of the FTS5 index are written once per bundle, from the one definition of a quote's search
+ * document, the view `quote_search_documents` (see migration 0008). The caller owns the
+ * transaction.
  *
  * This is the import's hot path: statements are prepared once per session and run bare (see
  * `raw-statement.ts`), and names are looked up once per speaker, outlet and article.
@@ -14,22 +15,19 @@ import { AppError } from '../domain/errors'
 import { parsePartialDate } from '../domain/partial-dates'
 import type { BundleWrite } from '../domain/store'
 import type { Db } from './client'
-import { quotesFts } from './fts-table'
 import { rawStatement } from './raw-statement'
 import {
   articles,
   outletAliases,
   outlets,
   quotes,
+  searchIndexState,
   speakerAliases,
   speakers,
   speakerTitles,
 } from './schema'
 
 const p = sql.placeholder
-
-/** SQLite's trim(): spaces only. */
-const trimSpaces = (text: string) => text.replace(/^ +| +$/g, '')
 
 function prepareStatements(db: Db) {
   const raw = (query: Parameters<typeof rawStatement>[1]) => rawStatement(db, query)
@@ -153,46 +151,12 @@ function prepareStatements(db: Db) {
         .values({ speakerId: p('speakerId'), title: p('title') })
         .onConflictDoNothing(),
     ),
-    insertIndexRow: raw(
-      db.insert(quotesFts).values({
-        rowid: p('rowid'),
-        text: p('text'),
-        speaker: p('speaker'),
-        title: p('title'),
-        outlets: p('outlets'),
-      }),
-    ),
-    // The names of a speaker and of an outlet exactly as the view quote_search_documents gives them.
-    speakerNames: raw(
-      db
-        .select({
-          name: speakers.name,
-          description: speakers.description,
-          aliases:
-            sql`(SELECT group_concat(${speakerAliases.alias}, ' ') FROM ${speakerAliases} WHERE ${speakerAliases.speakerId} = ${speakers.id})`.as(
-              'aliases',
-            ),
-        })
-        .from(speakers)
-        .where(eq(speakers.id, p('id'))),
-    ),
-    outletNames: raw(
-      db
-        .select({
-          name: outlets.name,
-          aliases:
-            sql`(SELECT group_concat(${outletAliases.alias}, ' ') FROM ${outletAliases} WHERE ${outletAliases.outletId} = ${outlets.id})`.as(
-              'aliases',
-            ),
-        })
-        .from(outlets)
-        .where(eq(outlets.id, p('id'))),
-    ),
-    articleOutlet: raw(
-      db
-        .select({ outletId: articles.outletId })
-        .from(articles)
-        .where(eq(articles.id, p('id'))),
+    deferIndexing: raw(db.update(searchIndexState).set({ deferred: sql`${p('deferred')}` })),
+    // The index rows of the quotes with ids from `first` to `last`, from the one definition.
+    indexQuotes: db.$client.prepare<[first: number, last: number]>(
+      `INSERT INTO quotes_fts (rowid, text, speaker, title, outlets)
+       SELECT id, text, speaker, title, outlets FROM quote_search_documents
+       WHERE id BETWEEN ? AND ?`,
     ),
   }
 }
@@ -226,44 +190,7 @@ export function createBundleWriter(db: Db) {
   const outletIds = memo((slug: string) => statements.outletId.value<number>({ slug }))
   const speakerIds = memo((slug: string) => statements.speakerId.value<number>({ slug }))
   const articleIds = memo((url: string) => statements.articleId.value<number>({ url }))
-  const speakerNames = memo((id: number) => {
-    const row = statements.speakerNames.row<{
-      name: string
-      description: string | null
-      aliases: string | null
-    }>({
-      id,
-    })
-    return row && { names: `${row.name} ${row.aliases ?? ''}`, description: row.description }
-  })
-  const outletNames = memo((id: number) => {
-    const row = statements.outletNames.row<{ name: string; aliases: string | null }>({ id })
-    return row && `${row.name} ${row.aliases ?? ''}`
-  })
-  const articleOutlets = memo((id: number) => statements.articleOutlet.value<number>({ id }))
-
-  /** Writes a new quote's row of the FTS5 index, as the view quote_search_documents defines it. */
-  function indexQuote(
-    id: number,
-    quote: { text: string; speakerTitle: string | null },
-    ids: { articleId: number; speakerId: number | null; citedOutletId: number | null },
-  ): void {
-    const speaker = ids.speakerId === null ? null : speakerNames.get(ids.speakerId)!
-    const cited = ids.citedOutletId === null ? '' : outletNames.get(ids.citedOutletId)!
-    statements.insertIndexRow.run({
-      rowid: id,
-      text: quote.text,
-      speaker: trimSpaces(speaker?.names ?? ''),
-      title: trimSpaces(`${quote.speakerTitle ?? ''} ${speaker?.description ?? ''}`),
-      outlets: trimSpaces(`${outletNames.get(articleOutlets.get(ids.articleId)!)} ${cited}`),
-    })
-  }
-
   return function write(bundle: Bundle): BundleWrite {
-    // Quotes of articles this bundle adds can only match quotes this bundle adds: look them up in
-    // memory, not in the table.
-    const articlesAdded = new Set<number>()
-    const quotesAdded = new Map<string, number>()
     const tally = () => ({ added: 0, existing: 0 })
     const result: BundleWrite = {
       summary: { outlets: tally(), speakers: tally(), articles: tally(), quotes: tally() },
@@ -274,6 +201,25 @@ export function createBundleWriter(db: Db) {
       existingQuoteIds: [],
       identified: [],
     }
+    // The index trigger stands aside while the bundle's quotes are inserted; their index rows are
+    // written together at the end (even after a failure: the caller may roll back only part).
+    // Quote ids only grow, so the new ones are one range.
+    statements.deferIndexing.run({ deferred: 1 })
+    try {
+      writeRecords(bundle, result)
+    } finally {
+      const ids = result.quoteIds
+      if (ids.length > 0) statements.indexQuotes.run(ids[0]!, ids.at(-1)!)
+      statements.deferIndexing.run({ deferred: 0 })
+    }
+    return result
+  }
+
+  function writeRecords(bundle: Bundle, result: BundleWrite): void {
+    // Quotes of articles this bundle adds can only match quotes this bundle adds: look them up in
+    // memory, not in the table.
+    const articlesAdded = new Set<number>()
+    const quotesAdded = new Map<string, number>()
     for (const { aliases, ...outlet } of bundle.outlets) {
       if (outletIds.get(outlet.slug) !== undefined) {
         result.summary.outlets.existing++
@@ -320,7 +266,6 @@ export function createBundleWriter(db: Db) {
         }).lastInsertRowid,
       )
       articleIds.set(article.url, id)
-      articleOutlets.set(id, outletId)
       articlesAdded.add(id)
       result.summary.articles.added++
       result.articles.push(article.url)
@@ -378,11 +323,9 @@ export function createBundleWriter(db: Db) {
       if (ids.speakerId !== null && quote.speakerTitle !== null) {
         statements.insertSpeakerTitle.run({ speakerId: ids.speakerId, title: quote.speakerTitle })
       }
-      indexQuote(id, quote, ids)
       if (key !== null) quotesAdded.set(key, id)
       result.summary.quotes.added++
       result.quoteIds.push(id)
     }
-    return result
   }
 }

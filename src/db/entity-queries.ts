@@ -284,18 +284,16 @@ export function termsExist(db: Db, terms: Array<{ word: string; prefix: boolean 
 }
 
 /** Speakers with the titles they were quoted under, by all their names; all, or those with `slugs`. */
-function speakerNameDocuments(db: Db, slugs?: string[]): NameDocument[] {
+function speakerNameDocuments(db: Db, only?: number[]): NameDocument[] {
   const rows = (
-    slugs
-      ? db.select().from(speakers).where(inArray(speakers.slug, slugs))
-      : db.select().from(speakers)
+    only ? db.select().from(speakers).where(inArray(speakers.id, only)) : db.select().from(speakers)
   ).all()
   const ids = rows.map((s) => s.id)
   const aliases = aliasesOf(db, 'speaker', ids)
   const titlesById = new Map<number, string[]>()
   const titleQuery = db.select().from(speakerTitles)
   const titleRows = (
-    slugs ? titleQuery.where(inArray(speakerTitles.speakerId, ids)) : titleQuery
+    only ? titleQuery.where(inArray(speakerTitles.speakerId, ids)) : titleQuery
   ).all()
   for (const { speakerId, title } of titleRows) {
     const known = titlesById.get(speakerId)
@@ -304,6 +302,7 @@ function speakerNameDocuments(db: Db, slugs?: string[]): NameDocument[] {
   }
   return rows.map((s) => ({
     kind: 'speaker' as const,
+    id: s.id,
     slug: s.slug,
     name: s.name,
     aliases: aliases.get(s.id) ?? [],
@@ -312,11 +311,9 @@ function speakerNameDocuments(db: Db, slugs?: string[]): NameDocument[] {
 }
 
 /** Outlets by all their names and their domain; all, or those with `slugs`. */
-function outletNameDocuments(db: Db, slugs?: string[]): NameDocument[] {
+function outletNameDocuments(db: Db, only?: number[]): NameDocument[] {
   const rows = (
-    slugs
-      ? db.select().from(outlets).where(inArray(outlets.slug, slugs))
-      : db.select().from(outlets)
+    only ? db.select().from(outlets).where(inArray(outlets.id, only)) : db.select().from(outlets)
   ).all()
   const aliases = aliasesOf(
     db,
@@ -325,6 +322,7 @@ function outletNameDocuments(db: Db, slugs?: string[]): NameDocument[] {
   )
   return rows.map((o) => ({
     kind: 'outlet' as const,
+    id: o.id,
     slug: o.slug,
     name: o.name,
     aliases: [...(aliases.get(o.id) ?? []), ...(o.domain ? [o.domain] : [])],
@@ -337,27 +335,53 @@ export function nameDocuments(db: Db): NameDocument[] {
   return [...speakerNameDocuments(db), ...outletNameDocuments(db)]
 }
 
-export function nameDocumentsOf(
-  db: Db,
-  kind: 'speaker' | 'outlet',
-  slugs: string[],
-): NameDocument[] {
-  if (slugs.length === 0) return []
-  return kind === 'speaker' ? speakerNameDocuments(db, slugs) : outletNameDocuments(db, slugs)
+export function nameDocumentsOf(db: Db, kind: 'speaker' | 'outlet', ids: number[]): NameDocument[] {
+  if (ids.length === 0) return []
+  return inSlices(ids, (slice) =>
+    kind === 'speaker' ? speakerNameDocuments(db, slice) : outletNameDocuments(db, slice),
+  )
 }
 
-/** The indexed documents of some quotes: text, names, title and outlets, as one string each. */
-export function searchDocuments(db: Db, ids: number[]): string[] {
-  return inSlices(ids, (slice) =>
+/** The search documents of some quotes as indexed: their own words (text, title) and the names. */
+export function searchDocumentsOf(
+  db: Db,
+  ids: number[],
+): Map<number, { own: string; names: string }> {
+  const rows = inSlices(ids, (slice) =>
     db
       .select({
-        document: sql<string>`${quotesFts.text} || ' ' || ${quotesFts.speaker} || ' ' || ${quotesFts.title} || ' ' || ${quotesFts.outlets}`,
+        id: quotesFts.rowid,
+        own: sql<string>`${quotesFts.text} || ' ' || ${quotesFts.title}`,
+        names: sql<string>`${quotesFts.speaker} || ' ' || ${quotesFts.outlets}`,
       })
       .from(quotesFts)
       .where(inArray(quotesFts.rowid, slice))
-      .all()
-      .map((r) => r.document),
+      .all(),
   )
+  return new Map(rows.map((r) => [r.id, { own: r.own, names: r.names }]))
+}
+
+/**
+ * The words a speaker's names and description (or an outlet's names) put in the search documents
+ * of its quotes, by id.
+ */
+export function entityWords(
+  db: Db,
+  kind: 'speaker' | 'outlet',
+  ids: number[],
+): Map<number, string> {
+  if (ids.length === 0) return new Map()
+  // The same pieces as the view quote_search_documents takes from a speaker or an outlet.
+  const query =
+    kind === 'speaker'
+      ? `SELECT id, name || ' ' || coalesce(description, '') || ' ' ||
+           coalesce((SELECT group_concat(alias, ' ') FROM speaker_aliases WHERE speaker_id = s.id), '')
+         FROM speakers s WHERE id IN (SELECT value FROM json_each(?))`
+      : `SELECT id, name || ' ' ||
+           coalesce((SELECT group_concat(alias, ' ') FROM outlet_aliases WHERE outlet_id = o.id), '')
+         FROM outlets o WHERE id IN (SELECT value FROM json_each(?))`
+  const rows = db.$client.prepare(query).raw().all(JSON.stringify(ids)) as Array<[number, string]>
+  return new Map(rows)
 }
 
 /** Document counts of `terms` in the index now; a term no quote holds any more counts 0. */
@@ -370,33 +394,6 @@ export function termCounts(db: Db, terms: string[]): VocabularyEntry[] {
     .prepare()
   for (const term of new Set(terms)) found.set(term, lookup.get({ term })?.documents ?? 0)
   return [...found].map(([term, documents]) => ({ term, documents }))
-}
-
-/** SQLite's data_version: changes when another connection commits. */
-// Asked before every search: prepared once per connection, not on every call.
-const versionStatements = new WeakMap<Db, { version: Statement; mark: Statement }>()
-function versions(db: Db) {
-  let found = versionStatements.get(db)
-  if (!found) {
-    found = {
-      version: db.$client.prepare('PRAGMA data_version').pluck(),
-      mark: db.$client.prepare('SELECT total_changes()').pluck(),
-    }
-    versionStatements.set(db, found)
-  }
-  return found
-}
-
-export function dataVersion(db: Db): number {
-  return versions(db).version.get() as number
-}
-
-/**
- * A value that changes whenever the database does: SQLite's data_version (commits by other
- * connections) with this connection's total of changed rows (its own writes).
- */
-export function changeMark(db: Db): string {
-  return `${dataVersion(db)}:${versions(db).mark.get() as number}`
 }
 
 export function counts(db: Db): Counts {

@@ -94,6 +94,14 @@ function prepare(db: Db) {
          FROM articles WHERE id > ? AND id <= ?`,
       )
       .raw(),
+    articleFactsOf: sqlite
+      .prepare(
+        `SELECT group_concat(id), group_concat(outlet_id),
+           group_concat(CAST(replace(published_on, '-', '') AS INTEGER)),
+           group_concat(length(date_precision))
+         FROM articles WHERE id IN (SELECT value FROM json_each(?))`,
+      )
+      .raw(),
   }
 }
 
@@ -216,7 +224,19 @@ export function idsBySlug(
 /** The facts of the articles with ids in `(afterId, untilId]`. */
 
 export function articleFactColumns(db: Db, afterId: number, untilId: number): ArticleFactColumns {
-  const lists = statements(db).articleFacts.get(afterId, untilId) as Array<string | null>
+  return toArticleFactColumns(
+    statements(db).articleFacts.get(afterId, untilId) as Array<string | null>,
+  )
+}
+
+/** The facts of the articles with these ids (unknown ids are left out). */
+export function articleFactColumnsOf(db: Db, ids: number[]): ArticleFactColumns {
+  return toArticleFactColumns(
+    statements(db).articleFactsOf.get(JSON.stringify(ids)) as Array<string | null>,
+  )
+}
+
+function toArticleFactColumns(lists: Array<string | null>): ArticleFactColumns {
   const [ids, outlets, dates, precisions] = lists.map(parseIntegers) as [
     Int32Array,
     Int32Array,

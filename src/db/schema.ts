@@ -226,3 +226,47 @@ export type OutletRow = typeof outlets.$inferSelect
 export type SpeakerRow = typeof speakers.$inferSelect
 export type ArticleRow = typeof articles.$inferSelect
 export type QuoteRow = typeof quotes.$inferSelect
+
+/** What a change-log entry is about. */
+export const CHANGED_ENTITIES = ['quote', 'article', 'speaker', 'outlet'] as const
+
+/**
+ * What happened to it: the row was inserted, updated or deleted; its aliases (`names`) or its
+ * speaker titles (`titles`) changed; or a quote's reference to it was added or taken away (`refs`).
+ */
+export const CHANGE_OPS = ['insert', 'update', 'delete', 'names', 'titles', 'refs'] as const
+
+/**
+ * The change feed: one entry for every change to quotes, articles, speakers and outlets, written by
+ * triggers in the writing transaction (migration 0008), whatever made the change. Everything kept
+ * in memory catches up by reading it forward from the last entry it applied.
+ */
+export const changeLog = sqliteTable('change_log', {
+  // AUTOINCREMENT: positions only grow, even after every entry is pruned.
+  seq: integer('seq').primaryKey({ autoIncrement: true }),
+  entity: text('entity', { enum: CHANGED_ENTITIES }).notNull(),
+  entityId: integer('entity_id').notNull(),
+  op: text('op', { enum: CHANGE_OPS }).notNull(),
+  /** Words the change took out of search documents (an old text, an old name); else null. */
+  removedWords: text('removed_words'),
+})
+
+/**
+ * The processes following the feed and how far each has applied it: entries every live reader has
+ * passed are pruned. A reader not heard from for a while is dropped (and rebuilds if it returns).
+ */
+export const changeReaders = sqliteTable('change_readers', {
+  reader: text('reader').primaryKey(),
+  position: integer('position').notNull(),
+  /** When the reader last reported, in milliseconds since 1970. */
+  seenAt: integer('seen_at').notNull(),
+})
+
+/**
+ * One row: `deferred` is 1 while a bulk writer writes new quotes' index rows itself, a batch at a
+ * time, and the index trigger stands aside (migration 0008). It is 0 outside that writer's
+ * transaction, so any other insert, a hand-run statement included, is indexed as it happens.
+ */
+export const searchIndexState = sqliteTable('search_index_state', {
+  deferred: integer('deferred').notNull(),
+})

@@ -11,13 +11,16 @@
 import type { SpeakerIdentity } from '../domain/bundle'
 import { AppError } from '../domain/errors'
 import type {
+  ChangeFeed,
   EntityDirectory,
   EntityWrites,
+  FeedReaders,
   Store,
   StoreReads,
   WriteSession,
 } from '../domain/store'
 import { backupDatabase } from './backup'
+import * as feed from './change-feed'
 import type { Connections, Db } from './client'
 import * as entities from './entity-queries'
 import * as exportQueries from './export-queries'
@@ -74,9 +77,40 @@ function readsOn(db: Db, ready: () => Promise<void>): StoreReads {
     nameDocuments: read(() => entities.nameDocuments(db)),
     outletNames: read(() => entities.outletNames(db)),
     counts: read(() => entities.counts(db)),
-    searchDocuments: read((ids) => entities.searchDocuments(db, ids)),
+    searchDocumentsOf: read((ids) => entities.searchDocumentsOf(db, ids)),
+    entityWords: read((kind, ids) => entities.entityWords(db, kind, ids)),
+    articleFactsOf: read((ids) => matches.articleFactColumnsOf(db, ids)),
     termCounts: read((terms) => entities.termCounts(db, terms)),
-    nameDocumentsOf: read((kind, slugs) => entities.nameDocumentsOf(db, kind, slugs)),
+    nameDocumentsOf: read((kind, ids) => entities.nameDocumentsOf(db, kind, ids)),
+  }
+}
+
+/** The change feed over one connection. */
+function feedOn(db: Db, ready: () => Promise<void>): ChangeFeed {
+  return {
+    async head() {
+      await ready()
+      return feed.feedHead(db)
+    },
+    async changesAfter(position, limit) {
+      await ready()
+      return feed.changesAfter(db, position, limit)
+    },
+  }
+}
+
+/** The feed's readers, inside a write on the writing connection. */
+function feedReadersOn(db: Db): FeedReaders {
+  return {
+    async registerReader(reader) {
+      const position = feed.feedHead(db)
+      feed.reportPosition(db, reader, position, Date.now())
+      return position
+    },
+    reportPosition: async (reader, position) =>
+      feed.reportPosition(db, reader, position, Date.now()),
+    forgetReader: async (reader) => feed.forgetReader(db, reader, Date.now()),
+    pruneChanges: async () => feed.pruneChanges(db, Date.now()),
   }
 }
 
@@ -135,23 +169,31 @@ export function createSqliteStore(
   const readable = shared && queue ? () => queue.noTransaction() : async () => undefined
 
   // Every stored name, kept between writes: reading twenty thousand speakers for each statement
-  // written through the API costs more than the write. Read again after another process
-  // committed (the writing connection's data_version moved) or a write here changed names.
-  let names: { version: number; directory: EntityDirectory } | null = null
+  // written through the API costs more than the write. Read again when the feed moved other than
+  // by this store's own writes (another process committed) or a write here changed names.
+  let names: { position: number; directory: EntityDirectory } | null = null
   const directory = (db: Db, changedInThisWrite: boolean): EntityDirectory => {
     if (changedInThisWrite) return readDirectory(db)
-    const version = entities.dataVersion(db)
-    if (names?.version !== version) names = { version, directory: readDirectory(db) }
+    const position = feed.feedHead(db)
+    if (names?.position !== position) names = { position, directory: readDirectory(db) }
     return names.directory
   }
 
+  const reads = { ...readsOn(reader, readable), ...feedOn(reader, readable) }
   return {
-    ...readsOn(reader, readable),
-    // Commits by other processes; the reader also sees this process's writes as such.
-    dataVersion: async () => entities.dataVersion(writer ?? reader),
-    changeMark: async () => {
+    ...reads,
+    async consistentReads(work) {
       await readable()
-      return entities.changeMark(reader)
+      // One connection for both (an in-memory database): its reads already wait for writes.
+      // A snapshot already open (a catch-up inside another's) is the one to read from.
+      const client = reader.$client
+      if (shared || client.inTransaction) return work(reads)
+      client.exec('BEGIN')
+      try {
+        return await work(reads)
+      } finally {
+        client.exec('COMMIT')
+      }
     },
     async write(work, writeOptions = {}) {
       if (!queue || !writer) throw new AppError('read_only', READ_ONLY)
@@ -169,6 +211,7 @@ export function createSqliteStore(
         return {
           ...readsOn(writer, async () => undefined),
           ...writesOn(writer, markNamesChanged),
+          ...feedReadersOn(writer),
           directory: open.directory,
           articles: open.articles,
           async writeBundle(bundle) {
@@ -186,8 +229,11 @@ export function createSqliteStore(
       return queue.run(() => work(session()), {
         ...writeOptions,
         ended(committed) {
-          if (!committed || namesChanged) names = null
-          else if (names) addToDirectory(names.directory, added, identified)
+          if (!committed || namesChanged || !names) names = null
+          else {
+            addToDirectory(names.directory, added, identified)
+            names.position = feed.feedHead(writer)
+          }
         },
       })
     },

@@ -45,8 +45,10 @@ export class AppError extends Error {
     readonly param?: string,
     /** For `busy`: the seconds after which trying again is likely to succeed (`Retry-After`). */
     readonly retryAfterSeconds?: number,
+    /** What went wrong underneath, when there is more to say than the message. */
+    options?: { cause?: unknown },
   ) {
-    super(message)
+    super(message, options)
     this.name = 'AppError'
     this.status = STATUS[code]
   }

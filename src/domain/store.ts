@@ -86,6 +86,7 @@ export interface VocabularyEntry {
 /** What the name index holds of one speaker or outlet. */
 export interface NameDocument {
   kind: 'speaker' | 'outlet'
+  id: number
   slug: string
   name: string
   aliases: string[]
@@ -213,6 +214,8 @@ export interface StoreReads {
   quoteFactsOf(ids: number[]): Promise<QuoteFactColumns>
   /** The facts of the articles with ids in `(afterId, untilId]`. */
   articleFacts(afterId: number, untilId: number): Promise<ArticleFactColumns>
+  /** The facts of the articles with these ids. */
+  articleFactsOf(ids: number[]): Promise<ArticleFactColumns>
   /** The largest quote and article ids in use (0 when there are none). */
   maxIds(): Promise<{ quote: number; article: number }>
   /** Slug and name of some speakers (or outlets), by id. */
@@ -269,12 +272,61 @@ export interface StoreReads {
   quoteForChange(id: number): Promise<QuoteForChange | null>
   /** The speakers and cited outlets of the given quotes, by slug. */
   quoteReferences(ids: number[]): Promise<{ speakers: string[]; outlets: string[] }>
-  /** The search documents (text and names, as indexed) of the given quotes. */
-  searchDocuments(ids: number[]): Promise<string[]>
+  /** The search documents of some quotes as indexed, by id: their own words, and the names. */
+  searchDocumentsOf(ids: number[]): Promise<Map<number, { own: string; names: string }>>
+  /** The words a speaker's (or outlet's) names put in its quotes' search documents, by id. */
+  entityWords(kind: 'speaker' | 'outlet', ids: number[]): Promise<Map<number, string>>
   /** How many quotes hold each of `terms` now (0 for a term no longer indexed). */
   termCounts(terms: string[]): Promise<VocabularyEntry[]>
-  /** The name-index documents of some speakers and outlets; unknown slugs are left out. */
-  nameDocumentsOf(kind: 'speaker' | 'outlet', slugs: string[]): Promise<NameDocument[]>
+  /** The name-index documents of some speakers and outlets; unknown ids are left out. */
+  nameDocumentsOf(kind: 'speaker' | 'outlet', ids: number[]): Promise<NameDocument[]>
+}
+
+/** What a change-feed entry is about. */
+export type ChangedEntity = 'quote' | 'article' | 'speaker' | 'outlet'
+
+/**
+ * What happened: the row was inserted, updated or deleted; its aliases (`names`) or speaker titles
+ * (`titles`) changed; a quote's reference to it was added or taken away (`refs`).
+ */
+export type ChangeOp = 'insert' | 'update' | 'delete' | 'names' | 'titles' | 'refs'
+
+/** One entry of the change feed. */
+export interface Change {
+  /** Its position in the feed: positions only grow. */
+  seq: number
+  entity: ChangedEntity
+  id: number
+  op: ChangeOp
+  /** Words the change took out of search documents (an old text, an old name); else null. */
+  removedWords: string | null
+}
+
+/**
+ * The change feed: every change to quotes, articles, speakers and outlets, recorded by the database
+ * itself in the transaction that made it, whoever made it. What is kept in memory catches up by
+ * reading it forward from the last position it applied.
+ */
+export interface ChangeFeed {
+  /** The position of the last change recorded; 0 when none ever was. */
+  head(): Promise<number>
+  /**
+   * Up to `limit` changes after `position`, in order. `gap` is true when some of them were
+   * pruned: a reader that far behind rebuilds what it keeps.
+   */
+  changesAfter(position: number, limit: number): Promise<{ changes: Change[]; gap: boolean }>
+}
+
+/** The readers of the feed, by whose positions old entries are pruned; inside a write. */
+export interface FeedReaders {
+  /** Registers a reader at the feed's head, and returns that position. */
+  registerReader(reader: string): Promise<number>
+  /** Records how far a reader has applied the feed; prunes what every live reader has passed. */
+  reportPosition(reader: string, position: number): Promise<void>
+  /** Forgets a reader that stopped. */
+  forgetReader(reader: string): Promise<void>
+  /** Prunes the entries every live reader has passed (all of them when no reader is live). */
+  pruneChanges(): Promise<void>
 }
 
 /** Changes to outlets, speakers, articles and quotes one at a time, inside a write. */
@@ -300,7 +352,7 @@ export interface EntityWrites {
  * One write, inside its transaction: everything the store reads (seeing the write's own changes),
  * the entity writes and what an import needs.
  */
-export interface WriteSession extends StoreReads, EntityWrites, ImportSession {}
+export interface WriteSession extends StoreReads, EntityWrites, ImportSession, FeedReaders {}
 
 export interface WriteOptions<T> {
   /** Whether to commit what the work returned; it is rolled back otherwise. Default: commit. */
@@ -313,11 +365,12 @@ export interface WriteOptions<T> {
   afterCommit?: (result: T) => Promise<void>
 }
 
-export interface Store extends StoreReads {
-  /** A number that changes whenever another process commits a change to the database. */
-  dataVersion(): Promise<number>
-  /** A value that changes whenever the database does, by any connection. */
-  changeMark(): Promise<string>
+export interface Store extends StoreReads, ChangeFeed {
+  /**
+   * Runs `work` over reads that all see the database as of one moment (one read transaction), so
+   * that what it reads of the feed and of the data agree.
+   */
+  consistentReads<T>(work: (reads: StoreReads & ChangeFeed) => Promise<T>): Promise<T>
   /**
    * Runs `work` as one transaction, after every write asked for before it and before any asked
    * for after: writes never interleave. Throwing from `work` rolls it back. A write that cannot

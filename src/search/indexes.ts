@@ -1,6 +1,7 @@
 /**
- * The in-memory search indexes, derived from the store at start-up. SQLite stays the source of
- * truth: any of them can be thrown away and rebuilt from it at any time.
+ * The in-memory search indexes, derived from the store at start-up and kept up to date by the
+ * change feed (see `services/index-follower.ts`). SQLite stays the source of truth: any of them
+ * can be thrown away and rebuilt from it at any time.
  *
  * The facts come first: every search needs them. The vocabulary and the name index follow in the
  * background, a slice at a time, so that a server over a million quotes answers its first search
@@ -20,10 +21,13 @@ export interface SearchIndexes {
   facts: QuoteFacts
   /** Resolves when the vocabulary and the name index hold everything. */
   complete: Promise<void>
-  /** Counts the times the indexes were brought up to date with a write; answers cached before are stale. */
+  /** Counts the times changes were applied to the indexes; answers cached before are stale. */
   revision: number
-  /** SQLite's data_version when the indexes were read: it moves when another process commits. */
-  version: number
+  /**
+   * The position in the change feed the facts have applied: read before the load began, so that
+   * any change made during it is applied again after.
+   */
+  position: number
 }
 
 /** The first characters at which the vocabulary is read in slices: digits, each letter, the rest. */
@@ -39,12 +43,8 @@ const pause = () => new Promise<void>((resolve) => setImmediate(resolve))
  * Opens the indexes: the facts now, the vocabulary and name index in the background (see
  * `complete`). A search that needs a word the vocabulary has not loaded yet waits for it.
  */
-export async function openSearchIndexes(
-  store: Store,
-  /** What tells another process's commits: read before the facts, so one during the load is seen later. */
-  version?: number,
-): Promise<SearchIndexes> {
-  version ??= await store.dataVersion()
+export async function openSearchIndexes(store: Store): Promise<SearchIndexes> {
+  const position = await store.head()
   const facts = await loadFacts(store)
   const vocabulary = new Vocabulary()
   vocabulary.loaded = false
@@ -65,7 +65,7 @@ export async function openSearchIndexes(
   })()
   // A failure shows where it is awaited; never as an unhandled rejection at start.
   complete.catch(() => undefined)
-  return { vocabulary, names, facts, complete, revision: 0, version }
+  return { vocabulary, names, facts, complete, revision: 0, position }
 }
 
 /**
@@ -77,17 +77,13 @@ const FACT_CHUNK = 50_000
 /** The facts of every quote, read in chunks. */
 export async function loadFacts(store: Store): Promise<QuoteFacts> {
   const facts = new QuoteFacts()
-  await addNewFacts(store, facts)
+  await addFacts(store, facts)
   return facts
 }
 
-/**
- * Reads the facts of the articles and quotes added since the facts were last read (ids only
- * grow), in chunks. True when there were any.
- */
-export async function addNewFacts(store: Store, facts: QuoteFacts): Promise<boolean> {
+/** Reads the facts of every article and quote, in chunks by id. */
+async function addFacts(store: Store, facts: QuoteFacts): Promise<void> {
   const { quote: lastQuote, article: lastArticle } = await store.maxIds()
-  if (lastQuote <= facts.lastQuoteId && lastArticle <= facts.lastArticleId) return false
   // Pauses only for a load of more than one chunk: a write's few new quotes are read at once.
   const many = lastQuote - facts.lastQuoteId > FACT_CHUNK
   let reads = 0
@@ -100,7 +96,6 @@ export async function addNewFacts(store: Store, facts: QuoteFacts): Promise<bool
     await between()
     facts.setQuotes(await store.quoteFacts(after, Math.min(after + FACT_CHUNK, lastQuote)))
   }
-  return true
 }
 
 /** Builds every index from what the store holds now, and waits until all are complete. */

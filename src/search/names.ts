@@ -26,7 +26,7 @@ interface IndexedName {
   titles: string
 }
 
-const documentId = (kind: NameKind, slug: string) => `${kind}:${slug}`
+const documentId = (kind: NameKind, id: number) => `${kind}:${id}`
 
 /** A name's key for exact matching: its folded words, joined. */
 const exactKey = (kind: NameKind, name: string) => `${kind}:${words(name).join(' ')}`
@@ -43,8 +43,8 @@ export class NameIndex {
 
   /** Slugs by exact name or alias. */
   readonly #byName = new Map<string, Set<string>>()
-  /** The exact-name keys of each entry, to drop them when it changes. */
-  readonly #keysOf = new Map<string, string[]>()
+  /** The slug and exact-name keys of each entry, to drop them when it changes. */
+  readonly #keysOf = new Map<string, { slug: string; keys: string[]; indexed: IndexedName }>()
 
   constructor(documents: Iterable<NameDocument> = []) {
     for (const document of documents) this.upsert(document)
@@ -52,27 +52,31 @@ export class NameIndex {
 
   /** Adds a speaker or outlet, or replaces what the index knew of it. */
   upsert(document: NameDocument): void {
-    const id = documentId(document.kind, document.slug)
-    this.remove(document.kind, document.slug)
+    const id = documentId(document.kind, document.id)
+    this.remove(document.kind, document.id)
     const keys = [document.name, ...document.aliases].map((name) => exactKey(document.kind, name))
     for (const key of keys)
       this.#byName.set(key, (this.#byName.get(key) ?? new Set()).add(document.slug))
-    this.#keysOf.set(id, keys)
-    this.#index.add({
+    const indexed = {
       id,
       kind: document.kind,
       slug: document.slug,
       name: document.name,
       aliases: document.aliases.join(' \n '),
       titles: document.titles.join(' \n '),
-    })
+    }
+    this.#keysOf.set(id, { slug: document.slug, keys, indexed })
+    this.#index.add(indexed)
   }
 
-  /** Removes a speaker or outlet (after a delete or a merge). */
-  remove(kind: NameKind, slug: string): void {
-    const id = documentId(kind, slug)
-    if (this.#index.has(id)) this.#index.discard(id)
-    for (const key of this.#keysOf.get(id) ?? []) this.#byName.get(key)?.delete(slug)
+  /** Removes a speaker or outlet (after a delete or a merge), by its id. */
+  remove(kind: NameKind, entityId: number): void {
+    const id = documentId(kind, entityId)
+    const known = this.#keysOf.get(id)
+    if (!known) return
+    // Removed with its exact words (not discarded), so that scores stay as a fresh index's.
+    this.#index.remove(known.indexed)
+    for (const key of known.keys) this.#byName.get(key)?.delete(known.slug)
     this.#keysOf.delete(id)
   }
 
@@ -92,14 +96,18 @@ export class NameIndex {
   }
 
   #search(kind: NameKind, query: string, forgiving: boolean): NameMatch[] {
-    return this.#index
-      .search(query, {
-        filter: (result) => result.kind === kind,
-        combineWith: 'AND',
-        boost: NAMES.boost,
-        prefix: (_term, i, terms) => i === terms.length - 1,
-        fuzzy: (term) => forgiving && term.length >= NAMES.fuzzyMinLength && NAMES.fuzzy,
-      })
-      .map((result) => ({ kind, slug: result.slug as string, score: result.score }))
+    return (
+      this.#index
+        .search(query, {
+          filter: (result) => result.kind === kind,
+          combineWith: 'AND',
+          boost: NAMES.boost,
+          prefix: (_term, i, terms) => i === terms.length - 1,
+          fuzzy: (term) => forgiving && term.length >= NAMES.fuzzyMinLength && NAMES.fuzzy,
+        })
+        .map((result) => ({ kind, slug: result.slug as string, score: result.score }))
+        // Equal scores by slug: the index's own order of ties follows the order names were added.
+        .sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+    )
   }
 }

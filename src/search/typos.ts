@@ -51,6 +51,11 @@ export class Vocabulary {
     }
   }
 
+  /** Every word with the number of quotes holding it. */
+  *entries(): Generator<VocabularyEntry> {
+    for (const [term, documents] of this.#terms) yield { term, documents }
+  }
+
   /** How many words the vocabulary holds. */
   get size(): number {
     return this.#terms.size

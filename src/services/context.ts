@@ -1,5 +1,6 @@
 /**
- * What every service works over: the store (the only SQL) and the in-memory search indexes.
+ * What every service works over: the store (the only SQL) and the in-memory search indexes, which
+ * the change feed keeps up to date (see `index-follower.ts`) and may swap for a fresh set.
  */
 import type { Store } from '../domain/store'
 import type { SearchIndexes } from '../search/indexes'
@@ -7,10 +8,4 @@ import type { SearchIndexes } from '../search/indexes'
 export interface ServiceContext {
   store: Store
   indexes: SearchIndexes
-  /**
-   * A number that moves whenever another process commits to the database: the store's
-   * `dataVersion` (the default), or, when writes run in the write thread, the one its connection
-   * sees — this process's own writes must not count.
-   */
-  outsideVersion?: () => Promise<number>
 }

@@ -5,7 +5,7 @@
 import { getArticle } from './articles'
 import { checkClaim } from './claims'
 import type { ServiceContext } from './context'
-import { watchForOutsideWrites } from './index-updates'
+import { IndexFollower } from './index-follower'
 import { slugsFor } from './name-lookup'
 import { getOutlet, listOutlets } from './outlets'
 import { ResultCache } from './result-cache'
@@ -25,31 +25,63 @@ const bind = <F extends (context: ServiceContext, ...args: never[]) => unknown>(
   service: F,
 ) => ((...args: never[]) => service(context, ...args)) as Bound<F>
 
+export interface ServiceOptions {
+  /** How many answers each cached search keeps. */
+  resultCacheSize?: number
+  /**
+   * Where writes run, given what to do after each commits: by default on this thread, through the
+   * store's writing connection; a server gives them a thread of their own (`startWriteThread`).
+   */
+  writer?: (afterCommit: () => Promise<void>) => Writer
+  /**
+   * The name this process follows the change feed by: its position is recorded in the database
+   * now and then, so that entries every reader has passed are pruned. None: not recorded.
+   */
+  feedReader?: string
+  /** How often to catch up with the feed with no read or write asking, in ms. None: never. */
+  heartbeatMs?: number
+}
+
 /**
- * Binds every service to one store and one set of search indexes. Reads that use the in-memory
- * indexes first check whether another process wrote to the database, and catch up if so. Writes go
- * through `writer`: by default on this thread, through the store's writing connection; a server
- * gives them a thread of their own (`startWriteThread`).
+ * Binds every service to one store and one set of search indexes. The indexes follow the change
+ * feed: every write here catches them up before it is acknowledged, and every read that uses them
+ * first applies what other processes committed since.
  */
-export function createServices(
-  context: ServiceContext,
-  options: { resultCacheSize?: number; writer?: Writer } = {},
-) {
-  const writer = options.writer ?? localWriter(context)
-  const outsideWrites = watchForOutsideWrites(context)
+export function createServices(context: ServiceContext, options: ServiceOptions = {}) {
+  const { feedReader } = options
+  const follower: IndexFollower = new IndexFollower(context, {
+    report: feedReader
+      ? (position) => writer.run('reportFeedPosition', feedReader, position)
+      : undefined,
+  })
+  const afterCommit = () => follower.catchUp()
+  const writer = options.writer?.(afterCommit) ?? localWriter(context.store, afterCommit)
+  const heartbeat = options.heartbeatMs
+    ? setInterval(() => void follower.catchUp().catch(() => undefined), options.heartbeatMs)
+    : null
+  heartbeat?.unref()
   const fresh = <F extends (context: ServiceContext, ...args: never[]) => Promise<unknown>>(
     service: F,
   ) =>
     (async (...args: never[]) => {
-      await outsideWrites.check()
+      await follower.beforeRead()
+      return service(context, ...args)
+    }) as Bound<F>
+  // An export lists every match: it waits for the indexes to apply every change committed so far.
+  const complete = <F extends (context: ServiceContext, ...args: never[]) => Promise<unknown>>(
+    service: F,
+  ) =>
+    (async (...args: never[]) => {
+      await follower.catchUp()
       return service(context, ...args)
     }) as Bound<F>
   // The same search asked again, with nothing written since, is answered from memory.
+  const state = async () => `${await context.store.head()}:${context.indexes.revision}`
   const cached = <P, R>(service: (context: ServiceContext, params: P) => Promise<R>) => {
     const cache = new ResultCache<R>(options.resultCacheSize)
     return async (params: P): Promise<R> => {
-      await outsideWrites.check()
-      return cache.answer(context, params, () => service(context, params))
+      await follower.beforeRead()
+      return cache.answer(state, params, () => service(context, params))
     }
   }
   return {
@@ -80,12 +112,16 @@ export function createServices(
     deleteSpeaker: (slug: string) => writer.run('deleteSpeaker', slug),
     mergeSpeakers: (slug: string, from: string[]) => writer.run('mergeSpeakers', slug, from),
     importFile: (input: ImportInput) => writer.run('importFile', input),
-    /** Ends the writer once the writes under way are done. */
-    closeWriter: () => writer.close(),
+    /** Stops following the feed and ends the writer once the writes under way are done. */
+    async close() {
+      if (heartbeat) clearInterval(heartbeat)
+      if (feedReader) await writer.run('forgetFeedReader', feedReader).catch(() => undefined)
+      await writer.close()
+    },
     slugsFor: fresh(slugsFor),
-    exportQuotes: bind(context, exportQuotes),
-    /** Resolves when the search indexes have caught up with outside writes. */
-    indexesSettled: () => outsideWrites.settled(),
+    exportQuotes: complete(exportQuotes),
+    /** Applies every change committed so far to the search indexes, then resolves. */
+    catchUp: () => follower.catchUp(),
   }
 }
 

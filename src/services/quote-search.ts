@@ -19,7 +19,6 @@ import {
   type FactCounts,
   type ValueCounts,
 } from '../search/quote-facts'
-import { addNewFacts } from '../search/indexes'
 import { RANKING } from '../search/options'
 import type { HighlightPhrase } from '../search/query'
 import { snippetOf } from '../search/snippet'
@@ -40,8 +39,6 @@ export async function selectQuotes(
   { match, filters }: Pick<QuoteCriteria, 'match' | 'filters'>,
 ): Promise<{ ids: Int32Array; passing: Int32Array; counts: FactCounts }> {
   const { store, indexes } = context
-  // Quotes added on this connection without the services (a bulk import) join the facts here.
-  await addNewFacts(store, indexes.facts)
   const [speakerIds, outletIds, citedIds] = await Promise.all([
     store.idsBySlug('speaker', filters.speakers),
     store.idsBySlug('outlet', filters.outlets),

@@ -4,8 +4,6 @@
  * in-memory indexes are exactly as they were when it was computed: any write, by this process or
  * another, makes every kept answer stale.
  */
-import type { ServiceContext } from './context'
-
 /** How many answers are kept; the least recently used goes first. Default: 500. */
 export const RESULT_CACHE_SIZE = 500
 
@@ -15,13 +13,20 @@ export class ResultCache<T> {
 
   constructor(readonly size = RESULT_CACHE_SIZE) {}
 
-  /** The kept answer to `request`, or the one `compute` gives (then kept). */
-  async answer(context: ServiceContext, request: unknown, compute: () => Promise<T>): Promise<T> {
+  /**
+   * The kept answer to `request`, or the one `compute` gives (then kept). `state` names what the
+   * answers depend on — the database and the indexes — and changes whenever either does.
+   */
+  async answer(
+    state: () => Promise<string>,
+    request: unknown,
+    compute: () => Promise<T>,
+  ): Promise<T> {
     if (this.size === 0) return compute()
-    const state = `${await context.store.changeMark()}:${context.indexes.revision}`
-    if (state !== this.#state) {
+    const before = await state()
+    if (before !== this.#state) {
       this.#answers.clear()
-      this.#state = state
+      this.#state = before
     }
     const key = JSON.stringify(request)
     const kept = this.#answers.get(key)
@@ -33,7 +38,7 @@ export class ResultCache<T> {
     }
     const answer = await compute()
     // Only an answer computed against the state it was asked in may be kept.
-    if (state === `${await context.store.changeMark()}:${context.indexes.revision}`) {
+    if (before === (await state())) {
       this.#answers.set(key, answer)
       if (this.#answers.size > this.size) this.#answers.delete(this.#answers.keys().next().value!)
     }

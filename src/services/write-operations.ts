@@ -20,12 +20,18 @@ import {
   entriesOf,
   importInSession,
   resolverFor,
+  type ImportOptions,
   type ImportReport,
 } from '../import/importer'
 import { placeQuote } from '../import/placement'
-import type { Written } from './index-updates'
 import { assertCommitted } from './problems'
 import { decodeText } from '../import/text-chunks'
+
+/** What a write's work gives back: the answer, and whether to commit (false rolls back and still answers). */
+export interface Written<T> {
+  value: T
+  commit?: boolean
+}
 
 export type NewOutlet = Omit<OutletRecord, 'slug'> & { slug?: string }
 export type NewSpeaker = Omit<SpeakerRecord, 'slug'> & { slug?: string }
@@ -49,6 +55,9 @@ export interface ImportInput {
   skipInvalid?: boolean
   /** Records per batch; see `ImportOptions`. */
   batchSize?: number
+  /** Progress and rejected lines, for a writer on this thread (the command line). */
+  onProgress?: ImportOptions['onProgress']
+  onRejected?: ImportOptions['onRejected']
 }
 
 /**
@@ -136,34 +145,18 @@ async function extractedQuotes(
 
 /**
  * Adds to stored people the surnames an article called them by ("Okonkwo" for Lars Okonkwo), so the
- * next article finds them by it; returns the people changed and their names before and after.
+ * next article finds them by it.
  */
 async function addLearnedAliases(
   session: WriteSession,
   learned: Map<string, string[]>,
-): Promise<{ speakers: string[]; texts: string[] }> {
-  const speakers: string[] = []
-  const before = await namesOf(session, 'speaker', [...learned.keys()])
+): Promise<void> {
   for (const [slug, names] of learned) {
     const current = (await session.getSpeaker(slug))?.aliases
     if (!current) continue
     const fresh = names.filter((n) => !current.some((a) => nameKey(a) === nameKey(n)))
-    if (fresh.length === 0) continue
-    await session.updateSpeaker(slug, { aliases: [...current, ...fresh] })
-    speakers.push(slug)
+    if (fresh.length > 0) await session.updateSpeaker(slug, { aliases: [...current, ...fresh] })
   }
-  if (speakers.length === 0) return { speakers, texts: [] }
-  return { speakers, texts: [...before, ...(await namesOf(session, 'speaker', speakers))] }
-}
-
-/** Every name a speaker or outlet goes by, as one text: its words are in the documents of its quotes. */
-async function namesOf(
-  session: WriteSession,
-  kind: 'speaker' | 'outlet',
-  slugs: string[],
-): Promise<string[]> {
-  const documents = await session.nameDocumentsOf(kind, slugs)
-  return documents.map((d) => [d.name, ...d.aliases, ...d.titles].join(' '))
 }
 
 /** The first chunk of a stream, and the whole stream again. */
@@ -202,10 +195,7 @@ export const writeOperations = {
         `The article already holds this statement: quote ${report.existingQuoteIds[0]}.`,
       )
     }
-    return {
-      value: (await session.getQuote(id))!,
-      changes: { quoteIds: [id], speakers: report.added.speakers, outlets: report.added.outlets },
-    }
+    return { value: (await session.getQuote(id))! }
   },
 
   /**
@@ -230,23 +220,14 @@ export const writeOperations = {
       checked.start = placement.start
       checked.end = placement.end
     }
-    const before = await session.searchDocuments([id])
     if (!(await session.updateQuote(id, checked))) throw notFound(`No quote has the id ${id}.`)
-    return {
-      value: (await session.getQuote(id))!,
-      changes: { quoteIds: [id], removedDocuments: before },
-    }
+    return { value: (await session.getQuote(id))! }
   },
 
   /** Removes a quote; 404 when no quote has the id. */
   async deleteQuote(session: WriteSession, id: number): Promise<Written<void>> {
-    const before = await session.searchDocuments([id])
-    const references = await session.quoteReferences([id])
     if (!(await session.deleteQuote(id))) throw notFound(`No quote has the id ${id}.`)
-    return {
-      value: undefined,
-      changes: { removedDocuments: before, removedQuoteIds: [id], ...references },
-    }
+    return { value: undefined }
   },
 
   /**
@@ -275,31 +256,15 @@ export const writeOperations = {
       {},
     )
     assertCommitted(report)
-    const named = extracted ? await addLearnedAliases(session, extracted.learned) : null
+    if (extracted) await addLearnedAliases(session, extracted.learned)
     const id = (await session.articleIdByUrl(item.url))!
-    return {
-      value: (await session.getArticle(id))!,
-      changes: {
-        quoteIds: report.added.quoteIds,
-        speakers: [...report.added.speakers, ...(named?.speakers ?? [])],
-        outlets: report.added.outlets,
-        texts: named?.texts ?? [],
-      },
-    }
+    return { value: (await session.getArticle(id))! }
   },
 
   /** Removes an article and every quote in it. */
   async deleteArticle(session: WriteSession, id: number): Promise<Written<void>> {
-    const article = await session.getArticle(id)
-    if (!article) throw notFound(`No article has the id ${id}.`)
-    const quoteIds = article.statements.map((s) => s.id)
-    const before = await session.searchDocuments(quoteIds)
-    const references = await session.quoteReferences(quoteIds)
-    await session.deleteArticle(id)
-    return {
-      value: undefined,
-      changes: { removedDocuments: before, removedQuoteIds: quoteIds, ...references },
-    }
+    if (!(await session.deleteArticle(id))) throw notFound(`No article has the id ${id}.`)
+    return { value: undefined }
   },
 
   async createOutlet(session: WriteSession, outlet: NewOutlet): Promise<Written<Outlet>> {
@@ -309,7 +274,7 @@ export const writeOperations = {
       throw new AppError('conflict', `An outlet already has the slug "${slug}".`, 'slug')
     }
     await session.createOutlet({ ...outlet, slug })
-    return { value: (await session.getOutlet(slug))!, changes: { outlets: [slug] } }
+    return { value: (await session.getOutlet(slug))! }
   },
 
   async updateOutlet(
@@ -317,19 +282,14 @@ export const writeOperations = {
     slug: string,
     changes: OutletChanges,
   ): Promise<Written<Outlet>> {
-    const before = await namesOf(session, 'outlet', [slug])
     if (!(await session.updateOutlet(slug, changes)))
       throw notFound(`No outlet has the slug "${slug}".`)
-    const after = await namesOf(session, 'outlet', [slug])
-    return {
-      value: (await session.getOutlet(slug))!,
-      changes: { outlets: [slug], texts: [...before, ...after] },
-    }
+    return { value: (await session.getOutlet(slug))! }
   },
 
   async deleteOutlet(session: WriteSession, slug: string): Promise<Written<void>> {
     if (!(await session.deleteOutlet(slug))) throw notFound(`No outlet has the slug "${slug}".`)
-    return { value: undefined, changes: { removedOutlets: [slug] } }
+    return { value: undefined }
   },
 
   /** Merges the outlets `from` into the outlet `slug`: see the store's `mergeOutlets`. */
@@ -342,17 +302,8 @@ export const writeOperations = {
       throw new AppError('invalid_parameter', 'An outlet cannot be merged into itself.', 'from')
     const missing = await session.unknownSlugs('outlet', [slug, ...from])
     if (missing.length > 0) throw notFound(`No outlet has the slug "${missing[0]}".`)
-    const before = await namesOf(session, 'outlet', [slug, ...from])
     await session.mergeOutlets(slug, from)
-    return {
-      value: (await session.getOutlet(slug))!,
-      changes: {
-        outlets: [slug],
-        removedOutlets: from,
-        reloadFacts: true,
-        texts: [...before, ...(await namesOf(session, 'outlet', [slug]))],
-      },
-    }
+    return { value: (await session.getOutlet(slug))! }
   },
 
   async createSpeaker(session: WriteSession, speaker: NewSpeaker): Promise<Written<SpeakerDetail>> {
@@ -364,7 +315,7 @@ export const writeOperations = {
       throw new AppError('conflict', `A speaker already has the slug "${slug}".`, 'slug')
     }
     await session.createSpeaker({ ...speaker, slug })
-    return { value: (await session.getSpeaker(slug))!, changes: { speakers: [slug] } }
+    return { value: (await session.getSpeaker(slug))! }
   },
 
   async updateSpeaker(
@@ -373,19 +324,14 @@ export const writeOperations = {
     changes: SpeakerChanges,
   ): Promise<Written<SpeakerDetail>> {
     await checkWikidataFree(session, changes.wikidataId, slug)
-    const before = await namesOf(session, 'speaker', [slug])
     if (!(await session.updateSpeaker(slug, changes)))
       throw notFound(`No speaker has the slug "${slug}".`)
-    const after = await namesOf(session, 'speaker', [slug])
-    return {
-      value: (await session.getSpeaker(slug))!,
-      changes: { speakers: [slug], texts: [...before, ...after] },
-    }
+    return { value: (await session.getSpeaker(slug))! }
   },
 
   async deleteSpeaker(session: WriteSession, slug: string): Promise<Written<void>> {
     if (!(await session.deleteSpeaker(slug))) throw notFound(`No speaker has the slug "${slug}".`)
-    return { value: undefined, changes: { removedSpeakers: [slug] } }
+    return { value: undefined }
   },
 
   /**
@@ -401,17 +347,8 @@ export const writeOperations = {
       throw new AppError('invalid_parameter', 'A speaker cannot be merged into itself.', 'from')
     const missing = await session.unknownSlugs('speaker', [slug, ...from])
     if (missing.length > 0) throw notFound(`No speaker has the slug "${missing[0]}".`)
-    const before = await namesOf(session, 'speaker', [slug, ...from])
     await session.mergeSpeakers(slug, from)
-    return {
-      value: (await session.getSpeaker(slug))!,
-      changes: {
-        speakers: [slug],
-        removedSpeakers: from,
-        reloadFacts: true,
-        texts: [...before, ...(await namesOf(session, 'speaker', [slug]))],
-      },
-    }
+    return { value: (await session.getSpeaker(slug))! }
   },
 
   /**
@@ -427,19 +364,39 @@ export const writeOperations = {
     try {
       report = await importInSession(session, readItems(format, chunks), input)
     } catch (error) {
-      if (error instanceof UnreadableFile)
-        throw new AppError('invalid_parameter', `The file cannot be imported: ${error.message}.`)
+      if (error instanceof UnreadableFile) {
+        const message = `The file cannot be imported: ${error.message}.`
+        throw new AppError('invalid_parameter', message, undefined, undefined, { cause: error })
+      }
       throw error
     }
-    if (!report.committed) return { value: emptyImport(report), changes: {}, commit: false }
-    return {
-      value: report,
-      changes: {
-        quoteIds: report.added.quoteIds,
-        speakers: report.added.speakers,
-        outlets: report.added.outlets,
-      },
-    }
+    if (!report.committed) return { value: emptyImport(report), commit: false }
+    return { value: report }
+  },
+
+  /**
+   * Records how far a server's in-memory indexes have applied the change feed; entries every
+   * live reader has passed are pruned.
+   */
+  async reportFeedPosition(
+    session: WriteSession,
+    reader: string,
+    position: number,
+  ): Promise<Written<void>> {
+    await session.reportPosition(reader, position)
+    return { value: undefined }
+  },
+
+  /** Prunes the change feed's entries every live reader has passed (after a command-line import). */
+  async pruneChanges(session: WriteSession): Promise<Written<void>> {
+    await session.pruneChanges()
+    return { value: undefined }
+  },
+
+  /** Forgets a reader of the change feed that stops (a server shutting down). */
+  async forgetFeedReader(session: WriteSession, reader: string): Promise<Written<void>> {
+    await session.forgetReader(reader)
+    return { value: undefined }
   },
 }
 

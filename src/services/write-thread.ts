@@ -6,16 +6,12 @@
  *
  * This side keeps the turns: one write at a time, in the order asked for (`Turns`). A write is
  * sent to the thread in its turn; when the thread answers that it committed, the in-memory
- * indexes here take in its changes before the next write is sent, reading the database as that
- * commit left it. The thread also watches its connection's data version, which moves only when
- * another process commits: that is how outside writes (an import from the command line) are seen.
+ * indexes here catch up with the change feed before the next write is sent.
  */
 import { Worker } from 'node:worker_threads'
 import { AppError, type ErrorCode } from '../domain/errors'
 import { afterCommitted, Turns } from '../db/write-queue'
 import type { ImportProblem } from '../import/importer'
-import type { ServiceContext } from './context'
-import { takeInWrite, type WriteChanges } from './index-updates'
 import { InvalidRecord } from './problems'
 import type { OperationName } from './write-operations'
 import type { Writer } from './writer'
@@ -40,12 +36,11 @@ export type ThreadError =
     }
   | { kind: 'other'; message: string }
 
-/** What the thread sends back: the answer to a call, or news of its data version. */
+/** What the thread sends back: that it is ready, or the answer to a call. */
 export type ThreadMessage =
-  | { type: 'version'; version: number }
-  | ({ type: 'reply'; id: number; version: number } & (
-      | { ok: true; value: unknown; changes: WriteChanges; committed: boolean }
-      | { ok: false; error: ThreadError }
+  | { type: 'ready' }
+  | ({ type: 'reply'; id: number } & (
+      { ok: true; value: unknown; committed: boolean } | { ok: false; error: ThreadError }
     ))
 
 /** An error thrown in the thread, as it is sent across. */
@@ -85,10 +80,8 @@ function transferable(args: unknown[]): ArrayBuffer[] {
 }
 
 export interface WriteThread {
-  /** The data version the thread's connection sees: it moves only when another process commits. */
-  outsideVersion(): Promise<number>
-  /** The writer over this thread whose committed writes `context`'s indexes take in. */
-  writer(context: ServiceContext): Writer
+  /** The writer over this thread; `afterCommit` runs after each committed write, in its turn. */
+  writer(afterCommit: () => Promise<void>): Writer
   /** Stops the thread once every write asked for so far has had its turn. */
   close(): Promise<void>
 }
@@ -105,7 +98,6 @@ export async function startWriteThread(options: {
   const pending = new Map<number, (reply: ThreadMessage & { type: 'reply' }) => void>()
   let worker: Worker | null = null
   let ready: Promise<void> = Promise.resolve()
-  let version = 0
   let nextId = 0
 
   const start = () => {
@@ -119,7 +111,6 @@ export async function startWriteThread(options: {
       thread.once('exit', (code) => reject(new Error(`the write thread stopped (exit ${code})`)))
     })
     thread.on('message', (message: ThreadMessage) => {
-      version = message.version
       if (message.type === 'reply') {
         pending.get(message.id)?.(message)
         pending.delete(message.id)
@@ -132,7 +123,6 @@ export async function startWriteThread(options: {
         answer({
           type: 'reply',
           id: -1,
-          version,
           ok: false,
           error: { kind: 'other', message: 'the write thread stopped' },
         })
@@ -165,17 +155,14 @@ export async function startWriteThread(options: {
   start()
   await ready
   return {
-    outsideVersion: async () => version,
     close,
-    writer(context) {
+    writer(afterCommit) {
       return {
         async run(name, ...args) {
           return turns.run(Date.now() + options.waitMs, async () => {
             const reply = await call(name, args)
             if (!reply.ok) throw revive(reply.error)
-            if (reply.committed) {
-              await afterCommitted(() => takeInWrite(context, reply.changes), undefined)
-            }
+            if (reply.committed) await afterCommitted(afterCommit, undefined)
             return reply.value as never
           })
         },

@@ -1,8 +1,8 @@
 /**
  * The writer: how the services' writes reach the database. Every write is a named operation (see
  * `write-operations.ts`) run as one transaction in its turn; once it commits, and before the next
- * write begins, the in-memory indexes take in what it changed — so writes reach them in commit
- * order, and a write is searchable by the time its caller hears it is done.
+ * write begins, `afterCommit` runs — the in-memory indexes catch up with the change feed — so a
+ * write is searchable by the time its caller hears it is done.
  *
  * Two writers, one behaviour: `localWriter` runs the operations on this thread, through the
  * store's own writing connection (an in-memory database, the tests, the command line);
@@ -10,14 +10,13 @@
  * write — a merge that re-indexes a hundred thousand quotes, an import of 16 MB — never holds the
  * event loop that answers reads.
  */
-import type { WriteSession } from '../domain/store'
-import type { ServiceContext } from './context'
-import { takeInWrite, type Written } from './index-updates'
+import type { Store, WriteSession } from '../domain/store'
 import {
   writeOperations,
   type OperationArgs,
   type OperationName,
   type OperationValue,
+  type Written,
 } from './write-operations'
 
 export interface Writer {
@@ -41,12 +40,12 @@ export const operate = (
   )(session, ...args)
 
 /** The writer that runs every operation on this thread, through the store's writing connection. */
-export function localWriter(context: ServiceContext): Writer {
+export function localWriter(store: Store, afterCommit: () => Promise<void>): Writer {
   return {
     async run(name, ...args) {
-      const written = await context.store.write((session) => operate(name, session, args), {
+      const written = await store.write((session) => operate(name, session, args), {
         commit: (w) => w.commit !== false,
-        afterCommit: (w) => takeInWrite(context, w.changes),
+        afterCommit,
       })
       return written.value as never
     },

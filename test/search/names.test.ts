@@ -4,6 +4,7 @@ import { NameIndex } from '../../src/search/names'
 const names = new NameIndex([
   {
     kind: 'speaker',
+    id: 1,
     slug: 'claudia-sheinbaum',
     name: 'Claudia Sheinbaum',
     aliases: ['Sheinbaum', 'President Sheinbaum'],
@@ -11,6 +12,7 @@ const names = new NameIndex([
   },
   {
     kind: 'speaker',
+    id: 2,
     slug: 'ricardo-trevilla',
     name: 'Ricardo Trevilla',
     aliases: ['General Ricardo Trevilla'],
@@ -18,6 +20,7 @@ const names = new NameIndex([
   },
   {
     kind: 'speaker',
+    id: 3,
     slug: 'pete-hegseth',
     name: 'Pete Hegseth',
     aliases: [],
@@ -25,6 +28,7 @@ const names = new NameIndex([
   },
   {
     kind: 'speaker',
+    id: 4,
     slug: 'joaquin-guzman',
     name: 'Joaquín Guzmán',
     aliases: ['El Chapo'],
@@ -32,6 +36,7 @@ const names = new NameIndex([
   },
   {
     kind: 'outlet',
+    id: 5,
     slug: 'the-wall-street-journal',
     name: 'The Wall Street Journal',
     aliases: ['WSJ', 'wsj.com'],
@@ -74,11 +79,18 @@ describe('NameIndex.search', () => {
 
   it('forgets a removed entry and follows a replaced one', () => {
     const index = new NameIndex([
-      { kind: 'speaker', slug: 'a', name: 'Alma Rosa', aliases: [], titles: [] },
+      { kind: 'speaker', id: 1, slug: 'a', name: 'Alma Rosa', aliases: [], titles: [] },
     ])
-    index.upsert({ kind: 'speaker', slug: 'a', name: 'Alma Rosa', aliases: ['Rosita'], titles: [] })
+    index.upsert({
+      kind: 'speaker',
+      id: 1,
+      slug: 'a',
+      name: 'Alma Rosa',
+      aliases: ['Rosita'],
+      titles: [],
+    })
     expect(index.search('speaker', 'rosita').map((m) => m.slug)).toEqual(['a'])
-    index.remove('speaker', 'a')
+    index.remove('speaker', 1)
     expect(index.search('speaker', 'alma')).toEqual([])
   })
 })

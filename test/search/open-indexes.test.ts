@@ -27,8 +27,7 @@ describe('opening the search indexes at start', () => {
       const other = openDatabase(path)
       other.$client.prepare('DELETE FROM quotes WHERE id = 1').run()
       other.$client.close()
-      await services.searchQuotes({ limit: 1, offset: 0 })
-      await services.indexesSettled()
+      // The next search applies the other process's change first.
       expect((await services.searchQuotes({ limit: 1, offset: 0 })).total).toBe(26)
       store.close()
     } finally {

@@ -33,11 +33,10 @@ async function threaded(extra: unknown[] = []) {
   await seedDatabase(store)
   if (extra.length > 0) expect((await importEntries(store, entriesOf(extra))).committed).toBe(true)
   const thread = await startWriteThread({ path, waitMs: 10_000 })
-  const indexes = await openSearchIndexes(store, await thread.outsideVersion())
+  const indexes = await openSearchIndexes(store)
   await indexes.complete
-  const context = { store, indexes, outsideVersion: thread.outsideVersion }
-  const services = createServices(context, { writer: thread.writer(context) })
-  cleanups.push(() => services.closeWriter())
+  const services = createServices({ store, indexes }, { writer: thread.writer })
+  cleanups.push(() => services.close())
   return { store, services }
 }
 
