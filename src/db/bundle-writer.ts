@@ -24,7 +24,6 @@ import {
   searchIndexState,
   speakerAliases,
   speakers,
-  speakerTitles,
 } from './schema'
 
 const p = sql.placeholder
@@ -125,31 +124,18 @@ function prepareStatements(db: Db) {
           ),
         ),
     ),
-    insertQuote: raw(
-      db.insert(quotes).values({
-        articleId: p('articleId'),
-        speakerId: p('speakerId'),
-        text: p('text'),
-        kind: p('kind'),
-        cue: p('cue'),
-        speakerTitle: p('speakerTitle'),
-        audience: p('audience'),
-        citedOutletId: p('citedOutletId'),
-        saidPhrase: p('saidPhrase'),
-        saidEarliest: p('saidEarliest'),
-        saidLatest: p('saidLatest'),
-        start: p('start'),
-        end: p('end'),
-        extraction: p('extraction'),
-      }),
+    // A bundle's new quotes in one statement, from a JSON array of rows in column order.
+    insertQuotes: db.$client.prepare<[rows: string]>(
+      `INSERT INTO quotes (article_id, speaker_id, text, kind, cue, speaker_title, audience,
+         cited_outlet_id, said_phrase, said_earliest, said_latest, start, "end", extraction)
+       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5,
+         value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11,
+         value ->> 12, value ->> 13
+       FROM json_each(?) ORDER BY key`,
     ),
-    // The title joins the speaker's titles here rather than by trigger: a trigger on the quote
-    // insert would make FTS5 write out its pending index data at every quote (migration 0005).
-    insertSpeakerTitle: raw(
-      db
-        .insert(speakerTitles)
-        .values({ speakerId: p('speakerId'), title: p('title') })
-        .onConflictDoNothing(),
+    insertSpeakerTitles: db.$client.prepare<[pairs: string]>(
+      `INSERT OR IGNORE INTO speaker_titles (speaker_id, title)
+       SELECT value ->> 0, value ->> 1 FROM json_each(?) ORDER BY key`,
     ),
     deferIndexing: raw(db.update(searchIndexState).set({ deferred: sql`${p('deferred')}` })),
     // The index rows of the quotes with ids from `first` to `last`, from the one definition.
@@ -216,10 +202,7 @@ export function createBundleWriter(db: Db) {
   }
 
   function writeRecords(bundle: Bundle, result: BundleWrite): void {
-    // Quotes of articles this bundle adds can only match quotes this bundle adds: look them up in
-    // memory, not in the table.
     const articlesAdded = new Set<number>()
-    const quotesAdded = new Map<string, number>()
     for (const { aliases, ...outlet } of bundle.outlets) {
       if (outletIds.get(outlet.slug) !== undefined) {
         result.summary.outlets.existing++
@@ -270,6 +253,15 @@ export function createBundleWriter(db: Db) {
       result.summary.articles.added++
       result.articles.push(article.url)
     }
+    // New quotes are inserted together, in one statement at the end: the triggers on a quote
+    // insert (the change feed's) then run inside one statement, not each in a statement of its
+    // own, which would copy every page it touches into a statement journal for every quote.
+    const pending: unknown[][] = []
+    const titles: Array<[number, string]> = []
+    /** New quotes by natural key, as their place in `pending`. */
+    const pendingKeys = new Map<string, number>()
+    /** Quotes found again among the new ones, by their place in `pending`. */
+    const repeated: number[] = []
     for (const quote of bundle.quotes) {
       const ids = {
         articleId: articleIds.get(quote.article) ?? missing('article', quote.article),
@@ -283,49 +275,60 @@ export function createBundleWriter(db: Db) {
             : (outletIds.get(quote.citedOutlet) ?? missing('outlet', quote.citedOutlet)),
       }
       const placed = quote.start !== null && quote.end !== null
-      const key = articlesAdded.has(ids.articleId)
-        ? placed
-          ? `${ids.articleId} ${quote.start} ${quote.end} ${quote.kind}`
-          : `${ids.articleId} ${ids.speakerId} ${quote.kind} ${quote.text}`
-        : null
-      const existing =
-        key !== null
-          ? quotesAdded.get(key)
-          : placed
-            ? statements.quoteAtSpan.value<number>({
-                ...ids,
-                start: quote.start,
-                end: quote.end,
-                kind: quote.kind,
-              })
-            : statements.unplacedQuote.value<number>({ ...ids, text: quote.text, kind: quote.kind })
-      if (existing !== undefined) {
+      const key = placed
+        ? `${ids.articleId} ${quote.start} ${quote.end} ${quote.kind}`
+        : `${ids.articleId} ${ids.speakerId} ${quote.kind} ${quote.text}`
+      const again = pendingKeys.get(key)
+      if (again !== undefined) {
         result.summary.quotes.existing++
-        result.existingQuoteIds.push(existing)
+        repeated.push(again)
         continue
       }
-      const id = Number(
-        statements.insertQuote.run({
-          ...ids,
-          text: quote.text,
-          kind: quote.kind,
-          cue: quote.cue,
-          speakerTitle: quote.speakerTitle,
-          audience: quote.audience,
-          saidPhrase: quote.said?.phrase ?? null,
-          saidEarliest: quote.said?.earliest ?? null,
-          saidLatest: quote.said?.latest ?? null,
-          start: quote.start,
-          end: quote.end,
-          extraction: quote.extraction === null ? null : JSON.stringify(quote.extraction),
-        }).lastInsertRowid,
-      )
-      if (ids.speakerId !== null && quote.speakerTitle !== null) {
-        statements.insertSpeakerTitle.run({ speakerId: ids.speakerId, title: quote.speakerTitle })
+      // Quotes of articles this bundle adds can only match quotes this bundle adds.
+      const stored = articlesAdded.has(ids.articleId)
+        ? undefined
+        : placed
+          ? statements.quoteAtSpan.value<number>({
+              ...ids,
+              start: quote.start,
+              end: quote.end,
+              kind: quote.kind,
+            })
+          : statements.unplacedQuote.value<number>({ ...ids, text: quote.text, kind: quote.kind })
+      if (stored !== undefined) {
+        result.summary.quotes.existing++
+        result.existingQuoteIds.push(stored)
+        continue
       }
-      if (key !== null) quotesAdded.set(key, id)
-      result.summary.quotes.added++
-      result.quoteIds.push(id)
+      pendingKeys.set(key, pending.length)
+      pending.push([
+        ids.articleId,
+        ids.speakerId,
+        quote.text,
+        quote.kind,
+        quote.cue,
+        quote.speakerTitle,
+        quote.audience,
+        ids.citedOutletId,
+        quote.said?.phrase ?? null,
+        quote.said?.earliest ?? null,
+        quote.said?.latest ?? null,
+        quote.start,
+        quote.end,
+        quote.extraction === null ? null : JSON.stringify(quote.extraction),
+      ])
+      if (ids.speakerId !== null && quote.speakerTitle !== null) {
+        titles.push([ids.speakerId, quote.speakerTitle])
+      }
     }
+    if (pending.length === 0) return
+    // Ids only grow and nothing else writes meanwhile: the new quotes have the ids up to the last.
+    const last = Number(statements.insertQuotes.run(JSON.stringify(pending)).lastInsertRowid)
+    const first = last - pending.length + 1
+    for (let i = 0; i < pending.length; i++) result.quoteIds.push(first + i)
+    for (const i of repeated) result.existingQuoteIds.push(first + i)
+    result.summary.quotes.added += pending.length
+    // The titles join the speakers' titles here rather than by a trigger on the quote insert.
+    if (titles.length > 0) statements.insertSpeakerTitles.run(JSON.stringify(titles))
   }
 }
