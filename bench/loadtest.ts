@@ -4,7 +4,8 @@
  * Starts the real server on a database of generated quotes (imported first, or reused) and drives
  * it from this second process with autocannon for the given time: searches with and without
  * filters on eight connections; on two more, claim checks, speaker pages (API and HTML) and a
- * trickle of writes (one new article with a statement in every twenty requests). Then a bulk
+ * trickle of writes (one new article with a statement in every twenty requests); and one client
+ * that writes a statement every 50 ms, each write timed on its own. Then a bulk
  * import over HTTP while clients read and write beside it (see `import-under-load.ts`). Prints
  * requests per second, p50 and p99 latency and errors for each, and the server's memory at the
  * start and the end. A measurement, not a test: nothing fails; the goals are printed beside it.
@@ -106,6 +107,33 @@ log(`Loading ${server.url} for ${seconds} s…`)
 // The server's memory every ten seconds: growth that levels off is caches filling; a leak keeps on.
 const rssEveryTenSeconds: number[] = []
 const sampler = setInterval(() => rssEveryTenSeconds.push(server.rssMb()), 10_000)
+// Besides the mix, one client writes a statement every 50 ms and times each write on its own.
+const writeTimes: number[] = []
+let writing = true
+const timedWrites = (async () => {
+  for (let n = 0; writing; n++) {
+    const started = performance.now()
+    const response = await fetch(`${server.url}/api/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        url: `https://load.example/${process.pid}/timed/${n}`,
+        outlet,
+        published: '2026-01-16',
+        quotes: [
+          {
+            text: `A timed statement, number ${n}`,
+            kind: 'paraphrase',
+            speaker: speakers[n % speakers.length],
+          },
+        ],
+      }),
+    })
+    await response.arrayBuffer()
+    if (response.status === 201) writeTimes.push(performance.now() - started)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+})()
 const [searchRun, otherRun] = await Promise.all([
   autocannon({
     url: server.url,
@@ -116,7 +144,12 @@ const [searchRun, otherRun] = await Promise.all([
   autocannon({ url: server.url, connections: 2, duration: seconds, requests: others }),
 ])
 clearInterval(sampler)
+writing = false
+await timedWrites
 const rssEnd = server.rssMb()
+writeTimes.sort((a, b) => a - b)
+const writeAt = (q: number) =>
+  Math.round(writeTimes[Math.floor(q * (writeTimes.length - 1))]! * 10) / 10
 
 const importQuotes = Number(args['import-quotes'])
 if (importQuotes > 0)
@@ -149,13 +182,20 @@ const report = {
   machine: machine(),
   searches: summary(searchRun),
   claims_speakers_writes: summary(otherRun),
+  timed_writes: { count: writeTimes.length, p50_ms: writeAt(0.5), p99_ms: writeAt(0.99) },
   writes: written,
   server_rss_start_mb: rssStart,
   server_rss_end_mb: rssEnd,
   server_rss_change_pct: Math.round(((rssEnd - rssStart) / rssStart) * 1000) / 10,
   server_rss_every_10s_mb: rssEveryTenSeconds,
   import_under_load: bulk,
-  goals: { errors: 0, search_p99_ms: 50, rss_change_pct: 10, read_max_ms_during_import: 1000 },
+  goals: {
+    errors: 0,
+    search_p99_ms: 50,
+    write_p50_ms: 3,
+    rss_change_pct: 10,
+    read_max_ms_during_import: 1000,
+  },
 }
 if (args.json) console.log(JSON.stringify(report))
 else {
@@ -170,6 +210,9 @@ else {
       `${name.padEnd(26)} ${s.requests_per_s} req/s · p50 ${s.p50_ms} ms · p99 ${s.p99_ms} ms · errors ${s.errors} · non-2xx ${s.non_2xx}`,
     )
   }
+  console.log(
+    `timed writes ${report.timed_writes.count} · p50 ${report.timed_writes.p50_ms} ms · p99 ${report.timed_writes.p99_ms} ms`,
+  )
   console.log(
     `writes ${written} · server memory ${rssStart} MB → ${rssEnd} MB (${report.server_rss_change_pct}%); every 10 s: ${rssEveryTenSeconds.join(', ')} MB`,
   )

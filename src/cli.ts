@@ -9,7 +9,6 @@ import { openConnections } from './db/client'
 import { createSqliteStore } from './db/sqlite-store'
 import { AppError } from './domain/errors'
 import type { Store } from './domain/store'
-import { QUOTE_KINDS, type QuoteKind } from './domain/vocabulary'
 import { IMPORT_FORMATS, type ImportFormat } from './import/formats'
 import { seedDatabase } from './import/seed'
 import { runExport } from './cli/export-command'
@@ -18,6 +17,7 @@ import { runImport } from './cli/import-command'
 import { localWriter } from './services/writer'
 import { existsSync } from 'node:fs'
 import { parsePartialDate } from './domain/partial-dates'
+import { parseQuoteQuery } from './search/search-request'
 
 const USAGE = `Usage:
   npm run seed
@@ -50,9 +50,6 @@ function choice<T extends string>(
   }
   return value as T
 }
-
-const list = (values: string[] | undefined) =>
-  (values ?? []).flatMap((v) => v.split(',')).filter(Boolean)
 
 /** How long a command waits for another process that is writing to the database: a day. */
 const CLI_WRITE_WAIT_MS = 24 * 60 * 60 * 1000
@@ -126,20 +123,27 @@ async function main(argv: string[]): Promise<number> {
       })
       const format = choice('format', values.format, ['ndjson', 'csv'] as const)
       if (format === null) throw new UsageError('export needs --format ndjson or --format csv.')
-      const kinds = list(values.kind).map((k) => choice<QuoteKind>('kind', k, QUOTE_KINDS)!)
+      // The filters are read as the API and the pages read them.
+      const read = parseQuoteQuery({
+        q: values.q,
+        speaker: values.speaker,
+        outlet: values.outlet,
+        cited: values.cited,
+        kind: values.kind,
+        from: values.from,
+        to: values.to,
+      })
+      if (!read.ok) {
+        throw new UsageError(
+          read.problems.map((p) => p.message.replace(/^(\w+)/, '--$1')).join(' '),
+        )
+      }
+      const { q, speakers, outlets, cited, kinds, from, to } = read.query
       return withStore((store) =>
         runExport(store, {
           format,
           out: values.out ?? null,
-          filters: {
-            q: values.q ?? null,
-            speakers: list(values.speaker),
-            outlets: list(values.outlet),
-            cited: list(values.cited),
-            kinds,
-            from: values.from ?? null,
-            to: values.to ?? null,
-          },
+          filters: { q, speakers, outlets, cited, kinds, from, to },
         }),
       )
     }

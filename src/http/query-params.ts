@@ -1,19 +1,21 @@
 /**
  * Query-string and path parameters, as zod schemas that both validate requests and describe them in
- * the OpenAPI document. Each has a fixed error message that names the parameter and what it takes.
- *
- * A parameter given twice arrives as a list; list parameters (speaker, outlet, cited, kind) take
- * repeated values and comma-separated ones alike, and any other parameter refuses a second value.
+ * the OpenAPI document. The search parameters are read by the readers of `search/search-request.ts`
+ * — the ones the pages and the command line use — so that every front door takes the same values
+ * with the same messages; each message names the parameter and what it takes.
  */
 import { z } from '@hono/zod-openapi'
-import { SLUG_PATTERN } from '../domain/identity'
-import { parsePartialDate } from '../domain/partial-dates'
-import { QUOTE_KINDS } from '../domain/vocabulary'
+import {
+  MAX_OFFSET,
+  PAGE_LIMIT,
+  ParamProblem,
+  readParam,
+  SORTS,
+  type RawValue,
+} from '../search/search-request'
 import { LIMITS } from '../search/options'
 
-/** Most values a list parameter takes. */
-export const MAX_LIST_VALUES = 20
-const MAX_OFFSET = 10_000_000
+export { MAX_LIST_VALUES } from '../search/search-request'
 
 /** A parameter that takes one value: missing, repeated and mistyped values each get their own message. */
 const single = (param: string, message: string) =>
@@ -26,55 +28,46 @@ const single = (param: string, message: string) =>
           : message,
   })
 
-const wholeNumber = (param: string, min: number, max: number, message: string) =>
-  single(param, message)
-    .regex(/^\d{1,9}$/, { error: message })
-    .transform(Number)
-    .pipe(z.number().int().min(min, { error: message }).max(max, { error: message }))
+/** A parameter read by one of the search readers, its problem reported as the request's. */
+function readBy<T>(read: (value: RawValue) => T) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((value, ctx): T => {
+      try {
+        return read(value)
+      } catch (error) {
+        if (!(error instanceof ParamProblem)) throw error
+        ctx.addIssue({ code: 'custom', message: error.message })
+        return z.NEVER
+      }
+    })
+}
 
-export const limitParam = wholeNumber(
-  'limit',
-  1,
-  100,
-  'limit must be a whole number from 1 to 100.',
-)
-  .optional()
-  .default(20)
-  .openapi({
-    param: { name: 'limit', in: 'query' },
-    type: 'integer',
-    minimum: 1,
-    maximum: 100,
-    default: 20,
-  })
+export const limitParam = readBy(readParam.limit).openapi({
+  param: { name: 'limit', in: 'query' },
+  type: 'integer',
+  minimum: PAGE_LIMIT.min,
+  maximum: PAGE_LIMIT.max,
+  default: PAGE_LIMIT.default,
+})
 
-export const offsetParam = wholeNumber(
-  'offset',
-  0,
-  MAX_OFFSET,
-  `offset must be a whole number from 0 to ${MAX_OFFSET}.`,
-)
-  .optional()
-  .default(0)
-  .openapi({
-    param: { name: 'offset', in: 'query' },
-    type: 'integer',
-    minimum: 0,
-    maximum: MAX_OFFSET,
-    default: 0,
-  })
+export const offsetParam = readBy(readParam.offset).openapi({
+  param: { name: 'offset', in: 'query' },
+  type: 'integer',
+  minimum: 0,
+  maximum: MAX_OFFSET,
+  default: 0,
+})
 
 const qMessage = `q must be at most ${LIMITS.queryLength} characters.`
 
-export const searchTextParam = single('q', qMessage)
-  .max(LIMITS.queryLength, { error: qMessage })
-  .optional()
-  .openapi({
-    param: { name: 'q', in: 'query' },
-    description:
-      'Words that must all match; "a quoted phrase"; -word to exclude; the last word is a prefix.',
-    example: 'vaporized',
-  })
+export const searchTextParam = readBy(readParam.q).openapi({
+  param: { name: 'q', in: 'query' },
+  description:
+    'Words that must all match; "a quoted phrase"; -word to exclude; the last word is a prefix.',
+  example: 'vaporized',
+})
 
 export const claimTextParam = single('q', 'q must be a claim in words.')
   .max(LIMITS.queryLength, { error: qMessage })
@@ -85,90 +78,47 @@ export const claimTextParam = single('q', 'q must be a claim in words.')
     example: 'drones were flown over Mexico for years',
   })
 
-/** A list parameter: repeated (`a=x&a=y`) or comma-separated (`a=x,y`). */
-function listParam<T extends z.ZodType<string, string>>(
-  param: string,
-  item: T,
-  itemMessage: string,
-) {
-  const tooMany = `${param} takes at most ${MAX_LIST_VALUES} values.`
-  return z
-    .union([z.string(), z.array(z.string())], { error: itemMessage })
-    .optional()
-    .transform((value) =>
-      (value === undefined ? [] : [value].flat())
-        .flatMap((v) => v.split(','))
-        .map((v) => v.trim())
-        .filter((v) => v !== ''),
-    )
-    .pipe(z.array(item).max(MAX_LIST_VALUES, { error: tooMany }))
-}
-
-const slug = (message: string) => z.string().regex(SLUG_PATTERN, { error: message })
-
-export const speakerListParam = listParam(
-  'speaker',
-  slug('speaker must be a speaker slug, such as claudia-sheinbaum.'),
-  'speaker must be a speaker slug, such as claudia-sheinbaum.',
-).openapi({
+export const speakerListParam = readBy((v) => readParam.slugs('speaker', v)).openapi({
   param: { name: 'speaker', in: 'query' },
   description: 'Speaker slugs; repeat or separate with commas for any of several.',
   type: 'string',
 })
 
-export const outletListParam = listParam(
-  'outlet',
-  slug('outlet must be an outlet slug, such as the-independent.'),
-  'outlet must be an outlet slug, such as the-independent.',
-).openapi({
+export const outletListParam = readBy((v) => readParam.slugs('outlet', v)).openapi({
   param: { name: 'outlet', in: 'query' },
   description: 'Reporting outlet slugs: the outlets that published the article.',
   type: 'string',
 })
 
-export const citedListParam = listParam(
-  'cited',
-  slug('cited must be an outlet slug, such as the-wall-street-journal.'),
-  'cited must be an outlet slug, such as the-wall-street-journal.',
-).openapi({
+export const citedListParam = readBy((v) => readParam.slugs('cited', v)).openapi({
   param: { name: 'cited', in: 'query' },
   description: 'Cited outlet slugs: the outlets named as the source of the statement.',
   type: 'string',
 })
 
-const kindMessage = `kind must be one of ${QUOTE_KINDS.join(', ')}.`
-
-export const kindListParam = listParam(
-  'kind',
-  z.enum(QUOTE_KINDS, { error: kindMessage }),
-  kindMessage,
-).openapi({
+export const kindListParam = readBy(readParam.kinds).openapi({
   param: { name: 'kind', in: 'query' },
   description: 'direct, partial or paraphrase.',
   type: 'string',
 })
 
-const dateParam = (param: 'from' | 'to', description: string) => {
-  const message = `${param} must be a date: YYYY, YYYY-MM or YYYY-MM-DD.`
-  return single(param, message)
-    .refine((s) => parsePartialDate(s) !== null, { error: message })
-    .optional()
-    .openapi({ param: { name: param, in: 'query' }, description, example: '2025-02' })
-}
+export const fromParam = readBy((v) => readParam.date('from', v)).openapi({
+  param: { name: 'from', in: 'query' },
+  description: 'Publication on or after the first day of this date.',
+  example: '2025-02',
+})
+export const toParam = readBy((v) => readParam.date('to', v)).openapi({
+  param: { name: 'to', in: 'query' },
+  description: 'Publication on or before the last day of this date.',
+  example: '2025-02',
+})
 
-export const fromParam = dateParam('from', 'Publication on or after the first day of this date.')
-export const toParam = dateParam('to', 'Publication on or before the last day of this date.')
-
-const sortMessage = 'sort must be one of relevance, newest, oldest.'
-export const sortParam = single('sort', sortMessage)
-  .pipe(z.enum(['relevance', 'newest', 'oldest'], { error: sortMessage }))
-  .optional()
-  .openapi({
-    param: { name: 'sort', in: 'query' },
-    type: 'string',
-    enum: ['relevance', 'newest', 'oldest'],
-    description: 'relevance (the default with q), newest (the default without) or oldest.',
-  })
+export const sortParam = readBy(readParam.sort).openapi({
+  param: { name: 'sort', in: 'query' },
+  type: 'string',
+  enum: [...SORTS],
+  description: 'relevance (the default with q), newest (the default without) or oldest.',
+})
 
 /** Path `:id`: a positive whole number. */
 const idMessage = `id must be a whole number from 1 to ${Number.MAX_SAFE_INTEGER}.`

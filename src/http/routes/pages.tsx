@@ -6,10 +6,15 @@ import { readFileSync } from 'node:fs'
 import { Hono, type Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { AppError } from '../../domain/errors'
-import type { QuoteSort } from '../../domain/store'
-import { QUOTE_KINDS, type QuoteKind } from '../../domain/vocabulary'
 import { LIMITS } from '../../search/options'
-import { MAX_LIST_VALUES } from '../query-params'
+import {
+  MAX_LIST_VALUES,
+  parseQuoteQuery,
+  rawParams,
+  readParam,
+  type ParamProblem,
+  type QuoteQuery,
+} from '../../search/search-request'
 import type { Services } from '../../services'
 import type { QuoteSearchResult } from '../../services/quotes'
 import { withParams } from '../../web/format'
@@ -39,15 +44,19 @@ const listOf = (params: URLSearchParams, name: string) =>
     .map((v) => v.trim())
     .filter(Boolean)
 
-/** Offsets in page links are whole pages of results; anything else starts at its page. */
+/**
+ * Offsets in page links are whole pages of results; an offset that is not one starts at its page,
+ * and one that cannot be read at the first.
+ */
 function offsetOf(params: URLSearchParams): number {
-  const offset = Number(params.get('offset') ?? 0)
-  if (!Number.isInteger(offset) || offset < 0 || offset > 1_000_000) return 0
+  let offset: number
+  try {
+    offset = readParam.offset(params.get('offset') ?? undefined)
+  } catch {
+    return 0
+  }
   return offset - (offset % PAGE_SIZE)
 }
-
-const KINDS: readonly string[] = QUOTE_KINDS
-const SORTS = ['', 'relevance', 'newest', 'oldest']
 
 function readForm(params: URLSearchParams): SearchForm {
   return {
@@ -89,18 +98,17 @@ async function resolveNames(services: Services, form: SearchForm, params: URLSea
   return { slugs, unknown, changed }
 }
 
-/** What is wrong with the form before searching, in the words of its labels. */
-function formProblems(form: SearchForm): string[] {
-  const problems: string[] = []
-  if (form.q.length > LIMITS.queryLength) {
-    problems.push(
-      `The words to find are longer than ${LIMITS.queryLength} characters; shorten them.`,
-    )
-  }
-  if (form.kind.some((k) => !KINDS.includes(k))) {
-    problems.push('Kind must be quotes, quoted fragments or paraphrases.')
-  }
-  if (!SORTS.includes(form.sort)) problems.push('Order must be best match, newest or oldest first.')
+/**
+ * The form read as a search (the name boxes apart: they take names, not only slugs), or what is
+ * wrong with it in the words of its labels. Empty fields count as not filled in.
+ */
+function readQuery(
+  form: SearchForm,
+  params: URLSearchParams,
+): { ok: true; query: QuoteQuery } | { ok: false; problems: string[] } {
+  const raw = rawParams(params, { dropEmpty: true })
+  const read = parseQuoteQuery({ ...raw, speaker: [], outlet: [], cited: [], offset: undefined })
+  const problems = read.ok ? [] : read.problems.map(inPageWords)
   for (const { name, what } of NAME_FILTERS) {
     if (form[name].length > MAX_LIST_VALUES) {
       problems.push(
@@ -108,7 +116,23 @@ function formProblems(form: SearchForm): string[] {
       )
     }
   }
-  return problems
+  return read.ok && problems.length === 0 ? read : { ok: false, problems }
+}
+
+/** A parameter's problem in the words of the form's labels. */
+function inPageWords(problem: ParamProblem): string {
+  switch (problem.param) {
+    case 'q':
+      return problem.message.includes('at most')
+        ? `The words to find are longer than ${LIMITS.queryLength} characters; shorten them.`
+        : problem.message.replace(/^q /, 'The search ')
+    case 'kind':
+      return 'Kind must be quotes, quoted fragments or paraphrases.'
+    case 'sort':
+      return 'Order must be best match, newest or oldest first.'
+    default:
+      return inFormWords(new AppError('invalid_parameter', problem.message, problem.param))
+  }
 }
 
 /** A service's complaint about a field, in the words of the form's labels. */
@@ -156,8 +180,8 @@ export function pageRoutes(services: Services) {
       more: { fix?: { label: string; href: string }; names?: Record<string, string> } = {},
     ) => <SearchPage form={form} result={result} params={params} error={error} {...more} />
     // What can be refused without looking anything up is refused first.
-    const problems = formProblems(form)
-    if (problems.length > 0) return c.html(page(null, problems.join(' ')), 400)
+    const read = readQuery(form, params)
+    if (!read.ok) return c.html(page(null, read.problems.join(' ')), 400)
     const names = await resolveNames(services, form, params)
     const canonical = `/${withParams(params, { ...names.slugs, offset: params.get('offset') })}`
     // Names typed into a filter box become slugs in the address, so that the page, its facets
@@ -169,14 +193,11 @@ export function pageRoutes(services: Services) {
     }
     try {
       const result = await services.searchQuotes({
+        ...read.query,
         q: form.q,
         speakers: form.speaker,
         outlets: form.outlet,
         cited: form.cited,
-        kinds: form.kind as QuoteKind[],
-        from: form.from || null,
-        to: form.to || null,
-        sort: form.sort === '' ? null : (form.sort as QuoteSort),
         limit: PAGE_SIZE,
         offset: offsetOf(params),
       })
