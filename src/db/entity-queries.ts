@@ -45,24 +45,22 @@ function selectSpeakers(db: Db) {
 
 type SpeakerRow = { id: number } & Omit<Speaker, 'aliases'>
 
-/** Aliases of the given speakers (or outlets), by id, in alphabetical order. */
-function aliasesOf(db: Db, kind: 'speaker' | 'outlet', ids: number[]): Map<number, string[]> {
+/**
+ * Aliases of the given speakers (or outlets), by id, in alphabetical order. `every` reads them
+ * all at once rather than by id (tens of thousands of ids are more than a statement can bind).
+ */
+function aliasesOf(
+  db: Db,
+  kind: 'speaker' | 'outlet',
+  ids: number[],
+  every = false,
+): Map<number, string[]> {
   const byId = new Map<number, string[]>(ids.map((id) => [id, []]))
   if (ids.length === 0) return byId
-  const rows =
-    kind === 'speaker'
-      ? db
-          .select({ id: speakerAliases.speakerId, alias: speakerAliases.alias })
-          .from(speakerAliases)
-          .where(inArray(speakerAliases.speakerId, ids))
-          .orderBy(asc(speakerAliases.alias))
-          .all()
-      : db
-          .select({ id: outletAliases.outletId, alias: outletAliases.alias })
-          .from(outletAliases)
-          .where(inArray(outletAliases.outletId, ids))
-          .orderBy(asc(outletAliases.alias))
-          .all()
+  const table = kind === 'speaker' ? speakerAliases : outletAliases
+  const owner = kind === 'speaker' ? speakerAliases.speakerId : outletAliases.outletId
+  const query = db.select({ id: owner, alias: table.alias }).from(table).$dynamic()
+  const rows = (every ? query : query.where(inArray(owner, ids))).orderBy(asc(table.alias)).all()
   for (const row of rows) byId.get(row.id)?.push(row.alias)
   return byId
 }
@@ -283,13 +281,13 @@ export function termsExist(db: Db, terms: Array<{ word: string; prefix: boolean 
   })
 }
 
-/** Speakers with the titles they were quoted under, by all their names; all, or those with `slugs`. */
+/** Speakers with the titles they were quoted under, by all their names; all, or those with the ids `only`. */
 function speakerNameDocuments(db: Db, only?: number[]): NameDocument[] {
   const rows = (
     only ? db.select().from(speakers).where(inArray(speakers.id, only)) : db.select().from(speakers)
   ).all()
   const ids = rows.map((s) => s.id)
-  const aliases = aliasesOf(db, 'speaker', ids)
+  const aliases = aliasesOf(db, 'speaker', ids, !only)
   const titlesById = new Map<number, string[]>()
   const titleQuery = db.select().from(speakerTitles)
   const titleRows = (
@@ -310,7 +308,7 @@ function speakerNameDocuments(db: Db, only?: number[]): NameDocument[] {
   }))
 }
 
-/** Outlets by all their names and their domain; all, or those with `slugs`. */
+/** Outlets by all their names and their domain; all, or those with the ids `only`. */
 function outletNameDocuments(db: Db, only?: number[]): NameDocument[] {
   const rows = (
     only ? db.select().from(outlets).where(inArray(outlets.id, only)) : db.select().from(outlets)
@@ -319,6 +317,7 @@ function outletNameDocuments(db: Db, only?: number[]): NameDocument[] {
     db,
     'outlet',
     rows.map((o) => o.id),
+    !only,
   )
   return rows.map((o) => ({
     kind: 'outlet' as const,

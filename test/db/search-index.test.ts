@@ -130,3 +130,24 @@ describe('the speaker_titles table', () => {
     expect(titles(db).held).toEqual([])
   })
 })
+
+describe('the name index documents', () => {
+  it('reads every speaker, however many: more than one statement can bind', async () => {
+    const { openDatabase } = await import('../../src/db/client')
+    const { createSqliteStore } = await import('../../src/db/sqlite-store')
+    const db = openDatabase(':memory:')
+    const insert = db.$client.prepare('INSERT INTO speakers (slug, name) VALUES (?, ?)')
+    const alias = db.$client.prepare(
+      'INSERT INTO speaker_aliases (speaker_id, alias) VALUES (?, ?)',
+    )
+    db.$client.transaction(() => {
+      for (let i = 1; i <= 33_000; i++) {
+        insert.run(`speaker-${i}`, `Speaker ${i}`)
+        if (i % 1000 === 0) alias.run(i, `Alias ${i}`)
+      }
+    })()
+    const documents = await createSqliteStore(db).nameDocuments()
+    expect(documents.filter((d) => d.kind === 'speaker')).toHaveLength(33_000)
+    expect(documents.find((d) => d.slug === 'speaker-33000')?.aliases).toEqual(['Alias 33000'])
+  })
+})
