@@ -9,6 +9,7 @@
 import { sql } from 'drizzle-orm'
 import type { QuoteResult } from '../domain/types'
 import type { ArticleFactColumns, QuoteFactColumns } from '../domain/store'
+import { daysCovered } from '../domain/partial-dates'
 import type { Db } from './client'
 import { parseIntegers } from './integer-lists'
 import { selectChain, toQuoteResult } from './quote-chain'
@@ -110,13 +111,6 @@ const statements = (db: Db) => {
   let found = prepared.get(db)
   if (!found) prepared.set(db, (found = prepare(db)))
   return found
-}
-
-/** Days from 1970-01-01 to a calendar day (day 0 of a month is the last day of the one before). */
-function dayOf(year: number, month: number, day: number): number {
-  const date = new Date(0)
-  date.setUTCFullYear(year, month - 1, day)
-  return Math.round(date.getTime() / 86_400_000)
 }
 
 /** Runs `read` with `quotedb_keep(rowid)` true for exactly the ids in `keep`. */
@@ -253,13 +247,9 @@ function toArticleFactColumns(lists: Array<string | null>): ArticleFactColumns {
       dates[i]! % 100,
     ]
     const precision = precisions[i] === 3 ? 'day' : precisions[i] === 5 ? 'month' : 'year'
-    firstDays[i] = dayOf(year, month, day)
-    lastDays[i] =
-      precision === 'day'
-        ? firstDays[i]!
-        : precision === 'month'
-          ? dayOf(year, month + 1, 0)
-          : dayOf(year, 12, 31)
+    const { first, last } = daysCovered(year, month, day, precision)
+    firstDays[i] = first
+    lastDays[i] = last
     years[i] = year
   }
   return { ids, outlets, firstDays, lastDays, years }

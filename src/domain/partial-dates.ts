@@ -49,6 +49,31 @@ export function lastDayOf({ firstDay, precision }: StoredDate): string {
   return `${firstDay.slice(0, 4)}-12-31`
 }
 
+/** Days from 1970-01-01 to a calendar day (day 0 of a month is the last day of the one before). */
+export function dayNumber(year: number, month: number, day: number): number {
+  const date = new Date(0)
+  date.setUTCFullYear(year, month - 1, day)
+  return Math.round(date.getTime() / 86_400_000)
+}
+
+/**
+ * The first and last day a partial date covers, as day numbers (see `dayNumber`): the rule of
+ * `lastDayOf`, for the in-memory facts, which count in days.
+ */
+export function daysCovered(
+  year: number,
+  month: number,
+  day: number,
+  precision: DatePrecision,
+): { first: number; last: number } {
+  const first = dayNumber(year, month, day)
+  if (precision === 'day') return { first, last: first }
+  return {
+    first,
+    last: precision === 'month' ? dayNumber(year, month + 1, 0) : dayNumber(year, 12, 31),
+  }
+}
+
 /** The stored first day and precision written back as the API shows them. */
 export function formatPartialDate(firstDay: string, precision: DatePrecision): PartialDate {
   const length = precision === 'year' ? 4 : precision === 'month' ? 7 : 10
