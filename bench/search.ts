@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
+import { toMatchExpression } from '../src/db/fts-expression'
 import { createServices } from '../src/services'
 import { quoteCriteria } from '../src/services/quotes'
 import { openQuotedb } from '../src/start'
@@ -90,9 +91,9 @@ const searchParams = (query: BenchQuery) => ({
 
 /** The limit's query: the FTS5 expression quotedb compiles (typos corrected), the filter by id. */
 async function limitQuery(query: BenchQuery): Promise<LimitQuery> {
-  const { match, filters } = await quoteCriteria(context, searchParams(query))
+  const { clauses, filters } = await quoteCriteria(context, searchParams(query))
   return {
-    match: match!,
+    match: toMatchExpression(clauses!)!,
     speakerId: speakerId(query.speakers?.[0]),
     outletId: outletId(query.outlets?.[0]),
     from: filters.from ?? undefined,

@@ -324,20 +324,3 @@ function unknown(field: 'speaker' | 'citedOutlet', slug: string): never {
 export function deleteQuote(db: Db, id: number): boolean {
   return db.delete(quotes).where(eq(quotes.id, id)).run().changes > 0
 }
-
-/** Speakers and outlets a set of quotes refers to, for refreshing the name index after a change. */
-export function quoteReferences(db: Db, ids: number[]) {
-  const rows = inSlices(ids, (slice) =>
-    db
-      .select({ speaker: speakers.slug, cited: outlets.slug })
-      .from(quotes)
-      .leftJoin(speakers, eq(speakers.id, quotes.speakerId))
-      .leftJoin(outlets, eq(outlets.id, quotes.citedOutletId))
-      .where(inArray(quotes.id, slice))
-      .all(),
-  )
-  return {
-    speakers: [...new Set(rows.map((r) => r.speaker).filter((s): s is string => s !== null))],
-    outlets: [...new Set(rows.map((r) => r.cited).filter((s): s is string => s !== null))],
-  }
-}

@@ -19,7 +19,9 @@ import type {
   StoreReads,
   WriteSession,
 } from '../domain/store'
+import type { SearchClause } from '../search/query'
 import { backupDatabase } from './backup'
+import { toAnyWordExpression, toMatchExpression } from './fts-expression'
 import * as feed from './change-feed'
 import type { Connections, Db } from './client'
 import * as entities from './entity-queries'
@@ -30,6 +32,13 @@ import * as matches from './match-queries'
 import * as quoteQueries from './quote-queries'
 import { asStorageError } from './storage-errors'
 import { WriteQueue, type WriteQueueOptions } from './write-queue'
+
+/** The FTS5 expression of clauses that want something (as the services check they do). */
+function matchOf(clauses: SearchClause[]): string {
+  const expression = toMatchExpression(clauses)
+  if (expression === null) throw new Error('A search must want at least one word or phrase.')
+  return expression
+}
 
 /** Every read of the store over one connection; each waits for `ready` first. */
 function readsOn(db: Db, ready: () => Promise<void>): StoreReads {
@@ -44,8 +53,8 @@ function readsOn(db: Db, ready: () => Promise<void>): StoreReads {
       }
     }
   return {
-    matchingIds: read((match) => matches.matchingIds(db, match)),
-    rankedIds: read((match, window) => matches.rankedIds(db, match, window)),
+    matchingIds: read((clauses) => matches.matchingIds(db, matchOf(clauses))),
+    rankedIds: read((clauses, window) => matches.rankedIds(db, matchOf(clauses), window)),
     quotesInOrder: read((ids) => matches.quotesInOrder(db, ids)),
     quoteFacts: read((afterId, untilId) => matches.quoteFactColumns(db, afterId, untilId)),
     quoteFactsOf: read((ids) => matches.quoteFactColumnsOf(db, ids)),
@@ -54,7 +63,10 @@ function readsOn(db: Db, ready: () => Promise<void>): StoreReads {
     namesById: read((kind, ids) => matches.namesById(db, kind, ids)),
     idsBySlug: read((kind, slugs) => matches.idsBySlug(db, kind, slugs)),
     getQuote: read((id) => quoteQueries.getQuote(db, id)),
-    findClaimCandidates: read((match, limit) => quoteQueries.findClaimCandidates(db, match, limit)),
+    findClaimCandidates: read((match, limit) => {
+      const expression = toAnyWordExpression(match)
+      return expression === null ? [] : quoteQueries.findClaimCandidates(db, expression, limit)
+    }),
     getArticleRecords: read((urls) => entities.getArticleRecords(db, urls)),
     articlesAfter: read((afterId, limit) => entities.articlesAfter(db, afterId, limit)),
     outletsAfter: read((afterId, limit) => exportQueries.outletRecordsAfter(db, afterId, limit)),
@@ -70,7 +82,6 @@ function readsOn(db: Db, ready: () => Promise<void>): StoreReads {
     getArticle: read((id) => entities.getArticle(db, id)),
     articleIdByUrl: read((url) => writes.articleIdByUrl(db, url)),
     quoteForChange: read((id) => writes.quoteForChange(db, id)),
-    quoteReferences: read((ids) => writes.quoteReferences(db, ids)),
     unknownSlugs: read((kind, slugs) => entities.unknownSlugs(db, kind, slugs)),
     vocabularyBetween: read((from, to) => entities.vocabularyBetween(db, from, to)),
     termsExist: read((terms) => entities.termsExist(db, terms)),

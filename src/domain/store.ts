@@ -22,6 +22,7 @@ import type {
   SpeakerDetail,
 } from './types'
 import type { QuoteKind } from './vocabulary'
+import type { SearchClause } from '../search/query'
 
 export type QuoteSort = 'relevance' | 'newest' | 'oldest'
 
@@ -40,8 +41,8 @@ export interface QuoteFilters {
 }
 
 export interface QuoteCriteria {
-  /** An FTS5 MATCH expression; null to browse. */
-  match: string | null
+  /** The words and phrases to match (see `search/query.ts`); null to browse. */
+  clauses: SearchClause[] | null
   filters: QuoteFilters
   sort: QuoteSort
   limit: number
@@ -58,7 +59,7 @@ export interface StoredFacet {
 
 export interface QuoteMatch {
   quote: QuoteResult
-  /** The FTS5 snippet with its raw match markers (see `SNIPPET` in search options); null when browsing. */
+  /** The text with its raw match markers (see `SNIPPET` in search options); null when browsing. */
   snippet: string | null
 }
 
@@ -71,10 +72,25 @@ export interface QuoteMatches {
 /** A statement that may carry a claim, with what the claim's words are compared against. */
 export interface ClaimCandidate {
   quote: QuoteResult
-  /** bm25 rank: lower is better. */
+  /** How well it matches: lower is better. */
   rank: number
   /** The words the statement can be found by: its text, speaker names and title, outlet names. */
   searchableText: string
+}
+
+/** A word of a loose match, a prefix where it says so. */
+export interface WordTerm {
+  word: string
+  prefix: boolean
+}
+
+/**
+ * A loose match, as a claim in the user's words is looked for: a statement holding any of `terms`
+ * — and, when `required` is given, one of those too.
+ */
+export interface AnyWordMatch {
+  terms: WordTerm[]
+  required: WordTerm[] | null
 }
 
 /** An indexed word and the number of quotes it occurs in. */
@@ -194,16 +210,19 @@ export interface PageRequest {
   offset: number
 }
 
-/** Everything the store reads: on the reading connection, or inside a write as it sees itself. */
-export interface StoreReads {
-  /** The ids of every quote matching an FTS5 expression, in ascending order. */
-  matchingIds(match: string): Promise<Int32Array>
+/**
+ * The quote index: the words of every quote and the facts every search filters and counts by —
+ * what searches, claims, typo correction and the in-memory indexes read.
+ */
+export interface QuoteIndex {
+  /** The ids of every quote the clauses match, in ascending order. */
+  matchingIds(clauses: SearchClause[]): Promise<Int32Array>
   /**
-   * One page of the quotes matching `match`, best bm25 rank first, among those with an id of at
+   * One page of the quotes the clauses match, best ranked first, among those with an id of at
    * least `fromId` that `keep` marks with a 1 (all of them when `keep` is null).
    */
   rankedIds(
-    match: string,
+    clauses: SearchClause[],
     window: { fromId: number; keep: Uint8Array | null; limit: number; offset: number },
   ): Promise<number[]>
   /** The quotes with these ids, with their chains, in the order given (unknown ids left out). */
@@ -225,8 +244,27 @@ export interface StoreReads {
   ): Promise<Map<number, { slug: string; name: string }>>
   /** The ids of some speakers (or outlets), by slug; unknown slugs are left out. */
   idsBySlug(kind: 'speaker' | 'outlet', slugs: string[]): Promise<Map<string, number>>
+  /** The best-ranked statements of a loose match, with the text the claim is compared with. */
+  findClaimCandidates(match: AnyWordMatch, limit: number): Promise<ClaimCandidate[]>
+  /** The indexed words from `from` up to (not including) `to` (null: to the end), with counts. */
+  vocabularyBetween(from: string, to: string | null): Promise<VocabularyEntry[]>
+  /** Whether the index holds each word (or, for a prefix, a word beginning with it). */
+  termsExist(terms: WordTerm[]): Promise<boolean[]>
+  /** How many quotes hold each of `terms` now (0 for a term no longer indexed). */
+  termCounts(terms: string[]): Promise<VocabularyEntry[]>
+  /** The search documents of some quotes as indexed, by id: their own words, and the names. */
+  searchDocumentsOf(ids: number[]): Promise<Map<number, { own: string; names: string }>>
+  /** The words a speaker's (or outlet's) names put in its quotes' search documents, by id. */
+  entityWords(kind: 'speaker' | 'outlet', ids: number[]): Promise<Map<number, string>>
+  /** Every speaker and outlet by all its names, for the name index. */
+  nameDocuments(): Promise<NameDocument[]>
+  /** The name-index documents of some speakers and outlets; unknown ids are left out. */
+  nameDocumentsOf(kind: 'speaker' | 'outlet', ids: number[]): Promise<NameDocument[]>
+}
+
+/** The stored records as the API and the pages show them, and as exports write them. */
+export interface EntityReads {
   getQuote(id: number): Promise<QuoteResult | null>
-  findClaimCandidates(match: string, limit: number): Promise<ClaimCandidate[]>
   /** The next `limit` outlets after the outlet `afterId`, in id order, as records (for exports). */
   outletsAfter(afterId: number, limit: number): Promise<Array<{ id: number; record: OutletRecord }>>
   /** The next `limit` speakers after the speaker `afterId`, in id order, as records (for exports). */
@@ -257,30 +295,16 @@ export interface StoreReads {
 
   /** The slugs among `slugs` that name no speaker (or outlet). */
   unknownSlugs(kind: 'speaker' | 'outlet', slugs: string[]): Promise<string[]>
-
-  /** The indexed words from `from` up to (not including) `to` (null: to the end), with counts. */
-  vocabularyBetween(from: string, to: string | null): Promise<VocabularyEntry[]>
-  /** Whether the index holds each word (or, for a prefix, a word beginning with it). */
-  termsExist(terms: Array<{ word: string; prefix: boolean }>): Promise<boolean[]>
-  /** Every speaker and outlet by all its names, for the name index. */
-  nameDocuments(): Promise<NameDocument[]>
   /** Every outlet's name and aliases, for recognising outlets in article text. */
   outletNames(): Promise<Array<{ name: string; aliases: string[] }>>
   counts(): Promise<Counts>
 
   articleIdByUrl(url: string): Promise<number | null>
   quoteForChange(id: number): Promise<QuoteForChange | null>
-  /** The speakers and cited outlets of the given quotes, by slug. */
-  quoteReferences(ids: number[]): Promise<{ speakers: string[]; outlets: string[] }>
-  /** The search documents of some quotes as indexed, by id: their own words, and the names. */
-  searchDocumentsOf(ids: number[]): Promise<Map<number, { own: string; names: string }>>
-  /** The words a speaker's (or outlet's) names put in its quotes' search documents, by id. */
-  entityWords(kind: 'speaker' | 'outlet', ids: number[]): Promise<Map<number, string>>
-  /** How many quotes hold each of `terms` now (0 for a term no longer indexed). */
-  termCounts(terms: string[]): Promise<VocabularyEntry[]>
-  /** The name-index documents of some speakers and outlets; unknown ids are left out. */
-  nameDocumentsOf(kind: 'speaker' | 'outlet', ids: number[]): Promise<NameDocument[]>
 }
+
+/** Everything the store reads: on the reading connection, or inside a write as it sees itself. */
+export interface StoreReads extends QuoteIndex, EntityReads {}
 
 /** What a change-feed entry is about. */
 export type ChangedEntity = 'quote' | 'article' | 'speaker' | 'outlet'

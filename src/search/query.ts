@@ -1,5 +1,6 @@
 /**
- * The search syntax and its translation into an FTS5 MATCH expression.
+ * The search syntax: a query string parsed into clauses, engine-neutral (the SQLite store turns
+ * them into an FTS5 expression: `db/fts-expression.ts`).
  *
  * Syntax: words separated by spaces must all match; `"a quoted phrase"` matches as a phrase;
  * `-word` or `-"a phrase"` excludes; `word*` is a prefix; the last word is a prefix too unless the
@@ -130,14 +131,12 @@ export function hasWantedClause(clauses: SearchClause[]): boolean {
   return clauses.some((c) => !c.negated)
 }
 
-const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`
-
 /**
  * A word of two to four letters typed in capitals may be initials without dots: "US" for "U.S.".
  * (Only in capitals: looking for every short word spelt out letter by letter, "us" or "curb", costs
  * a pass over the posting lists of single letters, some of which nearly every quote holds.)
  */
-function mayBeInitials(word: string, acronym: boolean, capitals: boolean): boolean {
+export function mayBeInitials(word: string, acronym: boolean, capitals: boolean): boolean {
   if (acronym) return true
   return (
     capitals &&
@@ -148,45 +147,12 @@ function mayBeInitials(word: string, acronym: boolean, capitals: boolean): boole
 }
 
 /** The ways a word can stand in the index: "us" also as the letters "u s" of "U.S.". */
-function spellings(word: string, initials: boolean): string[] {
+export function spellings(word: string, initials: boolean): string[] {
   return initials ? [word, [...word].join(' ')] : [word]
 }
 
-/**
- * A word and its alternatives. A word being typed is a prefix, but its spelt-out initials are not:
- * "us" typed last finds "using" and "U.S.", while "a l"* would wrongly find "a lot".
- */
-function wordExpression(clause: WordClause): string {
-  const parts = clause.alternatives.flatMap((alternative) => {
-    const [whole, ...initials] = spellings(
-      alternative,
-      alternative === clause.word && mayBeInitials(alternative, clause.acronym, clause.capitals),
-    )
-    return [quoted(whole!) + (clause.prefix ? '*' : ''), ...initials.map(quoted)]
-  })
-  const unique = [...new Set(parts)]
-  return unique.length === 1 ? unique[0]! : `(${unique.join(' OR ')})`
-}
-
 /** Most phrase variants considered when a phrase holds several sets of initials. */
-const MAX_PHRASE_VARIANTS = 8
-
-function phraseExpression(clause: PhraseClause): string {
-  const star = clause.prefix ? '*' : ''
-  let variants: string[][] = [[]]
-  for (const { word, acronym } of clause.words) {
-    const forms = spellings(word, acronym)
-    variants = variants
-      .flatMap((prefix) => forms.map((form) => [...prefix, form]))
-      .slice(0, MAX_PHRASE_VARIANTS)
-  }
-  const parts = variants.map((v) => quoted(v.join(' ')) + star)
-  return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`
-}
-
-function clauseExpression(clause: SearchClause): string {
-  return clause.type === 'word' ? wordExpression(clause) : phraseExpression(clause)
-}
+export const MAX_PHRASE_VARIANTS = 8
 
 /** A sequence of words a snippet marks where the quote holds it; the last may be a prefix. */
 export type HighlightPhrase = Array<{ word: string; prefix: boolean }>
@@ -223,32 +189,4 @@ export function highlightPhrases(clauses: SearchClause[]): HighlightPhrase[] {
     }
   }
   return phrases
-}
-
-/**
- * The FTS5 MATCH expression for the clauses: every wanted clause must match (AND), and none of the
- * excluded ones may. Returns null when nothing is wanted.
- */
-export function toMatchExpression(clauses: SearchClause[]): string | null {
-  const wanted = clauses.filter((c) => !c.negated).map(clauseExpression)
-  if (wanted.length === 0) return null
-  let expression = wanted.length === 1 ? wanted[0]! : `(${wanted.join(' AND ')})`
-  for (const excluded of clauses.filter((c) => c.negated)) {
-    expression = `(${expression} NOT ${clauseExpression(excluded)})`
-  }
-  return expression
-}
-
-/**
- * The FTS5 MATCH expression that matches a statement holding any of the given words, each as a
- * prefix where `prefix` says so: the loose match of a claim in the user's words.
- */
-export function toAnyWordExpression(
-  terms: Array<{ word: string; prefix: boolean }>,
-): string | null {
-  if (terms.length === 0) return null
-  const parts = terms.flatMap(({ word, prefix }) =>
-    prefix ? [`${quoted(word)}*`] : [quoted(word)],
-  )
-  return [...new Set(parts)].join(' OR ')
 }

@@ -11,9 +11,9 @@ import { invalidParameter } from '../domain/errors'
 import type { OutletRef, Page, PartialDate, QuoteResult } from '../domain/types'
 import { tokenize } from '../search/normalize'
 import { CLAIMS, LIMITS } from '../search/options'
-import { toAnyWordExpression } from '../search/query'
 import { stem } from '../search/stem'
 import { STOPWORDS } from '../search/stopwords'
+import type { AnyWordMatch } from '../domain/store'
 import type { ServiceContext } from './context'
 
 /** How an outlet is tied to a claim: it published it, or another outlet named it as the source. */
@@ -67,16 +67,14 @@ function claimWords(context: ServiceContext, q: string, totalQuotes: number): Cl
 }
 
 /**
- * The FTS5 expression for a claim: any of its words, ranked by all of them. A statement must hold
+ * The match for a claim: any of its words, ranked by all of them. A statement must hold
  * `CLAIMS.minCoverage` of the claim's weight, so it must hold one of the heaviest words — those
  * without which the rest weigh too little. Requiring one of those keeps out the statements that
  * share only common words, which are most of them, before anything is ranked.
  */
-function claimExpression(words: ClaimWord[]): string | null {
-  const terms = (chosen: ClaimWord[]) =>
-    toAnyWordExpression(chosen.map((w) => ({ word: w.lookup, prefix: w.prefix })))
-  const all = terms(words)
-  if (all === null) return null
+function claimMatch(words: ClaimWord[]): AnyWordMatch | null {
+  const terms = (chosen: ClaimWord[]) => chosen.map((w) => ({ word: w.lookup, prefix: w.prefix }))
+  if (words.length === 0) return null
   const total = words.reduce((sum, w) => sum + w.weight, 0)
   const heaviest = [...words].sort((a, b) => b.weight - a.weight)
   let rest = total
@@ -86,9 +84,10 @@ function claimExpression(words: ClaimWord[]): string | null {
     required.push(word)
     rest -= word.weight
   }
-  return required.length === words.length || required.length === 0
-    ? all
-    : `(${terms(required)}) AND (${all})`
+  return {
+    terms: terms(words),
+    required: required.length === words.length ? null : terms(required),
+  }
 }
 
 /** The share of the claim's weight a statement's words hold. */
@@ -142,7 +141,7 @@ export async function checkClaim(
   // Words are weighed by how many quotes hold them: the whole vocabulary must be loaded.
   await context.indexes.complete
   const words = claimWords(context, q, context.indexes.facts.size)
-  const match = claimExpression(words)
+  const match = claimMatch(words)
   if (match === null) {
     throw invalidParameter(
       'q',

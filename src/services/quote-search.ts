@@ -1,11 +1,11 @@
 /**
  * The search plan: how a search is answered fast at a million quotes.
  *
- * 1. FTS5 gives the ids of every quote the words match — a pass over the index's posting lists,
- *    no scoring (without words: every quote).
+ * 1. The store's index gives the ids of every quote the words match — in SQLite, a pass over the
+ *    FTS5 posting lists, no scoring (without words: every quote).
  * 2. One pass over those ids in memory (`QuoteFacts`) applies the filters and counts the total
  *    and every facet — exact, over the whole match set.
- * 3. The page: by date, chosen in memory; by relevance, FTS5 ranks by bm25 the passing quotes of
+ * 3. The page: by date, chosen in memory; by relevance, the index ranks the passing quotes of
  *    a bounded window — the most recently added `RANKING.window` of them — so a very common word
  *    costs no more than a rarer one. Quotes beyond the window follow, newest first.
  * 4. SQLite reads the chains of that one page; their snippets are cut in memory.
@@ -20,7 +20,7 @@ import {
   type ValueCounts,
 } from '../search/quote-facts'
 import { RANKING } from '../search/options'
-import type { HighlightPhrase } from '../search/query'
+import type { HighlightPhrase, SearchClause } from '../search/query'
 import { snippetOf } from '../search/snippet'
 import type { ServiceContext } from './context'
 
@@ -36,7 +36,7 @@ const KIND_LABELS = {
  */
 export async function selectQuotes(
   context: ServiceContext,
-  { match, filters }: Pick<QuoteCriteria, 'match' | 'filters'>,
+  { clauses, filters }: Pick<QuoteCriteria, 'clauses' | 'filters'>,
 ): Promise<{ ids: Int32Array; passing: Int32Array; counts: FactCounts }> {
   const { store, indexes } = context
   const [speakerIds, outletIds, citedIds] = await Promise.all([
@@ -44,7 +44,7 @@ export async function selectQuotes(
     store.idsBySlug('outlet', filters.outlets),
     store.idsBySlug('outlet', filters.cited),
   ])
-  const ids = match === null ? indexes.facts.allIds() : await store.matchingIds(match)
+  const ids = clauses === null ? indexes.facts.allIds() : await store.matchingIds(clauses)
   const { passing, counts } = indexes.facts.count(ids, {
     speakers: [...speakerIds.values()],
     outlets: [...outletIds.values()],
@@ -62,11 +62,11 @@ export async function findQuotes(
   criteria: QuoteCriteria & { highlight: HighlightPhrase[] },
 ): Promise<QuoteMatches> {
   const { store, indexes } = context
-  const { match, sort, limit, offset } = criteria
+  const { clauses, sort, limit, offset } = criteria
   const { ids, passing, counts } = await selectQuotes(context, criteria)
   const pageIds =
-    match !== null && sort === 'relevance'
-      ? await rankedPage(context, match, passing, passing.length === ids.length, offset, limit)
+    clauses !== null && sort === 'relevance'
+      ? await rankedPage(context, clauses, passing, passing.length === ids.length, offset, limit)
       : indexes.facts.byDate(passing, sort === 'oldest' ? 'oldest' : 'newest', offset, limit)
   const [quotes, facets] = await Promise.all([
     store.quotesInOrder(pageIds),
@@ -76,19 +76,19 @@ export async function findQuotes(
     total: passing.length,
     items: quotes.map((quote) => ({
       quote,
-      snippet: match === null ? null : snippetOf(quote.text, criteria.highlight),
+      snippet: clauses === null ? null : snippetOf(quote.text, criteria.highlight),
     })),
     facets,
   }
 }
 
 /**
- * A page by relevance: bm25 over the window of the most recently added passing quotes, then the
+ * A page by relevance: ranked over the window of the most recently added passing quotes, then the
  * older ones newest first.
  */
 async function rankedPage(
   { store }: ServiceContext,
-  match: string,
+  clauses: SearchClause[],
   passing: Int32Array,
   everyMatch: boolean,
   offset: number,
@@ -104,7 +104,7 @@ async function rankedPage(
   }
   const ranked =
     offset < window.length
-      ? await store.rankedIds(match, { fromId: window[0]!, keep, limit, offset })
+      ? await store.rankedIds(clauses, { fromId: window[0]!, keep, limit, offset })
       : []
   const older = passing.length - window.length
   const more = Math.min(limit - ranked.length, older - Math.max(0, offset - window.length))

@@ -13,7 +13,6 @@ import {
   hasWantedClause,
   highlightPhrases,
   parseQuery,
-  toMatchExpression,
   type HighlightPhrase,
   type SearchClause,
 } from '../search/query'
@@ -93,11 +92,11 @@ async function correctTypos(
   return indexes.vocabulary.correctClauses(clauses)
 }
 
-/** The FTS5 expression for `q` after typo correction, or null to browse. */
+/** The clauses of `q`, checked, with their typo corrections. */
 async function compileText(
   context: ServiceContext,
   q: string,
-): Promise<{ match: string | null; corrections: Correction[]; highlight: HighlightPhrase[] }> {
+): Promise<{ clauses: SearchClause[]; corrections: Correction[]; highlight: HighlightPhrase[] }> {
   const clauses = parseQuery(q)
   if (clauses.length > LIMITS.queryWords) {
     throw invalidParameter(
@@ -112,7 +111,7 @@ async function compileText(
     throw invalidParameter('q', 'q only excludes words; add at least one word to look for.')
   }
   const corrections = await correctTypos(context, clauses)
-  return { match: toMatchExpression(clauses), corrections, highlight: highlightPhrases(clauses) }
+  return { clauses, corrections, highlight: highlightPhrases(clauses) }
 }
 
 /** The filters and words common to searching and exporting quotes. */
@@ -120,13 +119,13 @@ export type QuoteFilterParams = Omit<QuoteSearchParams, 'sort' | 'limit' | 'offs
 
 /**
  * Checks filters and words and turns them into store criteria: slugs must name speakers and
- * outlets, dates must make a range, and the words become an FTS5 expression after typo correction.
+ * outlets, dates must make a range, and the words are parsed and corrected for typos.
  */
 export async function quoteCriteria(
   context: ServiceContext,
   params: QuoteFilterParams,
 ): Promise<{
-  match: string | null
+  clauses: SearchClause[] | null
   filters: QuoteFilters
   q: string | null
   corrections: Correction[]
@@ -145,10 +144,10 @@ export async function quoteCriteria(
   await checkSlugsExist(context, 'outlet', 'cited', filters.cited)
   // Kept as typed: a trailing space says the last word is complete (not a prefix).
   const q = params.q?.trim() ? params.q : null
-  const { match, corrections, highlight } = q
+  const { clauses, corrections, highlight } = q
     ? await compileText(context, q)
-    : { match: null, corrections: [], highlight: [] }
-  return { match, filters, q, corrections, highlight }
+    : { clauses: null, corrections: [], highlight: [] }
+  return { clauses, filters, q, corrections, highlight }
 }
 
 /** Finds quotes by words and filters; see `QuoteSearchParams`. */
@@ -156,14 +155,14 @@ export async function searchQuotes(
   context: ServiceContext,
   params: QuoteSearchParams,
 ): Promise<QuoteSearchResult> {
-  const { match, filters, q, corrections, highlight } = await quoteCriteria(context, params)
+  const { clauses, filters, q, corrections, highlight } = await quoteCriteria(context, params)
   const sort: QuoteSort =
-    match === null && (params.sort ?? 'relevance') === 'relevance'
+    clauses === null && (params.sort ?? 'relevance') === 'relevance'
       ? 'newest'
       : (params.sort ?? 'relevance')
 
   const found = await findQuotes(context, {
-    match,
+    clauses,
     highlight,
     filters,
     sort,

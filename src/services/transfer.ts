@@ -48,8 +48,8 @@ export async function exportQuotes(
   format: ExportFormat,
   params: QuoteFilterParams,
 ): Promise<AsyncIterable<string>> {
-  const { match, filters } = await quoteCriteria(context, params)
-  const { passing: selected } = await selectQuotes(context, { match, filters })
+  const { clauses, filters } = await quoteCriteria(context, params)
+  const { passing: selected } = await selectQuotes(context, { clauses, filters })
   const { store } = context
   const everything = selectsEverything(params)
   const written = {

@@ -1,12 +1,8 @@
 import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  hasWantedClause,
-  parseQuery,
-  toAnyWordExpression,
-  toMatchExpression,
-} from '../../src/search/query'
+import { hasWantedClause, parseQuery } from '../../src/search/query'
+import { toAnyWordExpression, toMatchExpression } from '../../src/db/fts-expression'
 
 const compile = (q: string) => toMatchExpression(parseQuery(q))
 
@@ -106,15 +102,30 @@ describe('parseQuery and toMatchExpression', () => {
 describe('toAnyWordExpression', () => {
   it('joins words with OR, prefixes marked', () => {
     expect(
-      toAnyWordExpression([
-        { word: 'dron', prefix: true },
-        { word: 'mexico', prefix: true },
-        { word: 'cia', prefix: false },
-      ]),
+      toAnyWordExpression({
+        terms: [
+          { word: 'dron', prefix: true },
+          { word: 'mexico', prefix: true },
+          { word: 'cia', prefix: false },
+        ],
+        required: null,
+      }),
     ).toBe('"dron"* OR "mexico"* OR "cia"')
   })
 
+  it('asks for one of the required words besides any of all', () => {
+    expect(
+      toAnyWordExpression({
+        terms: [
+          { word: 'dron', prefix: true },
+          { word: 'the', prefix: false },
+        ],
+        required: [{ word: 'dron', prefix: true }],
+      }),
+    ).toBe('("dron"*) AND ("dron"* OR "the")')
+  })
+
   it('gives null for no words', () => {
-    expect(toAnyWordExpression([])).toBeNull()
+    expect(toAnyWordExpression({ terms: [], required: null })).toBeNull()
   })
 })

@@ -1,0 +1,85 @@
+/**
+ * Parsed search clauses as FTS5 MATCH expressions: the only place that writes FTS5's query syntax.
+ *
+ * Every wanted clause must match (AND), and none of the excluded ones may. A word matches itself
+ * or any of its typo corrections, and words typed as initials match them spelt out; a phrase
+ * matches each variant of its initials.
+ */
+import type { AnyWordMatch, WordTerm } from '../domain/store'
+import {
+  MAX_PHRASE_VARIANTS,
+  mayBeInitials,
+  spellings,
+  type PhraseClause,
+  type SearchClause,
+  type WordClause,
+} from '../search/query'
+
+const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`
+
+/**
+ * A word and its alternatives. A word being typed is a prefix, but its spelt-out initials are not:
+ * "us" typed last finds "using" and "U.S.", while "a l"* would wrongly find "a lot".
+ */
+function wordExpression(clause: WordClause): string {
+  const parts = clause.alternatives.flatMap((alternative) => {
+    const [whole, ...initials] = spellings(
+      alternative,
+      alternative === clause.word && mayBeInitials(alternative, clause.acronym, clause.capitals),
+    )
+    return [quoted(whole!) + (clause.prefix ? '*' : ''), ...initials.map(quoted)]
+  })
+  const unique = [...new Set(parts)]
+  return unique.length === 1 ? unique[0]! : `(${unique.join(' OR ')})`
+}
+
+function phraseExpression(clause: PhraseClause): string {
+  const star = clause.prefix ? '*' : ''
+  let variants: string[][] = [[]]
+  for (const { word, acronym } of clause.words) {
+    const forms = spellings(word, acronym)
+    variants = variants
+      .flatMap((prefix) => forms.map((form) => [...prefix, form]))
+      .slice(0, MAX_PHRASE_VARIANTS)
+  }
+  const parts = variants.map((v) => quoted(v.join(' ')) + star)
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`
+}
+
+function clauseExpression(clause: SearchClause): string {
+  return clause.type === 'word' ? wordExpression(clause) : phraseExpression(clause)
+}
+
+/**
+ * The FTS5 MATCH expression for the clauses: every wanted clause must match (AND), and none of the
+ * excluded ones may. Returns null when nothing is wanted.
+ */
+export function toMatchExpression(clauses: SearchClause[]): string | null {
+  const wanted = clauses.filter((c) => !c.negated).map(clauseExpression)
+  if (wanted.length === 0) return null
+  let expression = wanted.length === 1 ? wanted[0]! : `(${wanted.join(' AND ')})`
+  for (const excluded of clauses.filter((c) => c.negated)) {
+    expression = `(${expression} NOT ${clauseExpression(excluded)})`
+  }
+  return expression
+}
+
+/** Any of the words, each a prefix where it says so. */
+function anyWordExpression(terms: WordTerm[]): string {
+  const parts = terms.flatMap(({ word, prefix }) =>
+    prefix ? [`${quoted(word)}*`] : [quoted(word)],
+  )
+  return [...new Set(parts)].join(' OR ')
+}
+
+/**
+ * The FTS5 MATCH expression of a loose match (a claim in the user's words): any of its words, and
+ * one of the required ones when there are some. Null when it has no words.
+ */
+export function toAnyWordExpression({ terms, required }: AnyWordMatch): string | null {
+  if (terms.length === 0) return null
+  const all = anyWordExpression(terms)
+  return required === null || required.length === 0
+    ? all
+    : `(${anyWordExpression(required)}) AND (${all})`
+}
