@@ -3,10 +3,16 @@
  * the connection that holds the session's transaction.
  */
 import { inArray } from 'drizzle-orm'
-import type { EntityDirectory, ImportSession, StoredArticle } from '../domain/store'
+import type {
+  DirectoryOutlet,
+  DirectorySpeaker,
+  EntityDirectory,
+  ImportSession,
+  StoredArticle,
+} from '../domain/store'
 import { createBundleWriter } from './bundle-writer'
 import type { Db } from './client'
-import { articles, outletAliases, outlets, speakerAliases, speakers } from './schema'
+import { articles } from './schema'
 
 function groupAliases(rows: Array<{ id: number; alias: string }>): Map<number, string[]> {
   const byId = new Map<number, string[]>()
@@ -14,34 +20,47 @@ function groupAliases(rows: Array<{ id: number; alias: string }>): Map<number, s
   return byId
 }
 
-/** Every stored outlet and speaker with all their names. */
-export function readDirectory(db: Db): EntityDirectory {
+/** The stored outlets and speakers with all their names, by id: all of them, or those with `only`. */
+export function readDirectory(
+  db: Db,
+  only?: { outlets: number[]; speakers: number[] },
+): { outlets: Map<number, DirectoryOutlet>; speakers: Map<number, DirectorySpeaker> } {
+  // Read whole, or by the ids asked for (a few: those the change feed names).
+  const rows = <T>(query: string, column: string, ids: number[] | undefined): T[] =>
+    (ids
+      ? db.$client
+          .prepare(`${query} WHERE ${column} IN (SELECT value FROM json_each(?))`)
+          .all(JSON.stringify(ids))
+      : db.$client.prepare(query).all()) as T[]
+  type Alias = { id: number; alias: string }
   const outletNames = groupAliases(
-    db.select({ id: outletAliases.outletId, alias: outletAliases.alias }).from(outletAliases).all(),
+    rows<Alias>('SELECT outlet_id AS id, alias FROM outlet_aliases', 'outlet_id', only?.outlets),
   )
   const speakerNames = groupAliases(
-    db
-      .select({ id: speakerAliases.speakerId, alias: speakerAliases.alias })
-      .from(speakerAliases)
-      .all(),
+    rows<Alias>(
+      'SELECT speaker_id AS id, alias FROM speaker_aliases',
+      'speaker_id',
+      only?.speakers,
+    ),
+  )
+  const outletRows = rows<Omit<DirectoryOutlet, 'aliases'>>(
+    'SELECT id, slug, name, domain FROM outlets',
+    'id',
+    only?.outlets,
+  )
+  const speakerRows = rows<Omit<DirectorySpeaker, 'aliases' | 'anonymous'> & { anonymous: number }>(
+    'SELECT id, slug, name, wikidata_id AS wikidataId, anonymous FROM speakers',
+    'id',
+    only?.speakers,
   )
   return {
-    outlets: db
-      .select({ id: outlets.id, slug: outlets.slug, name: outlets.name, domain: outlets.domain })
-      .from(outlets)
-      .all()
-      .map(({ id, ...o }) => ({ ...o, aliases: outletNames.get(id) ?? [] })),
-    speakers: db
-      .select({
-        id: speakers.id,
-        slug: speakers.slug,
-        name: speakers.name,
-        wikidataId: speakers.wikidataId,
-        anonymous: speakers.anonymous,
-      })
-      .from(speakers)
-      .all()
-      .map(({ id, ...s }) => ({ ...s, aliases: speakerNames.get(id) ?? [] })),
+    outlets: new Map(outletRows.map((o) => [o.id, { ...o, aliases: outletNames.get(o.id) ?? [] }])),
+    speakers: new Map(
+      speakerRows.map((s) => [
+        s.id,
+        { ...s, anonymous: s.anonymous === 1, aliases: speakerNames.get(s.id) ?? [] },
+      ]),
+    ),
   }
 }
 

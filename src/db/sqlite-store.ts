@@ -8,7 +8,6 @@
  * time. Only an in-memory database, which has a single connection, makes its reads wait while a
  * write's transaction is open, so that none sees what may yet be rolled back.
  */
-import type { SpeakerIdentity } from '../domain/bundle'
 import { AppError } from '../domain/errors'
 import type {
   ChangeFeed,
@@ -28,6 +27,7 @@ import * as entities from './entity-queries'
 import * as exportQueries from './export-queries'
 import * as writes from './entity-writes'
 import { createImportSession, readDirectory } from './import-session'
+import { keepDirectory, type KeptDirectory } from './kept-directory'
 import * as matches from './match-queries'
 import * as quoteQueries from './quote-queries'
 import { asStorageError } from './storage-errors'
@@ -150,21 +150,6 @@ function writesOn(db: Db, namesChanged: () => void): EntityWrites {
 
 const READ_ONLY = 'The database is read-only: writes are refused; reads go on.'
 
-/** The kept directory with what a committed write added: new records, and ids given. */
-function addToDirectory(
-  directory: EntityDirectory,
-  added: EntityDirectory,
-  identified: SpeakerIdentity[],
-): void {
-  for (const outlet of added.outlets) directory.outlets.push(outlet)
-  for (const speaker of added.speakers) directory.speakers.push(speaker)
-  if (identified.length === 0) return
-  const ids = new Map(identified.map((i) => [i.slug, i.wikidataId]))
-  for (const speaker of directory.speakers) {
-    speaker.wikidataId = ids.get(speaker.slug) ?? speaker.wikidataId
-  }
-}
-
 /**
  * A store over open connections (see `openConnections`), or over one connection that serves
  * both (an in-memory database; a read-only one).
@@ -179,15 +164,17 @@ export function createSqliteStore(
   const shared = writer === reader
   const readable = shared && queue ? () => queue.noTransaction() : async () => undefined
 
-  // Every stored name, kept between writes: reading twenty thousand speakers for each statement
-  // written through the API costs more than the write. Read again when the feed moved other than
-  // by this store's own writes (another process committed) or a write here changed names.
-  let names: { position: number; directory: EntityDirectory } | null = null
+  // Every stored name, kept between writes and brought up to date from the change feed by
+  // reading again only the records it names (see kept-directory.ts).
+  let kept: KeptDirectory | null = null
   const directory = (db: Db, changedInThisWrite: boolean): EntityDirectory => {
-    if (changedInThisWrite) return readDirectory(db)
-    const position = feed.feedHead(db)
-    if (names?.position !== position) names = { position, directory: readDirectory(db) }
-    return names.directory
+    // Names this very write changed (a merge, then an import): read as the write sees them.
+    if (changedInThisWrite) {
+      const { outlets, speakers } = readDirectory(db)
+      return { outlets: [...outlets.values()], speakers: [...speakers.values()] }
+    }
+    if (!kept?.catchUp(db)) kept = keepDirectory(db)
+    return kept.directory
   }
 
   const reads = { ...readsOn(reader, readable), ...feedOn(reader, readable) }
@@ -211,40 +198,22 @@ export function createSqliteStore(
       let namesChanged = false
       const markNamesChanged = () => {
         namesChanged = true
-        names = null
       }
-      // What the write's imports added to the names, for the kept directory once it commits: the
-      // next write then starts from it (and from the resolver built on it) rather than re-reading.
-      const added: EntityDirectory = { outlets: [], speakers: [] }
-      const identified: SpeakerIdentity[] = []
       const session = (): WriteSession => {
         const open = createImportSession(writer, () => directory(writer, namesChanged))
         return {
           ...readsOn(writer, async () => undefined),
           ...writesOn(writer, markNamesChanged),
           ...feedReadersOn(writer),
-          directory: open.directory,
-          articles: open.articles,
-          async writeBundle(bundle) {
-            const written = await open.writeBundle(bundle)
-            const outlets = new Set(written.outlets)
-            const speakers = new Set(written.speakers)
-            const identities = new Set(written.identified)
-            for (const o of bundle.outlets) if (outlets.has(o.slug)) added.outlets.push(o)
-            for (const s of bundle.speakers) if (speakers.has(s.slug)) added.speakers.push(s)
-            for (const i of bundle.identities ?? []) if (identities.has(i.slug)) identified.push(i)
-            return written
-          },
+          ...open,
         }
       }
       return queue.run(() => work(session()), {
         ...writeOptions,
+        // A committed write's names are taken in from the feed before the next write; a
+        // rolled-back one may have left the kept directory holding what it undid.
         ended(committed) {
-          if (!committed || namesChanged || !names) names = null
-          else {
-            addToDirectory(names.directory, added, identified)
-            names.position = feed.feedHead(writer)
-          }
+          if (!committed) kept = null
         },
       })
     },

@@ -112,6 +112,7 @@ export interface NameDocument {
 
 /** A stored outlet by every name it goes by, for matching imported names to it. */
 export interface DirectoryOutlet {
+  id: number
   slug: string
   name: string
   domain: string | null
@@ -120,6 +121,7 @@ export interface DirectoryOutlet {
 
 /** A stored speaker by every name it goes by. */
 export interface DirectorySpeaker {
+  id: number
   slug: string
   name: string
   wikidataId: string | null
@@ -127,10 +129,20 @@ export interface DirectorySpeaker {
   aliases: string[]
 }
 
+/** A stored record that changed: as the directory knew it, and as it is now (null: new, or gone). */
+export type Restatement =
+  | { kind: 'outlet'; before: DirectoryOutlet | null; after: DirectoryOutlet | null }
+  | { kind: 'speaker'; before: DirectorySpeaker | null; after: DirectorySpeaker | null }
+
 /** Every stored outlet and speaker by name: what entity resolution starts from. */
 export interface EntityDirectory {
   outlets: DirectoryOutlet[]
   speakers: DirectorySpeaker[]
+  /**
+   * The records that changed since the directory was first read, in order (the lists above have
+   * taken them in already): what a resolver built on the directory earlier catches up with.
+   */
+  restated?: Restatement[]
 }
 
 /** What a write added: counts, and the keys of the new records. */

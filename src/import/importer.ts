@@ -333,14 +333,24 @@ export async function importInSession(
  * — kept up to date with the records imports add, and replaced when names change otherwise — the
  * next write reuses it, with the records it has resolved since.
  */
-const resolvers = new WeakMap<EntityDirectory, EntityResolver>()
+const resolvers = new WeakMap<EntityDirectory, { resolver: EntityResolver; restated: number }>()
 
-/** The resolver over the session's directory of stored names. */
+/**
+ * The resolver over the session's directory of stored names, having taken in the records that
+ * changed since it was built.
+ */
 export async function resolverFor(session: ImportSession): Promise<EntityResolver> {
   const directory = await session.directory()
-  const resolver = resolvers.get(directory) ?? new EntityResolver(directory)
-  resolvers.set(directory, resolver)
-  return resolver
+  const restated = directory.restated ?? []
+  let kept = resolvers.get(directory)
+  if (!kept) {
+    kept = { resolver: new EntityResolver(directory), restated: restated.length }
+    resolvers.set(directory, kept)
+  }
+  for (; kept.restated < restated.length; kept.restated++) {
+    kept.resolver.restate(restated[kept.restated]!)
+  }
+  return kept.resolver
 }
 
 async function importBatches(

@@ -18,7 +18,7 @@
 import type { OutletRecord, SpeakerIdentity, SpeakerRecord } from '../domain/bundle'
 import { domainOf, nameKey, slugify } from '../domain/identity'
 import { KNOWN_OUTLETS } from '../domain/known-outlets'
-import type { DirectoryOutlet, DirectorySpeaker, EntityDirectory } from '../domain/store'
+import type { DirectoryOutlet, DirectorySpeaker, Restatement } from '../domain/store'
 import type { OutletRef, SpeakerRef } from './item-schema'
 
 /**
@@ -65,6 +65,10 @@ const keysDisagree = (what: string, slug: string, key: string, owner: string) =>
 
 type OutletObject = Exclude<OutletRef, string>
 
+/** An outlet or speaker by its names and keys: stored (with an id) or about to be. */
+type NamedOutlet = Omit<DirectoryOutlet, 'id'>
+type NamedSpeaker = Omit<DirectorySpeaker, 'id'>
+
 const knownByDomain = new Map(
   KNOWN_OUTLETS.flatMap((o) =>
     [o.domain, ...o.aliases.map(domainOf)].filter(Boolean).map((d) => [d!, o]),
@@ -91,16 +95,27 @@ export class EntityResolver {
   /** Wikidata ids given to stored speakers in the batch being built, by slug. */
   readonly #pendingIdentities = new Map<string, string>()
 
-  constructor(directory: EntityDirectory) {
+  constructor(directory: { outlets: NamedOutlet[]; speakers: NamedSpeaker[] }) {
     for (const outlet of directory.outlets) this.#rememberOutlet(outlet)
     for (const speaker of directory.speakers) this.#rememberSpeaker(speaker)
   }
 
-  #outletKeys(outlet: DirectoryOutlet): string[] {
+  /** Takes in a stored record that changed since the directory was read (see `EntityDirectory`). */
+  restate(change: Restatement): void {
+    if (change.kind === 'outlet') {
+      if (change.before) this.#forgetOutlet(change.before)
+      if (change.after) this.#rememberOutlet(change.after)
+    } else {
+      if (change.before) this.#forgetSpeaker(change.before)
+      if (change.after) this.#rememberSpeaker(change.after)
+    }
+  }
+
+  #outletKeys(outlet: NamedOutlet): string[] {
     return [outlet.name, ...outlet.aliases].map(nameKey)
   }
 
-  #rememberOutlet(outlet: DirectoryOutlet): void {
+  #rememberOutlet(outlet: NamedOutlet): void {
     this.#outletSlugs.add(outlet.slug)
     for (const key of this.#outletKeys(outlet)) this.#outletNames.add(key, outlet.slug)
     if (outlet.domain) this.#outletByDomain.set(outlet.domain, outlet.slug)
@@ -110,7 +125,7 @@ export class EntityResolver {
     }
   }
 
-  #forgetOutlet(outlet: OutletRecord): void {
+  #forgetOutlet(outlet: NamedOutlet): void {
     this.#outletSlugs.delete(outlet.slug)
     for (const key of this.#outletKeys(outlet)) this.#outletNames.remove(key, outlet.slug)
     for (const byDomain of [this.#outletByDomain, this.#outletByAliasDomain]) {
@@ -118,11 +133,11 @@ export class EntityResolver {
     }
   }
 
-  #speakerKeys(speaker: DirectorySpeaker): string[] {
+  #speakerKeys(speaker: NamedSpeaker): string[] {
     return [speaker.name, ...speaker.aliases].map(nameKey)
   }
 
-  #rememberSpeaker(speaker: DirectorySpeaker): void {
+  #rememberSpeaker(speaker: NamedSpeaker): void {
     this.#speakerSlugs.add(speaker.slug)
     // "A U.S. official" in one article is not the one in another: anonymous sources never match by name.
     if (!speaker.anonymous) {
@@ -134,7 +149,7 @@ export class EntityResolver {
     }
   }
 
-  #forgetSpeaker(speaker: SpeakerRecord): void {
+  #forgetSpeaker(speaker: NamedSpeaker): void {
     this.#speakerSlugs.delete(speaker.slug)
     for (const key of this.#speakerKeys(speaker)) this.#speakerNames.remove(key, speaker.slug)
     if (speaker.wikidataId && this.#speakerByWikidata.get(speaker.wikidataId) === speaker.slug) {
