@@ -9,6 +9,12 @@ import type { Db } from './client'
 /** A reader not heard from for this long is dropped; should it return, it rebuilds. */
 export const READER_TIMEOUT_MS = 15 * 60 * 1000
 
+/**
+ * The latest entries, kept whatever the readers' positions: a reader that never reports (a
+ * read-only server, one still starting) follows a backlog this long without rebuilding.
+ */
+export const RETAINED_CHANGES = 50_000
+
 const prepare = (db: Db) => {
   const sqlite = db.$client
   return {
@@ -60,26 +66,32 @@ export function changesAfter(
   return { changes, gap }
 }
 
+/** How a prune is done: when it is, and how many of the latest entries it keeps regardless. */
+export interface PruneOptions {
+  now: number
+  retained?: number
+}
+
 /** Records how far `reader` has applied the feed, and prunes what every live reader has passed. */
-export function reportPosition(db: Db, reader: string, position: number, now: number): void {
-  const s = statements(db)
-  s.report.run(reader, position, now)
-  pruneChanges(db, now)
+export function reportPosition(db: Db, reader: string, position: number, prune: PruneOptions) {
+  statements(db).report.run(reader, position, prune.now)
+  pruneChanges(db, prune)
 }
 
 /** Forgets a reader that stops following the feed. */
-export function forgetReader(db: Db, reader: string, now: number): void {
+export function forgetReader(db: Db, reader: string, prune: PruneOptions): void {
   statements(db).forget.run(reader)
-  pruneChanges(db, now)
+  pruneChanges(db, prune)
 }
 
 /**
- * Deletes the entries every live reader has applied; with no reader at all, every entry (a reader
- * starting later reads the database whole first).
+ * Deletes the entries every live reader has applied (with no reader at all, any: a reader
+ * starting later reads the database whole first), but never the `retained` latest.
  */
-export function pruneChanges(db: Db, now: number): void {
+export function pruneChanges(db: Db, { now, retained = RETAINED_CHANGES }: PruneOptions): void {
   const s = statements(db)
   s.dropStale.run(now - READER_TIMEOUT_MS)
-  const slowest = s.slowest.get() as number | null
-  s.prune.run(slowest ?? (s.head.get() as number))
+  const head = s.head.get() as number
+  const slowest = (s.slowest.get() as number | null) ?? head
+  s.prune.run(Math.min(slowest, head - retained))
 }

@@ -115,13 +115,13 @@ function feedReadersOn(db: Db): FeedReaders {
   return {
     async registerReader(reader) {
       const position = feed.feedHead(db)
-      feed.reportPosition(db, reader, position, Date.now())
+      feed.reportPosition(db, reader, position, { now: Date.now() })
       return position
     },
     reportPosition: async (reader, position) =>
-      feed.reportPosition(db, reader, position, Date.now()),
-    forgetReader: async (reader) => feed.forgetReader(db, reader, Date.now()),
-    pruneChanges: async () => feed.pruneChanges(db, Date.now()),
+      feed.reportPosition(db, reader, position, { now: Date.now() }),
+    forgetReader: async (reader) => feed.forgetReader(db, reader, { now: Date.now() }),
+    pruneChanges: async () => feed.pruneChanges(db, { now: Date.now() }),
   }
 }
 
@@ -210,10 +210,11 @@ export function createSqliteStore(
       }
       return queue.run(() => work(session()), {
         ...writeOptions,
-        // A committed write's names are taken in from the feed before the next write; a
-        // rolled-back one may have left the kept directory holding what it undid.
+        // A committed write's names are taken in from the feed at once, so that the kept
+        // directory (and the resolver on it) knows every record it made before anything changes
+        // them; a rolled-back write may have left it holding what the rollback undid.
         ended(committed) {
-          if (!committed) kept = null
+          if (!committed || !kept?.catchUp(writer)) kept = null
         },
       })
     },

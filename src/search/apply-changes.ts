@@ -18,11 +18,12 @@ export interface ApplyOptions {
   /** Whether to bring the facts up to date. */
   facts: boolean
   /**
-   * The vocabulary and name index: `exact` when they hold exactly the state before these changes;
-   * `recount` when they may already hold some of them (they were loaded while the changes were
-   * made), so every word touched is counted again; false to leave them for later.
+   * The vocabulary and name index, or false to leave them for later. They hold exactly the state
+   * before the changes after `recountUntil`; changes up to it they may hold already (they were
+   * loaded while those were made), so every word those touched is counted again (0: none;
+   * Infinity: all).
    */
-  words: 'exact' | 'recount' | false
+  words: { recountUntil: number } | false
 }
 
 /** Ids read from the database at a time; the event loop answers what waits between two reads. */
@@ -41,6 +42,8 @@ async function* slices<T>(list: T[]): AsyncGenerator<T[]> {
 interface Touched {
   first: ChangeOp
   ops: Set<ChangeOp>
+  /** The position of its insert among the changes, if it was inserted. */
+  insertedAt: number | null
   /** Words the changes took out of search documents. */
   removed: string[]
 }
@@ -52,9 +55,12 @@ function group(changes: Change[]) {
   for (const change of changes) {
     const records: Touches = touched[change.entity]
     let record = records.get(change.id)
-    if (!record)
-      records.set(change.id, (record = { first: change.op, ops: new Set(), removed: [] }))
+    if (!record) {
+      record = { first: change.op, ops: new Set(), insertedAt: null, removed: [] }
+      records.set(change.id, record)
+    }
     record.ops.add(change.op)
+    if (change.op === 'insert') record.insertedAt = change.seq
     if (change.removedWords !== null) record.removed.push(change.removedWords)
   }
   return touched as Record<Change['entity'], Touches>
@@ -79,7 +85,7 @@ export async function applyChanges(
   if (changes.length === 0) return
   const touched = group(changes)
   if (options.facts) await applyToFacts(store, indexes, touched)
-  if (options.words) await applyToWords(store, indexes, touched, options.words)
+  if (options.words) await applyToWords(store, indexes, touched, options.words.recountUntil)
   indexes.revision++
 }
 
@@ -104,7 +110,7 @@ async function applyToWords(
   store: StoreReads,
   { vocabulary, names }: SearchIndexes,
   touched: Record<Change['entity'], Touches>,
-  mode: 'exact' | 'recount',
+  recountUntil: number,
 ): Promise<void> {
   const added = new Map<string, number>()
   const recount = new Set<string>()
@@ -116,9 +122,9 @@ async function applyToWords(
     for (const id of ids) {
       const quote = touched.quote.get(id)!
       const document = documents.get(id)
-      if (document && quote.ops.has('insert')) {
+      if (document && quote.insertedAt !== null) {
         const whole = `${document.own} ${document.names}`
-        if (mode === 'recount') toRecount(whole)
+        if (quote.insertedAt <= recountUntil) toRecount(whole)
         else
           for (const term of new Set(indexTerms(whole))) added.set(term, (added.get(term) ?? 0) + 1)
       }
@@ -147,6 +153,7 @@ async function applyToWords(
       for (const id of ids) if (!present.has(id)) names.remove(kind, id)
     }
   }
+  // Counted again last: what the index holds now is right, whatever was added before.
   vocabulary.adjust(added)
   for await (const terms of slices([...recount])) vocabulary.update(await store.termCounts(terms))
 }

@@ -25,7 +25,7 @@ export const SORTS = ['relevance', 'newest', 'oldest'] as const
 
 /** The search parameters, checked and typed. */
 export interface QuoteQuery {
-  /** The words as typed (a trailing space says the last word is complete); null to browse. */
+  /** The words as typed (a trailing space says the last word is complete); null or blank to browse. */
   q: string | null
   speakers: string[]
   outlets: string[]
@@ -75,8 +75,9 @@ export const readParam = {
     if (q !== undefined && q.length > LIMITS.queryLength) {
       throw new ParamProblem('q', `q must be at most ${LIMITS.queryLength} characters.`)
     }
-    // Kept as typed: a trailing space says the last word is complete (not a prefix).
-    return q?.trim() ? q : null
+    // Kept as typed: a trailing space says the last word is complete (not a prefix); blank words
+    // browse, as the services read them.
+    return q ?? null
   },
 
   /** A list: repeated (`a=x&a=y`) or comma-separated (`a=x,y`); blanks are left out. */
@@ -180,23 +181,4 @@ export function parseQuoteQuery(
     offset: read(() => readParam.offset(raw.offset), 0),
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, query }
-}
-
-/**
- * A URL's query string as the raw values `parseQuoteQuery` reads. A form sends its empty fields
- * too: with `dropEmpty`, a parameter whose values are all blank counts as not given.
- */
-export function rawParams(
-  params: URLSearchParams,
-  options: { dropEmpty?: boolean } = {},
-): Record<string, string[]> {
-  const raw: Record<string, string[]> = {}
-  for (const [name, value] of params) (raw[name] ??= []).push(value)
-  if (options.dropEmpty) {
-    for (const [name, values] of Object.entries(raw)) {
-      if (values.every((v) => v.trim() === '')) delete raw[name]
-      else raw[name] = name === 'q' ? values : values.map((v) => v.trim())
-    }
-  }
-  return raw
 }

@@ -32,6 +32,15 @@ export class IndexFollower {
   readonly #options: FollowerOptions
   /** The vocabulary and name index have applied the feed up to here; null while they load. */
   #wordsPosition: number | null = null
+  /** Where the load of the vocabulary and name index began: the feed is kept from here for them. */
+  #loadedFrom: number
+  /**
+   * Changes up to here may already be in the vocabulary, loaded while they were made: their words
+   * are counted again rather than added.
+   */
+  #recountUntil = 0
+  /** Set by `stop()`: no more position reports. */
+  #stopped = false
   #queued: Promise<void> | null = null
   #tail: Promise<void> = Promise.resolve()
   /** Set when applying failed half-way: the indexes are built afresh at the next catch-up. */
@@ -41,7 +50,15 @@ export class IndexFollower {
   constructor(context: ServiceContext, options: FollowerOptions = {}) {
     this.#context = context
     this.#options = options
+    this.#loadedFrom = context.indexes.position
     this.#watchLoad(context.indexes)
+    // Registered at once, so that no writer prunes what the loading indexes still need.
+    void this.#report()
+  }
+
+  /** Stops reporting the position (the server is shutting down and forgets its reader). */
+  stop(): void {
+    this.#stopped = true
   }
 
   /** The feed position the facts have applied. */
@@ -79,18 +96,22 @@ export class IndexFollower {
     return this.#tail
   }
 
-  /** Once the vocabulary and name index are loaded, they catch up from where their load began. */
+  /**
+   * Once the vocabulary and name index are loaded, they catch up from where their load began,
+   * counting again the words of every change made until the load ended.
+   */
   #watchLoad(indexes: SearchIndexes): void {
     const loadedFrom = indexes.position
     this.#wordsPosition = null
-    indexes.complete.then(
-      () => {
+    indexes.complete
+      .then(async () => {
+        const loadedUntil = await this.#context.store.head()
         if (this.#context.indexes !== indexes) return
+        this.#recountUntil = loadedUntil
         this.#wordsPosition = loadedFrom
-        void this.catchUp()
-      },
-      () => undefined,
-    )
+        void this.catchUp().catch(() => undefined)
+      })
+      .catch(() => undefined)
   }
 
   async #run(): Promise<void> {
@@ -117,14 +138,10 @@ export class IndexFollower {
       const from = Math.min(indexes.position, this.#wordsPosition ?? indexes.position)
       const changes = await this.#changesBetween(reads, from, head)
       if (changes === 'gap') return 'gap'
-      const forFacts = changes.filter((c) => c.seq > indexes.position)
-      // Words loaded while some of these changes were made may hold them already: counted again.
-      const words = this.#wordsPosition === null ? false : 'exact'
-      const recounted = changes.filter((c) => c.seq <= indexes.position)
-      if (recounted.length > 0 && words) {
-        await applyChanges(reads, indexes, recounted, { words: 'recount', facts: false })
-      }
-      await applyChanges(reads, indexes, forFacts, { words, facts: true })
+      // Facts are read as they are now, so applying a change twice does no harm; words loaded
+      // while some of these changes were made may hold them already: those are counted again.
+      const words = this.#wordsPosition !== null && { recountUntil: this.#recountUntil }
+      await applyChanges(reads, indexes, changes, { facts: true, words })
       indexes.position = head
       if (this.#wordsPosition !== null) this.#wordsPosition = head
       return 'applied'
@@ -157,6 +174,7 @@ export class IndexFollower {
     const before = this.#wordsPosition
     // The fresh words were loaded after `loadedFrom`: the changes since are counted again.
     this.#wordsPosition = loadedFrom
+    this.#loadedFrom = loadedFrom
     try {
       await this.#applyRecounting(fresh)
     } catch (error) {
@@ -173,7 +191,10 @@ export class IndexFollower {
       const head = await reads.head()
       const changes = await this.#changesBetween(reads, indexes.position, head)
       if (changes === 'gap') throw new Error('the change feed was pruned during a rebuild')
-      await applyChanges(reads, indexes, changes, { words: 'recount', facts: true })
+      await applyChanges(reads, indexes, changes, {
+        facts: true,
+        words: { recountUntil: Infinity },
+      })
       indexes.position = head
       this.#wordsPosition = head
     })
@@ -183,8 +204,9 @@ export class IndexFollower {
   async #report(): Promise<void> {
     const { report, reportEveryMs = 30_000 } = this.#options
     const now = Date.now()
-    if (!report || now - this.#reportedAt < reportEveryMs) return
-    const position = Math.min(this.position, this.#wordsPosition ?? this.position)
+    if (!report || this.#stopped || now - this.#reportedAt < reportEveryMs) return
+    // While the words load, the feed is kept from where their load began.
+    const position = Math.min(this.position, this.#wordsPosition ?? this.#loadedFrom)
     this.#reportedAt = now
     // Not awaited: the report is a write, and this may run inside another write's turn.
     void report(position).catch((error: unknown) =>

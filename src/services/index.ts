@@ -49,13 +49,14 @@ export interface ServiceOptions {
  */
 export function createServices(context: ServiceContext, options: ServiceOptions = {}) {
   const { feedReader } = options
+  // The writer catches the indexes up after each commit; the follower reports through the writer.
+  const afterCommit = () => follower.catchUp()
+  const writer = options.writer?.(afterCommit) ?? localWriter(context.store, afterCommit)
   const follower: IndexFollower = new IndexFollower(context, {
     report: feedReader
       ? (position) => writer.run('reportFeedPosition', feedReader, position)
       : undefined,
   })
-  const afterCommit = () => follower.catchUp()
-  const writer = options.writer?.(afterCommit) ?? localWriter(context.store, afterCommit)
   const heartbeat = options.heartbeatMs
     ? setInterval(() => void follower.catchUp().catch(() => undefined), options.heartbeatMs)
     : null
@@ -115,6 +116,7 @@ export function createServices(context: ServiceContext, options: ServiceOptions 
     /** Stops following the feed and ends the writer once the writes under way are done. */
     async close() {
       if (heartbeat) clearInterval(heartbeat)
+      follower.stop()
       if (feedReader) await writer.run('forgetFeedReader', feedReader).catch(() => undefined)
       await writer.close()
     },

@@ -4,7 +4,13 @@
  * pruned entry is told so.
  */
 import { describe, expect, it } from 'vitest'
-import { changesAfter, feedHead, reportPosition, READER_TIMEOUT_MS } from '../../src/db/change-feed'
+import {
+  changesAfter,
+  feedHead,
+  pruneChanges,
+  reportPosition,
+  READER_TIMEOUT_MS,
+} from '../../src/db/change-feed'
 import { openDatabase } from '../../src/db/client'
 import { createSqliteStore } from '../../src/db/sqlite-store'
 import { seedDatabase } from '../../src/import/seed'
@@ -107,13 +113,24 @@ describe('the change feed', () => {
     const db = await seeded()
     const head = feedHead(db)
     const now = Date.now()
-    reportPosition(db, 'slow', 10, now)
-    reportPosition(db, 'fast', head, now)
+    // Nothing kept beyond what the readers need, to see the pruning at this size.
+    reportPosition(db, 'slow', 10, { now, retained: 0 })
+    reportPosition(db, 'fast', head, { now, retained: 0 })
     expect(changesAfter(db, 10, 1).changes[0]?.seq).toBe(11)
     expect(changesAfter(db, 9, 1).gap).toBe(true)
     // A reader not heard from for longer than the timeout no longer holds entries back.
-    reportPosition(db, 'fast', head, now + READER_TIMEOUT_MS + 1)
+    reportPosition(db, 'fast', head, { now: now + READER_TIMEOUT_MS + 1, retained: 0 })
     expect(changesAfter(db, 10, 1)).toEqual({ changes: [], gap: true })
     expect(changesAfter(db, head, 1)).toEqual({ changes: [], gap: false })
+  })
+
+  it('keeps the latest entries for readers that never report', async () => {
+    const db = await seeded()
+    const head = feedHead(db)
+    pruneChanges(db, { now: Date.now(), retained: 5 })
+    expect(changesAfter(db, head - 5, 10).changes.map((c) => c.seq)).toEqual(
+      [1, 2, 3, 4, 5].map((n) => head - 5 + n),
+    )
+    expect(changesAfter(db, head - 6, 1).gap).toBe(true)
   })
 })

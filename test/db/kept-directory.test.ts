@@ -71,3 +71,40 @@ describe('the kept directory of names', () => {
     store.close()
   })
 })
+
+describe('entity resolution after the names it created changed', () => {
+  async function quotedb(name: string) {
+    const store = createSqliteStore(openConnections(join(dir, name)))
+    await seedDatabase(store)
+    return { store, services: createServices({ store, indexes: await buildSearchIndexes(store) }) }
+  }
+  const article = (n: number, speaker: unknown) => ({
+    url: `https://example.com/changed/${n}`,
+    outlet: 'The Independent',
+    published: '2025-03',
+    quotes: [{ speaker, text: `words number ${n}`, kind: 'paraphrase' }],
+  })
+
+  it('forgets the old name of a speaker an import created and another write renamed', async () => {
+    const { store, services } = await quotedb('renamed.sqlite')
+    const first = await services.createArticle(article(1, 'Zed Alpha'))
+    const slug = first.statements[0]!.speaker!.slug
+    await services.updateSpeaker(slug, { name: 'Zed Beta', aliases: [] })
+    const again = await services.createArticle(article(2, 'Zed Alpha'))
+    // Nobody goes by the old name any more: it is a new speaker, as a fresh start would decide.
+    expect(again.statements[0]!.speaker!.slug).not.toBe(slug)
+    store.close()
+  })
+
+  it('knows that a speaker an import created was merged away', async () => {
+    const { store, services } = await quotedb('merged.sqlite')
+    await services.createArticle(article(1, 'Yan Gamma'))
+    await services.createArticle(article(2, 'Yan Delta'))
+    await services.mergeSpeakers('yan-delta', ['yan-gamma'])
+    const again = await services.createArticle(article(3, { slug: 'yan-gamma', name: 'Yan Gamma' }))
+    // The slug names no stored speaker now: a new one is made with it.
+    expect(again.statements[0]!.speaker!.slug).toBe('yan-gamma')
+    expect((await services.getSpeaker('yan-delta')).aliases).toContain('Yan Gamma')
+    store.close()
+  })
+})

@@ -274,3 +274,50 @@ describe('the change feed', () => {
     )
   }, 240_000)
 })
+
+describe('following the feed while the indexes load', () => {
+  it('counts a word once when it was written while the vocabulary loaded', async () => {
+    const path = join(dir, 'loading.sqlite')
+    const seeding = createSqliteStore(openDatabase(path))
+    await seedDatabase(seeding)
+    seeding.close()
+    const store = createSqliteStore(openConnections(path))
+    const indexes = await openSearchIndexes(store)
+    const services = createServices({ store, indexes })
+    // Another process writes while the vocabulary is read, a slice at a time, behind the facts.
+    const other = openDatabase(path)
+    const articleId = other.$client.prepare('SELECT id FROM articles LIMIT 1').pluck().get()
+    other.$client
+      .prepare("INSERT INTO quotes (article_id, text, kind) VALUES (?, 'zzyzx road', 'paraphrase')")
+      .run(articleId)
+    other.$client.close()
+    await indexes.complete
+    await services.catchUp()
+    await services.catchUp()
+    const fresh = await buildSearchIndexes(store)
+    expect(indexes.vocabulary.documents('zzyzx')).toBe(1)
+    expect(words(indexes)()).toEqual(words(fresh)())
+    store.close()
+  })
+
+  it('forgets its reader when it closes, and does not come back', async () => {
+    const path = join(dir, 'closing.sqlite')
+    const store = createSqliteStore(openConnections(path))
+    await seedDatabase(store)
+    const services = createServices(
+      { store, indexes: await buildSearchIndexes(store) },
+      { feedReader: 'test server' },
+    )
+    await services.createArticle({
+      url: 'https://example.com/closing',
+      outlet: 'The Independent',
+      published: '2025',
+      quotes: [{ speaker: 'Ana Ruiz', text: 'last words', kind: 'paraphrase' }],
+    })
+    await services.close()
+    const readers = openDatabase(path)
+    expect(readers.$client.prepare('SELECT reader FROM change_readers').all()).toEqual([])
+    readers.$client.close()
+    store.close()
+  })
+})

@@ -10,7 +10,6 @@ import { LIMITS } from '../../search/options'
 import {
   MAX_LIST_VALUES,
   parseQuoteQuery,
-  rawParams,
   readParam,
   type ParamProblem,
   type QuoteQuery,
@@ -104,10 +103,17 @@ async function resolveNames(services: Services, form: SearchForm, params: URLSea
  */
 function readQuery(
   form: SearchForm,
-  params: URLSearchParams,
 ): { ok: true; query: QuoteQuery } | { ok: false; problems: string[] } {
-  const raw = rawParams(params, { dropEmpty: true })
-  const read = parseQuoteQuery({ ...raw, speaker: [], outlet: [], cited: [], offset: undefined })
+  // The fields the form has, as it shows them (the first of a repeated one); an empty field is
+  // not filled in. Any other parameter in the address is no business of the page.
+  const filled = (value: string) => (value === '' ? undefined : value)
+  const read = parseQuoteQuery({
+    q: filled(form.q),
+    kind: form.kind,
+    from: filled(form.from),
+    to: filled(form.to),
+    sort: filled(form.sort),
+  })
   const problems = read.ok ? [] : read.problems.map(inPageWords)
   for (const { name, what } of NAME_FILTERS) {
     if (form[name].length > MAX_LIST_VALUES) {
@@ -123,9 +129,7 @@ function readQuery(
 function inPageWords(problem: ParamProblem): string {
   switch (problem.param) {
     case 'q':
-      return problem.message.includes('at most')
-        ? `The words to find are longer than ${LIMITS.queryLength} characters; shorten them.`
-        : problem.message.replace(/^q /, 'The search ')
+      return `The words to find are longer than ${LIMITS.queryLength} characters; shorten them.`
     case 'kind':
       return 'Kind must be quotes, quoted fragments or paraphrases.'
     case 'sort':
@@ -180,7 +184,7 @@ export function pageRoutes(services: Services) {
       more: { fix?: { label: string; href: string }; names?: Record<string, string> } = {},
     ) => <SearchPage form={form} result={result} params={params} error={error} {...more} />
     // What can be refused without looking anything up is refused first.
-    const read = readQuery(form, params)
+    const read = readQuery(form)
     if (!read.ok) return c.html(page(null, read.problems.join(' ')), 400)
     const names = await resolveNames(services, form, params)
     const canonical = `/${withParams(params, { ...names.slugs, offset: params.get('offset') })}`
