@@ -221,7 +221,14 @@ const claimOutletSchema = z
   .object({
     outlet: outletRefSchema,
     roles: z.array(z.enum(['reported', 'cited'])),
-    earliest: partialDateSchema,
+    earliest: partialDateSchema.openapi({
+      description:
+        'The date by which the outlet had surely carried the claim (the end of a month or year counts).',
+    }),
+    certain: z.boolean().openapi({
+      description:
+        "False when the order is not known: this date overlaps another outlet's (same month, day unknown).",
+    }),
     statements: z.array(quoteSchema),
   })
   .openapi('ClaimOutlet') satisfies z.ZodType<ClaimOutlet>

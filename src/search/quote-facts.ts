@@ -223,11 +223,15 @@ export class QuoteFacts {
   ): number[] {
     const wanted = offset + limit
     const newest = sort === 'newest' ? 1 : -1
-    const [firstDay, article, start] = [this.#firstDay, this.#article, this.#start]
+    const [firstDay, lastDay] = [this.#firstDay, this.#lastDay]
+    const [article, start] = [this.#article, this.#start]
+    // By the day by which each was surely published, the end of its date's range (a month-only
+    // date is not before every day of its month); on the same day, by the start of the range.
     const compare = (a: number, b: number) => {
       const articleA = article[a]!
       const articleB = article[b]!
       return (
+        newest * (lastDay[articleB]! - lastDay[articleA]!) ||
         newest * (firstDay[articleB]! - firstDay[articleA]!) ||
         newest * (articleB - articleA) ||
         start[a]! - start[b]! ||

@@ -8,6 +8,7 @@
  * word weighted by its rarity.
  */
 import { invalidParameter } from '../domain/errors'
+import { lastDayOf, parsePartialDate } from '../domain/partial-dates'
 import type { OutletRef, Page, PartialDate, QuoteResult } from '../domain/types'
 import { tokenize } from '../search/normalize'
 import { CLAIMS, LIMITS } from '../search/options'
@@ -22,8 +23,16 @@ export type ClaimRole = 'reported' | 'cited'
 export interface ClaimOutlet {
   outlet: OutletRef
   roles: ClaimRole[]
-  /** The earliest publication date among the articles that tie this outlet to the claim. */
+  /**
+   * The publication date by which this outlet had surely carried the claim: of the articles that
+   * tie it to the claim, the one whose date (a day, a month or a year) ends first.
+   */
   earliest: PartialDate
+  /**
+   * False when this outlet's place in the order is not known: its earliest date overlaps another
+   * outlet's (the same month, one of them known to the month only).
+   */
+  certain: boolean
   statements: QuoteResult[]
 }
 
@@ -100,15 +109,42 @@ function coverage(words: ClaimWord[], searchableText: string): number {
   return total === 0 ? 0 : held / total
 }
 
-const compareDates = (a: PartialDate, b: PartialDate) =>
-  a.date < b.date ? -1 : a.date > b.date ? 1 : 0
+/** The first and last day a published date covers (`YYYY-MM-DD`): a month or year is a range. */
+function daysOf(date: PartialDate): { first: string; last: string } {
+  const stored = parsePartialDate(date.date)!
+  return { first: stored.firstDay, last: lastDayOf(stored) }
+}
+
+/**
+ * Dates in the order by which each had surely happened: by the end of their ranges, then (a
+ * tie, such as "February" and "28 February") the narrower first.
+ */
+function compareDates(a: PartialDate, b: PartialDate): number {
+  const [x, y] = [daysOf(a), daysOf(b)]
+  return x.last < y.last
+    ? -1
+    : x.last > y.last
+      ? 1
+      : x.first > y.first
+        ? -1
+        : x.first < y.first
+          ? 1
+          : 0
+}
+
+/** Whether two dates may be either way round: their ranges share a day. */
+function overlap(a: PartialDate, b: PartialDate): boolean {
+  const [x, y] = [daysOf(a), daysOf(b)]
+  return x.first <= y.last && y.first <= x.last && (a.date !== b.date || a.precision !== 'day')
+}
 
 function groupByOutlet(statements: QuoteResult[]): ClaimOutlet[] {
   const groups = new Map<string, ClaimOutlet>()
   const add = (outlet: OutletRef, role: ClaimRole, statement: QuoteResult) => {
     let group = groups.get(outlet.slug)
     if (!group) {
-      group = { outlet, roles: [], earliest: statement.article.published, statements: [] }
+      const earliest = statement.article.published
+      group = { outlet, roles: [], earliest, certain: true, statements: [] }
       groups.set(outlet.slug, group)
     }
     if (!group.roles.includes(role)) group.roles.push(role)
@@ -123,13 +159,20 @@ function groupByOutlet(statements: QuoteResult[]): ClaimOutlet[] {
   }
   // Earliest first; on the same date the cited source before those who reported it.
   const sourceFirst = (g: ClaimOutlet) => (g.roles.includes('cited') ? 0 : 1)
-  return [...groups.values()].sort(
+  const ordered = [...groups.values()].sort(
     (a, b) =>
       compareDates(a.earliest, b.earliest) ||
       sourceFirst(a) - sourceFirst(b) ||
       b.statements.length - a.statements.length ||
       a.outlet.name.localeCompare(b.outlet.name),
   )
+  // An outlet's place is known only when no other outlet's date may fall on either side of it.
+  for (const group of ordered) {
+    group.certain = ordered.every(
+      (other) => other === group || !overlap(group.earliest, other.earliest),
+    )
+  }
+  return ordered
 }
 
 /** The outlets that carried a claim and the outlets cited as its source, earliest first. */

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { entriesOf, importEntries } from '../../src/import/importer'
 import type { ClaimReport } from '../../src/services/claims'
 import { getJson, seededQuotedb } from '../helpers'
 
@@ -26,9 +27,49 @@ describe('GET /api/claims', () => {
       ['the-independent', ['reported']],
     ])
     expect(report.items.every((g) => g.earliest.date === '2025-02')).toBe(true)
+    // All in February 2025, day unknown: which came first is not known, and the report says so.
+    expect(report.items.every((g) => !g.certain)).toBe(true)
     const independent = report.items.at(-1)!
     expect(independent.statements.map((s) => s.kind)).toContain('paraphrase')
     expect(report.statementCount).toBe(independent.statements.length)
+  })
+
+  it('orders outlets by the day by which each surely carried the claim, and says when it cannot', async () => {
+    const { app: withMore, store } = await seededQuotedb()
+    const carrying = (url: string, outlet: string, published: string) => ({
+      type: 'article',
+      url,
+      outlet,
+      published,
+      quotes: [
+        {
+          text: 'drones were flown over Mexico for years',
+          kind: 'paraphrase',
+          speaker: 'Pete Hegseth',
+        },
+      ],
+    })
+    const report = await importEntries(
+      store,
+      entriesOf([
+        carrying('https://www.newser.com/story/1', 'Newser', '2025-02-18'),
+        carrying('https://www.latintimes.com/story/1', 'Latin Times', '2025-03-05'),
+      ]),
+    )
+    expect(report.committed).toBe(true)
+    const { body } = await getJson<ClaimReport>(
+      withMore,
+      `/api/claims?q=${encodeURIComponent('drones were flown over Mexico for years')}`,
+    )
+    const order = body.items.map((g) => [g.outlet.name, g.earliest.date, g.certain])
+    // Newser's 18 February comes before the end of February, when The Independent's article
+    // (February, day unknown) was surely out; but it may have been earlier: not certain. The
+    // March article is after every February: its place is known.
+    expect(order.findIndex(([name]) => name === 'Newser')).toBeLessThan(
+      order.findIndex(([name]) => name === 'The Independent'),
+    )
+    expect(order.find(([name]) => name === 'Newser')?.[2]).toBe(false)
+    expect(order.at(-1)).toEqual(['Latin Times', '2025-03-05', true])
   })
 
   it('finds a claim phrased differently from the article', async () => {

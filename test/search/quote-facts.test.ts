@@ -147,7 +147,7 @@ describe('QuoteFacts', () => {
     )
   })
 
-  it('pages by date: newest article first, then by article, then by place in the article', () => {
+  it('pages by date: by the end of each article date, then its start, then by article and place', () => {
     fc.assert(
       fc.property(
         world,
@@ -161,6 +161,7 @@ describe('QuoteFacts', () => {
           const expected = [...quotes]
             .sort(
               (a, b) =>
+                sign * (article(b).lastDay - article(a).lastDay) ||
                 sign * (article(b).firstDay - article(a).firstDay) ||
                 sign * (b.article - a.article) ||
                 a.start - b.start ||

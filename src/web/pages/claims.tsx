@@ -101,8 +101,8 @@ export function ClaimsPage({
                     <p class="muted">
                       {source ? 'Cited in reports dated ' : 'Published '}
                       {writtenDate(group.earliest)}
-                      {group.earliest.precision === 'day' ? '' : ' (day unknown)'} ·{' '}
-                      {group.statements.length}{' '}
+                      {group.earliest.precision === 'day' ? '' : ' (day unknown)'}
+                      {group.certain ? '' : ' — order unknown'} · {group.statements.length}{' '}
                       {group.statements.length === 1 ? 'statement' : 'statements'}
                     </p>
                     <ul>
