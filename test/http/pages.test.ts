@@ -256,3 +256,48 @@ describe('the other pages', () => {
     expect((await page(app, '/static/..%2Fapp.ts')).status).toBe(404)
   })
 })
+
+describe('the statement page', () => {
+  it('shows one statement with its chain, its article and a citation to copy', async () => {
+    const { app } = await seededQuotedb()
+    const { status, html } = await page(app, '/quotes/17')
+    expect(status).toBe(200)
+    expect(html).toContain('they could be vaporized')
+    expect(html).toContain('<a href="/speakers/todd-zimmerman">Todd Zimmerman</a>')
+    expect(html).toContain('<a href="/articles/1">Read it in the article</a>')
+    expect(html).toMatch(
+      /<textarea id="citation"[^>]*>Todd Zimmerman, [^<]*: “They know that at any time[^<]*”\. Reported by The Independent \(citing Los Angeles Times\), February 2025\. https:\/\/www\.the-independent\.com\/[^<]*<\/textarea>/,
+    )
+  })
+
+  it('is linked from every search result', async () => {
+    const { app } = await seededQuotedb()
+    const { html } = await page(app, '/?q=vaporized')
+    expect(html).toMatch(/<a class="permalink" href="\/quotes\/17"[^>]*>link<\/a>/)
+  })
+
+  it('answers an id that names no statement with the 404 page', async () => {
+    const { app } = await seededQuotedb()
+    for (const path of ['/quotes/99999', '/quotes/abc', '/quotes/0', '/quotes/99999999999999999']) {
+      const { status, html } = await page(app, path)
+      expect(status, path).toBe(404)
+      expect(html).toContain('<h1>Not found</h1>')
+    }
+  })
+
+  it('escapes a stored statement of markup', async () => {
+    const { app } = await seededQuotedb()
+    const created = await send(app, 'POST', '/api/articles', {
+      url: 'https://example.com/markup-statement',
+      outlet: 'The Independent',
+      published: '2025',
+      quotes: [
+        { text: '<script>alert(1)</script> words', kind: 'paraphrase', speaker: 'Mal Icious' },
+      ],
+    })
+    const id = created.body.statements[0].id
+    const { html } = await page(app, `/quotes/${id}`)
+    expect(html).not.toContain('<script>alert')
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; words')
+  })
+})

@@ -21,6 +21,7 @@ import { ArticlePage } from '../../web/pages/article'
 import { ClaimsPage } from '../../web/pages/claims'
 import { FailurePage, NotFoundPage } from '../../web/pages/not-found'
 import { OutletPage } from '../../web/pages/outlet'
+import { QuotePage } from '../../web/pages/quote'
 import { PAGE_SIZE, SearchPage, type SearchForm } from '../../web/pages/search'
 import { SpeakerPage } from '../../web/pages/speaker'
 
@@ -162,6 +163,12 @@ function userError(error: unknown): string {
 
 const notFound = (c: Context, message: string) => c.html(<NotFoundPage message={message} />, 404)
 
+/** A record's id from an address, or null when it cannot be one. */
+function idOf(written: string): number | null {
+  const id = /^[1-9]\d{0,15}$/.test(written) ? Number(written) : NaN
+  return Number.isSafeInteger(id) ? id : null
+}
+
 export function pageRoutes(services: Services) {
   const app = new Hono()
 
@@ -272,11 +279,20 @@ export function pageRoutes(services: Services) {
   })
 
   app.get('/articles/:id', async (c) => {
-    const written = c.req.param('id')
-    const id = /^[1-9]\d{0,15}$/.test(written) ? Number(written) : NaN
-    if (!Number.isSafeInteger(id)) return notFound(c, 'No article has this address.')
+    const id = idOf(c.req.param('id'))
+    if (id === null) return notFound(c, 'No article has this address.')
     try {
       return c.html(<ArticlePage article={await services.getArticle(id)} />)
+    } catch (error) {
+      return notFound(c, userError(error))
+    }
+  })
+
+  app.get('/quotes/:id', async (c) => {
+    const id = idOf(c.req.param('id'))
+    if (id === null) return notFound(c, 'No statement has this address.')
+    try {
+      return c.html(<QuotePage quote={await services.getQuote(id)} />)
     } catch (error) {
       return notFound(c, userError(error))
     }

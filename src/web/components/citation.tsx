@@ -1,7 +1,8 @@
 /**
  * A statement read as a citation: the quote (matched words marked) and its chain —
  * "— Todd Zimmerman, the DEA's special agent in Mexico City, told the Los Angeles Times · reported
- * by The Independent, February 2025" — with links to the speaker, the outlets and the article.
+ * by The Independent, February 2025" — with links to the speaker, the outlets, the article and the
+ * statement's own page.
  */
 import { raw } from 'hono/html'
 import type { QuoteResult } from '../../domain/types'
@@ -116,6 +117,14 @@ export function Chain({ quote }: { quote: QuoteResult }) {
       {quote.verified ? null : (
         <span class="unverified"> · not checked against the article text</span>
       )}
+      {' · '}
+      <a
+        class="permalink"
+        href={`/quotes/${quote.id}`}
+        aria-label="This statement on a page of its own"
+      >
+        link
+      </a>
     </p>
   )
 }
