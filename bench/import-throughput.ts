@@ -5,6 +5,10 @@
  *
  *   npx tsx bench/import-throughput.ts [--quotes 100000] [--json]
  *
+ * The same import runs twice in one process: first into a database whose threads are switched off
+ * (its `thread_state` row removed: the upkeep then does nothing), then with threads kept as they
+ * always are, so the cost of threading is the difference between the two.
+ *
  * Prints quotes per second and the machine it ran on. A measurement, not a test: nothing fails.
  */
 import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -27,8 +31,6 @@ const { values } = parseArgs({
 const quotes = Number(values.quotes)
 
 const dir = mkdtempSync(join(tmpdir(), 'quotedb-bench-'))
-const path = join(dir, 'bench.sqlite')
-const store = createSqliteStore(openDatabase(path))
 const file = join(dir, 'quotes.ndjson')
 writeFileSync(
   file,
@@ -37,19 +39,35 @@ writeFileSync(
     .join('\n'),
 )
 
-const started = performance.now()
-const chunks = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })
-const report = await importEntries(store, readItems('ndjson', chunks), { batchSize: 2000 })
-const seconds = (performance.now() - started) / 1000
-store.close()
+/** Imports the file into a new database; seconds taken and the database's size. */
+async function importOnce(name: string, threads: boolean) {
+  const path = join(dir, name)
+  const db = openDatabase(path)
+  if (!threads) db.$client.exec('DELETE FROM thread_state')
+  const store = createSqliteStore(db)
+  const started = performance.now()
+  const chunks = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })
+  const report = await importEntries(store, readItems('ndjson', chunks), { batchSize: 2000 })
+  const seconds = (performance.now() - started) / 1000
+  store.close()
+  return { committed: report.committed, seconds, mb: statSync(path).size / 1024 / 1024 }
+}
+
+const without = await importOnce('without-threads.sqlite', false)
+const withThreads = await importOnce('bench.sqlite', true)
+const seconds = withThreads.seconds
+const report = withThreads
 
 const result = {
   benchmark: 'import',
   quotes,
-  committed: report.committed,
+  committed: report.committed && without.committed,
   seconds: Number(seconds.toFixed(2)),
   import_per_s: Math.round(quotes / seconds),
-  db_mb: Number((statSync(path).size / 1024 / 1024).toFixed(1)),
+  import_per_s_without_threads: Math.round(quotes / without.seconds),
+  threads_cost: Number((withThreads.seconds / without.seconds - 1).toFixed(3)),
+  db_mb: Number(withThreads.mb.toFixed(1)),
+  db_mb_without_threads: Number(without.mb.toFixed(1)),
   machine: machine(),
 }
 rmSync(dir, { recursive: true, force: true })

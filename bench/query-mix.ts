@@ -213,6 +213,27 @@ export function claimMix(sqlite: Database.Database, count: number, seed = 11): s
   return claims
 }
 
+/**
+ * Threads people open: half of them threads of several statements (the largest first, as a
+ * famous quotation's), half any statement's.
+ */
+export function threadMix(sqlite: Database.Database, count: number, seed = 17): number[] {
+  const rand = random(seed)
+  const shared = sqlite
+    .prepare('SELECT id FROM threads WHERE statements > 1 ORDER BY statements DESC, id LIMIT ?')
+    .pluck()
+    .all(Math.ceil(count / 2)) as number[]
+  const maxId = (sqlite.prepare('SELECT max(id) AS n FROM quotes').get() as { n: number }).n
+  const threadOf = sqlite
+    .prepare('SELECT thread_id FROM quote_threads WHERE quote_id >= ? ORDER BY quote_id LIMIT 1')
+    .pluck()
+  const any = Array.from(
+    { length: count - shared.length },
+    () => threadOf.get(1 + Math.floor(rand() * maxId)) as number,
+  )
+  return [...shared, ...any]
+}
+
 /** What people type into a speaker box: the start of a first name, a surname, both, a typo. */
 export function autocompleteMix(sqlite: Database.Database, count: number, seed = 13): string[] {
   const rand = random(seed)

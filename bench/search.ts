@@ -28,7 +28,14 @@ import { corpusDatabase } from './corpus-database'
 import { loadServer, type ServerRun } from './http-load'
 import { percentiles, timeEach, type Percentiles } from './latency'
 import { machine } from './machine'
-import { autocompleteMix, claimMix, queryMix, searchPath, type BenchQuery } from './query-mix'
+import {
+  autocompleteMix,
+  claimMix,
+  queryMix,
+  searchPath,
+  threadMix,
+  type BenchQuery,
+} from './query-mix'
 import { buildPeer, fts5Limit, type LimitQuery } from './references'
 
 const { values: args } = parseArgs({
@@ -145,7 +152,12 @@ const autocomplete = percentiles(
     services.listSpeakers({ q, limit: 8, offset: 0 }),
   ),
 )
-log(`claims p99 ${claims.p99_ms} ms · autocomplete p99 ${autocomplete.p99_ms} ms`)
+const threads = percentiles(
+  await timeEach(threadMix(sqlite, perClass), rounds, (id) => services.getThread(id)),
+)
+log(
+  `claims p99 ${claims.p99_ms} ms · autocomplete p99 ${autocomplete.p99_ms} ms · thread p99 ${threads.p99_ms} ms`,
+)
 
 // The bench writes nothing; the thread is stopped so that the process can end.
 await opened.writeThread?.close()
@@ -199,6 +211,7 @@ const report = {
   queries_per_class: perClass,
   classes: results,
   claims,
+  threads,
   autocomplete,
   import_per_s,
   start_ms: Math.round(startMs),
@@ -232,7 +245,7 @@ else {
     )
   }
   console.log(
-    `claims p50/p99 ${claims.p50_ms}/${claims.p99_ms} ms · autocomplete ${autocomplete.p50_ms}/${autocomplete.p99_ms} ms`,
+    `claims p50/p99 ${claims.p50_ms}/${claims.p99_ms} ms · autocomplete ${autocomplete.p50_ms}/${autocomplete.p99_ms} ms · thread ${threads.p50_ms}/${threads.p99_ms} ms`,
   )
   console.log(
     `import ${import_per_s ?? '–'} quotes/s · start ${report.start_ms} ms · first search ${report.first_search_ms ?? '–'} ms after process start · heap ${report.heap_mb} MB · rss ${report.rss_mb} MB · db ${report.db_mb} MB · http ${report.http_rps ?? '–'} searches/s (${report.http_rps_uncached ?? '–'} with the result cache off)`,

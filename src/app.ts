@@ -15,6 +15,7 @@ import { pageRoutes } from './http/routes/pages'
 import { receiveBodies } from './http/request-body'
 import { outletRoutes } from './http/routes/outlets'
 import { quoteRoutes } from './http/routes/quotes'
+import { threadRoutes } from './http/routes/threads'
 import { speakerRoutes } from './http/routes/speakers'
 import type { Services } from './services'
 
@@ -85,6 +86,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.route('/api', outletRoutes(services))
   app.route('/api', articleRoutes(services))
   app.route('/api', claimRoutes(services))
+  app.route('/api', threadRoutes(services))
   app.route('/api', importRoutes(services, { maxBodyBytes }))
   app.route('/', pageRoutes(services))
   app.route('/api', healthRoutes(services))

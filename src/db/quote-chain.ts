@@ -7,7 +7,7 @@ import { alias, type SQLiteSelect } from 'drizzle-orm/sqlite-core'
 import type { Extraction, QuoteResult } from '../domain/types'
 import type { Db } from './client'
 import { formatPartialDate } from '../domain/partial-dates'
-import { articles, outlets, quotes, speakers } from './schema'
+import { articles, outlets, quotes, quoteThreads, speakers, threads } from './schema'
 
 export const citedOutlets = alias(outlets, 'cited_outlets')
 export const reportingOutlets = alias(outlets, 'reporting_outlets')
@@ -38,6 +38,11 @@ export const chainColumns = {
   articleUrl: articles.url,
   publishedOn: articles.publishedOn,
   datePrecision: articles.datePrecision,
+  citedOutletId: quotes.citedOutletId,
+  reportingOutletId: articles.outletId,
+  threadId: threads.id,
+  threadStatements: threads.statements,
+  threadOutlets: threads.outlets,
 }
 
 /**
@@ -50,6 +55,8 @@ export function joinChain<T extends SQLiteSelect>(query: T) {
     .innerJoin(reportingOutlets, eq(reportingOutlets.id, articles.outletId))
     .leftJoin(speakers, eq(speakers.id, quotes.speakerId))
     .leftJoin(citedOutlets, eq(citedOutlets.id, quotes.citedOutletId))
+    .leftJoin(quoteThreads, eq(quoteThreads.quoteId, quotes.id))
+    .leftJoin(threads, eq(threads.id, quoteThreads.threadId))
 }
 
 /** `SELECT <chain columns> FROM quotes` with the chain joined; add `where` and order to it. */
@@ -90,5 +97,16 @@ export function toQuoteResult(row: ChainRow): QuoteResult {
     verified: row.start !== null,
     // Written only from a checked Extraction (the import's schema), so read back as one.
     extraction: row.extraction === null ? null : (JSON.parse(row.extraction) as Extraction),
+    // A statement the threads have not taken in yet (a read-only copy of an older database) is a
+    // thread of its own.
+    thread:
+      row.threadId === null
+        ? {
+            id: row.id,
+            statements: 1,
+            outlets:
+              row.citedOutletId === null || row.citedOutletId === row.reportingOutletId ? 1 : 2,
+          }
+        : { id: row.threadId, statements: row.threadStatements!, outlets: row.threadOutlets! },
   }
 }

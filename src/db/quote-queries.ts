@@ -54,3 +54,19 @@ export function findClaimCandidates(db: Db, match: string, limit: number): Claim
     return quote ? [{ quote, rank, searchableText: searchable.get(id) ?? '' }] : []
   })
 }
+
+/**
+ * The ids of a thread's statements, smallest first, at most `limit`. A statement the threads have
+ * not taken in yet is a thread of its own, under its own id.
+ */
+export function threadStatementIds(db: Db, threadId: number, limit: number): number[] {
+  return db.$client
+    .prepare(
+      `SELECT quote_id FROM quote_threads WHERE thread_id = @threadId
+       UNION ALL SELECT id FROM quotes
+         WHERE id = @threadId AND NOT EXISTS (SELECT 1 FROM quote_threads WHERE quote_id = @threadId)
+       ORDER BY 1 LIMIT @limit`,
+    )
+    .pluck()
+    .all({ threadId, limit }) as number[]
+}

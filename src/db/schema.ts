@@ -270,3 +270,50 @@ export const changeReaders = sqliteTable('change_readers', {
 export const searchIndexState = sqliteTable('search_index_state', {
   deferred: integer('deferred').notNull(),
 })
+
+/**
+ * Threads: statements that are one statement (the same quotation in several outlets, a fragment
+ * of it, a paraphrase of the claim), linked by the rule in `threads/same-statement.ts`. Every
+ * statement the threads have taken in has a row here; a thread's id is the smallest id among its
+ * statements. Kept by the writer from the change feed, in the writing transaction
+ * (`db/thread-upkeep.ts`); no foreign key, so a deleted quote's row is there for the upkeep to
+ * find which thread to form again.
+ */
+export const quoteThreads = sqliteTable(
+  'quote_threads',
+  {
+    quoteId: integer('quote_id').primaryKey(),
+    threadId: integer('thread_id').notNull(),
+  },
+  (t) => [index('quote_threads_thread').on(t.threadId)],
+)
+
+/** Each thread's size, for the counts every statement carries. */
+export const threads = sqliteTable('threads', {
+  id: integer('id').primaryKey(),
+  statements: integer('statements').notNull(),
+  /** Outlets that reported or were cited for any of its statements. */
+  outlets: integer('outlets').notNull(),
+})
+
+/**
+ * The candidate index of threads: the fingerprints of each statement (`threads/fingerprints.ts`).
+ * A statement edited or deleted leaves its old fingerprints behind: a candidate is always checked
+ * against its current text, and a posting whose quote is gone is removed when it is met.
+ */
+export const quoteFingerprints = sqliteTable(
+  'quote_fingerprints',
+  {
+    fingerprint: integer('fingerprint').notNull(),
+    quoteId: integer('quote_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fingerprint, t.quoteId] })],
+)
+
+/**
+ * One row: how far in the change feed the threads have been kept; null when every statement is
+ * to be threaded afresh (a database made before threads, or one whose feed was pruned past it).
+ */
+export const threadState = sqliteTable('thread_state', {
+  position: integer('position'),
+})

@@ -31,6 +31,7 @@ import { keepDirectory, type KeptDirectory } from './kept-directory'
 import * as matches from './match-queries'
 import * as quoteQueries from './quote-queries'
 import { asStorageError } from './storage-errors'
+import { keepThreads } from './thread-upkeep'
 import { WriteQueue, type WriteQueueOptions } from './write-queue'
 
 /** The FTS5 expression of clauses that want something (as the services check they do). */
@@ -63,6 +64,7 @@ function readsOn(db: Db, ready: () => Promise<void>): StoreReads {
     namesById: read((kind, ids) => matches.namesById(db, kind, ids)),
     idsBySlug: read((kind, slugs) => matches.idsBySlug(db, kind, slugs)),
     getQuote: read((id) => quoteQueries.getQuote(db, id)),
+    threadStatementIds: read((id, limit) => quoteQueries.threadStatementIds(db, id, limit)),
     findClaimCandidates: read((match, limit) => {
       const expression = toAnyWordExpression(match)
       return expression === null ? [] : quoteQueries.findClaimCandidates(db, expression, limit)
@@ -201,22 +203,38 @@ export function createSqliteStore(
       }
       const session = (): WriteSession => {
         const open = createImportSession(writer, () => directory(writer, namesChanged))
+        const own = readsOn(writer, async () => undefined)
         return {
-          ...readsOn(writer, async () => undefined),
+          ...own,
+          // A statement read back inside its write shows the thread the write put it in.
+          getQuote: async (id) => {
+            keepThreads(writer)
+            return own.getQuote(id)
+          },
           ...writesOn(writer, markNamesChanged),
           ...feedReadersOn(writer),
           ...open,
         }
       }
-      return queue.run(() => work(session()), {
-        ...writeOptions,
-        // A committed write's names are taken in from the feed at once, so that the kept
-        // directory (and the resolver on it) knows every record it made before anything changes
-        // them; a rolled-back write may have left it holding what the rollback undid.
-        ended(committed) {
-          if (!committed || !kept?.catchUp(writer)) kept = null
+      return queue.run(
+        async () => {
+          // What others wrote since the last write (another process, a hand-run statement) is
+          // threaded first; what this write wrote, before it commits.
+          keepThreads(writer)
+          const result = await work(session())
+          keepThreads(writer)
+          return result
         },
-      })
+        {
+          ...writeOptions,
+          // A committed write's names are taken in from the feed at once, so that the kept
+          // directory (and the resolver on it) knows every record it made before anything changes
+          // them; a rolled-back write may have left it holding what the rollback undid.
+          ended(committed) {
+            if (!committed || !kept?.catchUp(writer)) kept = null
+          },
+        },
+      )
     },
     async backup(destination) {
       await readable()

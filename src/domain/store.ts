@@ -277,6 +277,8 @@ export interface QuoteIndex {
 /** The stored records as the API and the pages show them, and as exports write them. */
 export interface EntityReads {
   getQuote(id: number): Promise<QuoteResult | null>
+  /** The ids of a thread's statements, smallest first, at most `limit`; none for no thread. */
+  threadStatementIds(threadId: number, limit: number): Promise<number[]>
   /** The next `limit` outlets after the outlet `afterId`, in id order, as records (for exports). */
   outletsAfter(afterId: number, limit: number): Promise<Array<{ id: number; record: OutletRecord }>>
   /** The next `limit` speakers after the speaker `afterId`, in id order, as records (for exports). */

@@ -42,6 +42,15 @@ export interface SaidWhen {
 }
 
 /** A statement with its whole attribution chain: speaker → cited outlet → article → reporting outlet. */
+/** The thread a statement belongs to: the statements that are one statement with it. */
+export interface ThreadRef {
+  id: number
+  /** How many statements the thread holds, this one included. */
+  statements: number
+  /** How many outlets reported any of them or were cited for it. */
+  outlets: number
+}
+
 export interface QuoteResult {
   id: number
   text: string
@@ -59,6 +68,7 @@ export interface QuoteResult {
   verified: boolean
   /** How the extractor attributed it; null for a statement entered or curated by a person. */
   extraction: Extraction | null
+  thread: ThreadRef
   /** On text searches: the quote with the matched words in `<mark>`, HTML-escaped. */
   snippet?: string
 }

@@ -3,8 +3,10 @@
  * it describes (`satisfies`), so the document cannot drift from what the services return.
  */
 import { z } from '@hono/zod-openapi'
-import type { ClaimOutlet, ClaimReport } from '../services/claims'
+import type { ClaimThread, ClaimReport } from '../services/claims'
 import type { QuoteSearchResult } from '../services/quotes'
+import { PROVENANCE_ROLES, type ThreadOutlet } from '../services/provenance'
+import type { ThreadReport } from '../services/threads'
 import type {
   Article,
   ArticleStatement,
@@ -67,6 +69,23 @@ const quoteSpeakerSchema = z
   })
   .openapi('QuoteSpeaker') satisfies z.ZodType<QuoteSpeaker>
 
+export const threadRefSchema = z
+  .object({
+    id: z.number().int().openapi({ description: 'GET /api/threads/{id} gives the whole thread.' }),
+    statements: z
+      .number()
+      .int()
+      .openapi({ description: 'Statements in the thread, this one included.' }),
+    outlets: z
+      .number()
+      .int()
+      .openapi({ description: 'Outlets that reported or were cited for any of them.' }),
+  })
+  .openapi('ThreadRef', {
+    description:
+      'The thread the statement belongs to: the statements, in any article, that are one statement with it.',
+  })
+
 export const quoteSchema = z
   .object({
     id: z.number().int(),
@@ -108,6 +127,7 @@ export const quoteSchema = z
         description:
           'How the extractor attributed the statement: null for one a person entered or curated.',
       }),
+    thread: threadRefSchema,
     snippet: z.string().optional().openapi({
       description: 'On text searches: the quote, HTML-escaped, with matched words in <mark>.',
     }),
@@ -217,28 +237,82 @@ export const articleSchema = z
   })
   .openapi('Article') satisfies z.ZodType<Article>
 
-const claimOutletSchema = z
+export const threadOutletSchema = z
   .object({
     outlet: outletRefSchema,
-    roles: z.array(z.enum(['reported', 'cited'])),
+    roles: z.array(z.enum(PROVENANCE_ROLES)).openapi({
+      description:
+        '`origin`: carried it without naming another outlet as its source, or is the outlet others name and names none itself; ' +
+        '`cited`: named as the source by another outlet; `reported`: re-reported it, naming `citing` as its source.',
+    }),
     earliest: partialDateSchema.openapi({
       description:
-        'The date by which the outlet had surely carried the claim (the end of a month or year counts).',
+        'The date by which the outlet had surely carried it: a month or a year stands for its whole range, and counts from its end.',
     }),
     certain: z.boolean().openapi({
       description:
-        "False when the order is not known: this date overlaps another outlet's (same month, day unknown).",
+        "False when its place in the order is not known: its date's range overlaps another outlet's (same month, day unknown).",
     }),
+    citing: z.array(outletRefSchema),
+    statements: z.array(z.number().int()).openapi({
+      description:
+        'Its own statements in the thread, by id: a cited outlet’s own report, when stored.',
+    }),
+  })
+  .openapi('ThreadOutlet') satisfies z.ZodType<ThreadOutlet>
+
+export const threadSchema = z
+  .object({
+    id: z.number().int(),
+    text: z.string().openapi({ description: 'The words as most fully given.' }),
+    speaker: quoteSpeakerSchema.nullable(),
+    said: z.object({
+      earliest: z.string().nullable(),
+      latest: z.string().openapi({ description: 'Surely said by this day.' }),
+    }),
+    answer: z.string().openapi({
+      example:
+        'Origin: The Wall Street Journal. Earliest, order unknown: The Wall Street Journal and The Independent (2025-02). 2 outlets in all.',
+    }),
+    outlets: z
+      .array(threadOutletSchema)
+      .openapi({ description: 'In the order they surely carried it.' }),
+    statementCount: z.number().int(),
+    statements: z
+      .array(quoteSchema)
+      .openapi({ description: 'Earliest published first; at most 200.' }),
+  })
+  .openapi('Thread') satisfies z.ZodType<ThreadReport>
+
+const claimThreadSchema = z
+  .object({
+    thread: threadRefSchema,
+    score: z.number().openapi({ description: 'How well its best statement matches, from 0 to 1.' }),
+    statementId: z.number().int().openapi({ description: 'The best-matching statement.' }),
+    text: z.string(),
+    snippet: z
+      .string()
+      .openapi({ description: 'The text, HTML-escaped, with the claim’s words in <mark>.' }),
+    speaker: quoteSpeakerSchema.nullable(),
+    answer: z.string(),
+    outlets: z.array(threadOutletSchema),
     statements: z.array(quoteSchema),
   })
-  .openapi('ClaimOutlet') satisfies z.ZodType<ClaimOutlet>
+  .openapi('ClaimThread') satisfies z.ZodType<ClaimThread>
 
 export const claimReportSchema = z
   .object({
     query: z.object({ q: z.string(), words: z.array(z.string()) }),
-    statementCount: z.number().int(),
+    answer: z.string().nullable().openapi({
+      description:
+        'The best match’s answer in one line: its origin, who carried it first, how many outlets.',
+    }),
+    statementCount: z
+      .number()
+      .int()
+      .openapi({ description: 'Statements that matched, over all threads.' }),
     ...pageFields,
-    items: z.array(claimOutletSchema),
+    items: z.array(claimThreadSchema).openapi({ description: 'Threads, best match first.' }),
   })
   .openapi('ClaimReport') satisfies z.ZodType<ClaimReport>
 

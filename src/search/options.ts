@@ -68,7 +68,7 @@ export const FACET_SIZE = 10
 
 /** Matching a claim in the user's own words (`/api/claims`). */
 export const CLAIMS = {
-  /** How many best-ranked statements are considered before grouping. Default: 200. */
+  /** How many best-ranked statements (by bm25) are considered before grouping into threads. Default: 200. */
   candidates: 200,
   /**
    * The least share of the claim's weight (each word weighted by its rarity; words no quote holds
@@ -76,8 +76,13 @@ export const CLAIMS = {
    * two of three equally rare words are enough. Default: 0.45.
    */
   minCoverage: 0.45,
-  /** Words shorter than this are matched whole; longer ones by their stem as a prefix. Default: 4. */
+  /** The shortest stem a word is cut to: shorter words are matched only as they are. Default: 4. */
   stemMinLength: 4,
+  /**
+   * Two of the claim's words, one after the other in the claim, stand close together in a
+   * statement when at most this many words apart; a statement gains rank for each such pair.
+   */
+  closeWithin: 3,
 } as const
 
 /** Search input limits. */

@@ -73,6 +73,19 @@ export class Vocabulary {
     return documents
   }
 
+  /**
+   * The indexed words that begin with `prefix` and pass `keep` (another form of a word: those with
+   * its stem), the most common first, at most `limit`.
+   */
+  wordsWithPrefix(prefix: string, keep: (word: string) => boolean, limit: number): string[] {
+    const found: Array<[string, number]> = []
+    for (const [term, documents] of this.#terms.atPrefix(prefix)) {
+      if (keep(term)) found.push([term, documents])
+    }
+    found.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    return found.slice(0, limit).map(([term]) => term)
+  }
+
   /** True when some indexed word begins with `prefix`. */
   hasPrefix(prefix: string): boolean {
     return this.#terms.atPrefix(prefix).size > 0

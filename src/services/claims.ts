@@ -1,75 +1,88 @@
 /**
- * "Who reported this?": statements that carry a claim written in the user's own words, grouped by
- * the outlets that published them and the outlets cited as their source, earliest first.
+ * "Who reported this?": the statements that carry a claim written in the user's own words, as
+ * threads — one statement however many outlets carried it — best match first, each with the
+ * outlets that carried it in the order they did.
  *
  * A claim in a user's words shares only some words with any article, so the match is loose: any
- * word may match (stems as prefixes, typos corrected), candidates are ranked by bm25, and a
- * statement counts only when it holds enough of the claim's weight (`CLAIMS.minCoverage`), each
- * word weighted by its rarity.
+ * word may match, whole (in any of its forms: "drone", "drones"), never as a prefix ("short" does
+ * not match "shortage"); typos are corrected. A statement counts only when it holds enough of the
+ * claim's weight (`CLAIMS.minCoverage`), each word weighted by its rarity, and it is ranked by
+ * that weight (the word as typed above its other forms) and by how close together the words stand.
  */
 import { invalidParameter } from '../domain/errors'
-import { lastDayOf, parsePartialDate } from '../domain/partial-dates'
-import type { OutletRef, Page, PartialDate, QuoteResult } from '../domain/types'
+import type { AnyWordMatch, WordTerm } from '../domain/store'
+import type { Page, QuoteResult, QuoteSpeaker, ThreadRef } from '../domain/types'
+import { escapeHtml } from '../search/highlight'
 import { tokenize } from '../search/normalize'
 import { CLAIMS, LIMITS } from '../search/options'
 import { stem } from '../search/stem'
 import { STOPWORDS } from '../search/stopwords'
-import type { AnyWordMatch } from '../domain/store'
 import type { ServiceContext } from './context'
+import type { ThreadOutlet } from './provenance'
+import { THREAD_STATEMENTS_SHOWN, threadReport } from './threads'
 
-/** How an outlet is tied to a claim: it published it, or another outlet named it as the source. */
-export type ClaimRole = 'reported' | 'cited'
-
-export interface ClaimOutlet {
-  outlet: OutletRef
-  roles: ClaimRole[]
-  /**
-   * The publication date by which this outlet had surely carried the claim: of the articles that
-   * tie it to the claim, the one whose date (a day, a month or a year) ends first.
-   */
-  earliest: PartialDate
-  /**
-   * False when this outlet's place in the order is not known: its earliest date overlaps another
-   * outlet's (the same month, one of them known to the month only).
-   */
-  certain: boolean
+/** One thread that carries the claim. */
+export interface ClaimThread {
+  thread: ThreadRef
+  /** How well its best statement matches the claim, from 0 to 1. */
+  score: number
+  /** The best-matching statement: its id and words. */
+  statementId: number
+  text: string
+  /** The same, HTML-escaped, with the claim's words in `<mark>`. */
+  snippet: string
+  speaker: QuoteSpeaker | null
+  /** The origin, who carried it first (or that the order is not known), how many outlets. */
+  answer: string
+  outlets: ThreadOutlet[]
+  /** The thread's statements, earliest first; those that matched carry a `snippet`. */
   statements: QuoteResult[]
 }
 
-export interface ClaimReport extends Page<ClaimOutlet> {
+export interface ClaimReport extends Page<ClaimThread> {
   query: { q: string; words: string[] }
-  /** How many statements carry the claim, over all outlets. */
+  /** The best match's answer in one line; null when nothing carries the claim. */
+  answer: string | null
+  /** How many statements matched, over all threads. */
   statementCount: number
 }
 
 interface ClaimWord {
-  /** The word as folded from the claim. */
+  /** The word as folded from the claim, corrected when the index does not hold it. */
   word: string
-  /** What is looked up: the stem, as a prefix when `prefix`. */
-  lookup: string
-  prefix: boolean
+  /** Its stem: a statement word with the same stem is another form of it. */
+  stem: string
+  /** The indexed words looked up: the word and its other forms. */
+  forms: string[]
   weight: number
 }
 
-/** The claim's meaningful words, each with what to look up and how much it weighs (its rarity). */
+/** How much a statement word counts towards a claim word: the word itself, or another form. */
+const FORM_MATCH = { exact: 1, otherForm: 0.85 } as const
+
+/** The most other forms of one claim word looked up. */
+const MAX_FORMS = 12
+
+/** The claim's meaningful words, each with its forms and its weight (its rarity). */
 function claimWords(context: ServiceContext, q: string, totalQuotes: number): ClaimWord[] {
   const seen = new Set<string>()
   const result: ClaimWord[] = []
-  for (const { text: word } of tokenize(q)) {
-    if (STOPWORDS.has(word) || seen.has(word)) continue
-    seen.add(word)
-    const corrected = context.indexes.vocabulary.correct(word, { prefix: false })[0] ?? word
-    const lookup = stem(corrected)
-    const prefix = lookup.length >= CLAIMS.stemMinLength
-    const documents = prefix
-      ? context.indexes.vocabulary.documentsWithPrefix(lookup)
-      : context.indexes.vocabulary.documents(lookup)
+  const { vocabulary } = context.indexes
+  for (const { text } of tokenize(q)) {
+    if (STOPWORDS.has(text) || seen.has(text)) continue
+    seen.add(text)
+    const word = vocabulary.correct(text, { prefix: false })[0] ?? text
+    const key = stem(word)
+    const forms = [
+      ...new Set([word, ...vocabulary.wordsWithPrefix(key, (w) => stem(w) === key, MAX_FORMS)]),
+    ]
+    const documents = forms.reduce((sum, f) => sum + vocabulary.documents(f), 0)
     // A word no quote holds cannot tell statements apart, so it weighs nothing.
     const weight =
       documents === 0
         ? 0
         : Math.log(1 + (totalQuotes + 1) / (Math.min(documents, totalQuotes) + 0.5))
-    result.push({ word, lookup, prefix, weight })
+    result.push({ word, stem: key, forms, weight })
     if (result.length === LIMITS.queryWords) break
   }
   return result
@@ -82,7 +95,8 @@ function claimWords(context: ServiceContext, q: string, totalQuotes: number): Cl
  * share only common words, which are most of them, before anything is ranked.
  */
 function claimMatch(words: ClaimWord[]): AnyWordMatch | null {
-  const terms = (chosen: ClaimWord[]) => chosen.map((w) => ({ word: w.lookup, prefix: w.prefix }))
+  const terms = (chosen: ClaimWord[]): WordTerm[] =>
+    chosen.flatMap((w) => w.forms.map((form) => ({ word: form, prefix: false })))
   if (words.length === 0) return null
   const total = words.reduce((sum, w) => sum + w.weight, 0)
   const heaviest = [...words].sort((a, b) => b.weight - a.weight)
@@ -99,83 +113,78 @@ function claimMatch(words: ClaimWord[]): AnyWordMatch | null {
   }
 }
 
-/** The share of the claim's weight a statement's words hold. */
-function coverage(words: ClaimWord[], searchableText: string): number {
-  const statementWords = tokenize(searchableText).map((t) => t.text)
+/** How a statement word matches a claim word: 1 itself, less another form, 0 not at all. */
+function formMatch(claimWord: ClaimWord, statementWord: string): number {
+  if (statementWord === claimWord.word) return FORM_MATCH.exact
+  return stem(statementWord) === claimWord.stem ? FORM_MATCH.otherForm : 0
+}
+
+interface Match {
+  /** The share of the claim's weight held, each word by how it matched. */
+  coverage: number
+  score: number
+}
+
+/** How well a statement's words (and its speaker's name) match the claim. */
+function matchOf(words: ClaimWord[], text: string, searchable: string): Match {
   const total = words.reduce((sum, w) => sum + w.weight, 0)
-  const held = words
-    .filter((w) => statementWords.some((s) => (w.prefix ? s.startsWith(w.lookup) : s === w.lookup)))
-    .reduce((sum, w) => sum + w.weight, 0)
-  return total === 0 ? 0 : held / total
-}
-
-/** The first and last day a published date covers (`YYYY-MM-DD`): a month or year is a range. */
-function daysOf(date: PartialDate): { first: string; last: string } {
-  const stored = parsePartialDate(date.date)!
-  return { first: stored.firstDay, last: lastDayOf(stored) }
-}
-
-/**
- * Dates in the order by which each had surely happened: by the end of their ranges, then (a
- * tie, such as "February" and "28 February") the narrower first.
- */
-function compareDates(a: PartialDate, b: PartialDate): number {
-  const [x, y] = [daysOf(a), daysOf(b)]
-  return x.last < y.last
-    ? -1
-    : x.last > y.last
-      ? 1
-      : x.first > y.first
-        ? -1
-        : x.first < y.first
-          ? 1
-          : 0
-}
-
-/** Whether two dates may be either way round: their ranges share a day. */
-function overlap(a: PartialDate, b: PartialDate): boolean {
-  const [x, y] = [daysOf(a), daysOf(b)]
-  return x.first <= y.last && y.first <= x.last && (a.date !== b.date || a.precision !== 'day')
-}
-
-function groupByOutlet(statements: QuoteResult[]): ClaimOutlet[] {
-  const groups = new Map<string, ClaimOutlet>()
-  const add = (outlet: OutletRef, role: ClaimRole, statement: QuoteResult) => {
-    let group = groups.get(outlet.slug)
-    if (!group) {
-      const earliest = statement.article.published
-      group = { outlet, roles: [], earliest, certain: true, statements: [] }
-      groups.set(outlet.slug, group)
-    }
-    if (!group.roles.includes(role)) group.roles.push(role)
-    if (!group.statements.includes(statement)) group.statements.push(statement)
-    if (compareDates(statement.article.published, group.earliest) < 0) {
-      group.earliest = statement.article.published
-    }
+  if (total === 0) return { coverage: 0, score: 0 }
+  const own = tokenize(text).map((t) => t.text)
+  const all = tokenize(searchable).map((t) => t.text)
+  let held = 0
+  // Where each claim word first stands in the statement's own words, for closeness.
+  const positions: Array<number | null> = []
+  for (const w of words) {
+    let best = 0
+    for (const s of all) best = Math.max(best, formMatch(w, s))
+    held += best * w.weight
+    const at = own.findIndex((s) => formMatch(w, s) > 0)
+    positions.push(at < 0 ? null : at)
   }
-  for (const statement of statements) {
-    if (statement.citedOutlet) add(statement.citedOutlet, 'cited', statement)
-    add(statement.reportingOutlet, 'reported', statement)
+  // Claim words that follow each other and stand within a few words of each other.
+  let close = 0
+  for (let i = 1; i < positions.length; i++) {
+    const [a, b] = [positions[i - 1], positions[i]]
+    if (a != null && b != null && Math.abs(b - a) <= CLAIMS.closeWithin) close++
   }
-  // Earliest first; on the same date the cited source before those who reported it.
-  const sourceFirst = (g: ClaimOutlet) => (g.roles.includes('cited') ? 0 : 1)
-  const ordered = [...groups.values()].sort(
-    (a, b) =>
-      compareDates(a.earliest, b.earliest) ||
-      sourceFirst(a) - sourceFirst(b) ||
-      b.statements.length - a.statements.length ||
-      a.outlet.name.localeCompare(b.outlet.name),
+  const closeness = positions.length > 1 ? close / (positions.length - 1) : 1
+  const coverage = held / total
+  return { coverage, score: Math.round(coverage * (0.8 + 0.2 * closeness) * 1000) / 1000 }
+}
+
+/** The statement's words, HTML-escaped, with those that match a claim word in `<mark>`. */
+function markWords(words: ClaimWord[], text: string): string {
+  const input = text.normalize('NFC')
+  let html = ''
+  let at = 0
+  for (const token of tokenize(input)) {
+    if (!words.some((w) => formMatch(w, token.text) > 0)) continue
+    html += `${escapeHtml(input.slice(at, token.start))}<mark>${escapeHtml(input.slice(token.start, token.end))}</mark>`
+    at = token.end
+  }
+  return html + escapeHtml(input.slice(at))
+}
+
+interface MatchedThread {
+  thread: ThreadRef
+  best: QuoteResult
+  score: number
+  /** The snippets of its statements that matched, by id. */
+  snippets: Map<number, string>
+}
+
+/** The whole thread of a match, as stored now (or its statement alone, should a write have moved it). */
+async function reportOf(context: ServiceContext, matched: MatchedThread) {
+  const ids = await context.store.threadStatementIds(matched.thread.id, THREAD_STATEMENTS_SHOWN)
+  const found = await context.store.quotesInOrder(ids)
+  return threadReport(
+    matched.thread.id,
+    matched.thread.statements,
+    found.length > 0 ? found : [matched.best],
   )
-  // An outlet's place is known only when no other outlet's date may fall on either side of it.
-  for (const group of ordered) {
-    group.certain = ordered.every(
-      (other) => other === group || !overlap(group.earliest, other.earliest),
-    )
-  }
-  return ordered
 }
 
-/** The outlets that carried a claim and the outlets cited as its source, earliest first. */
+/** The threads that carry a claim, best match first; see the module comment. */
 export async function checkClaim(
   context: ServiceContext,
   params: { q: string; limit: number; offset: number },
@@ -192,16 +201,54 @@ export async function checkClaim(
     )
   }
   const candidates = await context.store.findClaimCandidates(match, CLAIMS.candidates)
-  const statements = candidates
-    .filter((c) => coverage(words, c.searchableText) >= CLAIMS.minCoverage)
-    .map((c) => c.quote)
-  const groups = groupByOutlet(statements)
+  const threads = new Map<number, MatchedThread>()
+  let statementCount = 0
+  for (const { quote, searchableText } of candidates) {
+    const { coverage, score } = matchOf(words, quote.text, searchableText)
+    if (coverage < CLAIMS.minCoverage) continue
+    statementCount++
+    const snippet = markWords(words, quote.text)
+    const found = threads.get(quote.thread.id)
+    if (!found) {
+      threads.set(quote.thread.id, {
+        thread: quote.thread,
+        best: quote,
+        score,
+        snippets: new Map([[quote.id, snippet]]),
+      })
+      continue
+    }
+    found.snippets.set(quote.id, snippet)
+    if (score > found.score) Object.assign(found, { best: quote, score })
+  }
+  const ranked = [...threads.values()].sort(
+    (a, b) => b.score - a.score || b.thread.outlets - a.thread.outlets || a.thread.id - b.thread.id,
+  )
+  const items: ClaimThread[] = []
+  for (const matched of ranked.slice(params.offset, params.offset + params.limit)) {
+    const report = await reportOf(context, matched)
+    items.push({
+      thread: matched.thread,
+      score: matched.score,
+      statementId: matched.best.id,
+      text: matched.best.text,
+      snippet: matched.snippets.get(matched.best.id)!,
+      speaker: matched.best.speaker ?? report.speaker,
+      answer: report.answer,
+      outlets: report.outlets,
+      statements: report.statements.map((s) => {
+        const snippet = matched.snippets.get(s.id)
+        return snippet === undefined ? s : { ...s, snippet }
+      }),
+    })
+  }
   return {
     query: { q, words: words.map((w) => w.word) },
-    statementCount: statements.length,
-    total: groups.length,
+    answer: ranked[0] ? (await reportOf(context, ranked[0])).answer : null,
+    statementCount,
+    total: ranked.length,
     limit: params.limit,
     offset: params.offset,
-    items: groups.slice(params.offset, params.offset + params.limit),
+    items,
   }
 }

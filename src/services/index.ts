@@ -10,6 +10,7 @@ import { slugsFor } from './name-lookup'
 import { getOutlet, listOutlets } from './outlets'
 import { ResultCache } from './result-cache'
 import { getQuote, searchQuotes } from './quotes'
+import { getThread } from './threads'
 import { getSpeaker, listSpeakers } from './speakers'
 import { exportQuotes } from './transfer'
 import type { ImportInput, NewArticle, NewOutlet, NewSpeaker } from './write-operations'
@@ -88,6 +89,7 @@ export function createServices(context: ServiceContext, options: ServiceOptions 
   return {
     searchQuotes: cached(searchQuotes),
     getQuote: bind(context, getQuote),
+    getThread: bind(context, getThread),
     checkClaim: cached(checkClaim),
     listSpeakers: fresh(listSpeakers),
     getSpeaker: bind(context, getSpeaker),

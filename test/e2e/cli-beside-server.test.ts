@@ -76,7 +76,7 @@ describe('a command-line import beside the running server', () => {
   it('holds no search, and the server’s writes wait their turn: kept, searchable, never a 500', async () => {
     const server = await startServer()
     try {
-      const file = corpusFile('beside.ndjson', 40_000, 11)
+      const file = corpusFile('beside.ndjson', 20_000, 11)
       const importing = startCli(server.database, 'import', file)
       await writing(server.database)
       const writes = postArticles(server, 20, 'waiting')

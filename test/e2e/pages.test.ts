@@ -27,6 +27,8 @@ let server: RunningServer
 let browser: Browser
 /** Where the hostile statement's speaker and outlet live, as the server named them. */
 let hostile: { speaker: string; outlet: string }
+/** The thread of the DEA agent's words, carried by four outlets. */
+let thread: number
 
 describe.runIf(hasChromium)('the web pages in Chromium', () => {
   beforeAll(async () => {
@@ -68,6 +70,35 @@ describe.runIf(hasChromium)('the web pages in Chromium', () => {
       statements: Array<{ speaker: { slug: string } }>
     }
     hostile = { speaker: article.statements[0]!.speaker.slug, outlet: article.outlet.slug }
+    // The DEA agent's words re-reported by two more outlets: a thread to show.
+    const words = 'They could be in a car, they could be in a house, and they could be vaporized'
+    for (const [outlet, published] of [
+      ['Newser', '2025-02-26'],
+      ['Latin Times', '2025-03-03'],
+    ] as const) {
+      const reReport = await fetch(`${server.url}/api/articles`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
+        body: JSON.stringify({
+          url: `https://${outlet.replace(' ', '').toLowerCase()}.example/zimmerman`,
+          outlet,
+          published,
+          body: `“${words},” Zimmerman told the Los Angeles Times.`,
+          quotes: [
+            {
+              text: words,
+              kind: 'direct',
+              speaker: 'Todd Zimmerman',
+              citedOutlet: 'Los Angeles Times',
+            },
+          ],
+        }),
+      })
+      expect(reReport.status).toBe(201)
+      thread = ((await reReport.json()) as { statements: Array<{ id: number }> }).statements[0]!.id
+    }
+    const found = await fetch(`${server.url}/api/quotes/${thread}`)
+    thread = ((await found.json()) as { thread: { id: number } }).thread.id
   }, 120_000)
 
   afterAll(async () => {
@@ -196,28 +227,25 @@ describe.runIf(hasChromium)('the web pages in Chromium', () => {
     await close()
   })
 
-  it('checks who reported a claim: the cited source stands apart, with its chain', async () => {
+  it('checks who reported a claim: the answer first, the cited source before who re-reported it', async () => {
     const { page, problems, close } = await open('/claims', { javaScript: false })
     await page
       .getByLabel('A claim, in your own words')
       .fill('the drones were only doing surveillance of the cartels')
     await page.getByRole('button', { name: 'Find who reported it' }).click()
     await page.waitForURL(/\/claims\?q=/)
-    const outlets = page.locator('ol.outlets > li')
-    expect(await outlets.count()).toBeGreaterThanOrEqual(2)
-    const first = outlets.first()
-    expect(await first.locator('h2').innerText()).toMatch(
-      /The Wall Street Journal\s*Cited as the source/,
+    expect(await page.locator('.best .answer').innerText()).toMatch(/outlets? in all\.$/)
+    const threads = page.locator('ol.threads > li')
+    expect(await threads.count()).toBeGreaterThanOrEqual(2)
+    const cited = threads.filter({ hasText: 'Cited as the source' }).first()
+    const timeline = await cited.locator('ol.timeline > li').allInnerTexts()
+    expect(timeline[0]).toMatch(
+      /order unknown\s+The Wall Street Journal\s*Origin\s*Cited as the source/,
     )
-    expect(await first.getAttribute('class')).toBe('source')
-    const steps = await first.locator('ol.chain-steps').first().locator('li').allInnerTexts()
-    expect(steps).toEqual([
-      'U.S. and Mexican officials',
-      'The Wall Street Journal',
-      'reported by The Independent, February 2025',
-    ])
-    const reporter = page.locator('ol.outlets > li', { hasText: 'Reported it' })
-    expect(await reporter.locator('h2').innerText()).toMatch(/^The Independent/)
+    expect(timeline[1]).toMatch(/The Independent\s*Re-reported it citing The Wall Street Journal/)
+    await cited.getByRole('link', { name: 'the whole thread' }).click()
+    await page.waitForURL(/\/threads\/\d+$/)
+    expect(await page.locator('h1').innerText()).toMatch(/and who carried it$/)
     expect(problems).toEqual([])
     await close()
   })
@@ -297,6 +325,8 @@ describe.runIf(hasChromium)('the web pages in Chromium', () => {
       outlet: '/outlets/the-new-york-times',
       claims: '/claims?q=drones+were+flown+over+Mexico+for+years',
       article: '/articles/1',
+      thread: `/threads/${thread}`,
+      quote: `/quotes/${thread}`,
     }
     for (const [name, path] of Object.entries(pages)) {
       for (const [device, width, height] of [

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { entriesOf, importEntries } from '../../src/import/importer'
 import type { ClaimReport } from '../../src/services/claims'
-import { getJson, seededQuotedb } from '../helpers'
+import { getJson, quotedbWith, seededQuotedb } from '../helpers'
 
 let app: Awaited<ReturnType<typeof seededQuotedb>>['app']
 beforeAll(async () => {
@@ -18,32 +18,39 @@ const check = async (claim: string) => {
 }
 
 describe('GET /api/claims', () => {
-  it('groups the statements carrying a claim by cited source and reporting outlet', async () => {
+  it('answers with threads, best match first, the words of the claim marked', async () => {
     const report = await check('drones were flown over Mexico for years')
-    const outlets = report.items.map((g) => [g.outlet.slug, g.roles])
-    expect(outlets).toEqual([
-      ['the-wall-street-journal', ['cited']],
-      ['the-new-york-times', ['cited']],
-      ['the-independent', ['reported']],
+    expect(report.items.length).toBeGreaterThan(1)
+    const scores = report.items.map((i) => i.score)
+    expect(scores).toEqual([...scores].sort((a, b) => b - a))
+    expect(report.answer).toBe(report.items[0]!.answer)
+    for (const item of report.items) {
+      expect(item.snippet).toMatch(/<mark>/)
+      expect(item.statements.map((s) => s.id)).toContain(item.statementId)
+    }
+    // A statement The Independent reported citing The Wall Street Journal: the Journal is its
+    // origin, cited; the Independent re-reported it. Both February 2025: the order is unknown.
+    const cited = report.items.find((i) => i.outlets.some((o) => o.roles.includes('cited')))!
+    expect(cited.outlets.map((o) => [o.outlet.slug, o.roles, o.certain])).toEqual([
+      ['the-wall-street-journal', ['origin', 'cited'], false],
+      ['the-independent', ['reported'], false],
     ])
-    expect(report.items.every((g) => g.earliest.date === '2025-02')).toBe(true)
-    // All in February 2025, day unknown: which came first is not known, and the report says so.
-    expect(report.items.every((g) => !g.certain)).toBe(true)
-    const independent = report.items.at(-1)!
-    expect(independent.statements.map((s) => s.kind)).toContain('paraphrase')
-    expect(report.statementCount).toBe(independent.statements.length)
+    expect(cited.outlets[1]!.citing).toEqual([
+      { slug: 'the-wall-street-journal', name: 'The Wall Street Journal' },
+    ])
   })
 
-  it('orders outlets by the day by which each surely carried the claim, and says when it cannot', async () => {
+  it('joins the same statement in several outlets into one item, ordered by when each surely carried it', async () => {
     const { app: withMore, store } = await seededQuotedb()
     const carrying = (url: string, outlet: string, published: string) => ({
       type: 'article',
       url,
       outlet,
       published,
+      body: 'Drones were flown over Mexico for years, the defense secretary said.',
       quotes: [
         {
-          text: 'drones were flown over Mexico for years',
+          text: 'Drones were flown over Mexico for years',
           kind: 'paraphrase',
           speaker: 'Pete Hegseth',
         },
@@ -61,28 +68,59 @@ describe('GET /api/claims', () => {
       withMore,
       `/api/claims?q=${encodeURIComponent('drones were flown over Mexico for years')}`,
     )
-    const order = body.items.map((g) => [g.outlet.name, g.earliest.date, g.certain])
-    // Newser's 18 February comes before the end of February, when The Independent's article
-    // (February, day unknown) was surely out; but it may have been earlier: not certain. The
-    // March article is after every February: its place is known.
-    expect(order.findIndex(([name]) => name === 'Newser')).toBeLessThan(
-      order.findIndex(([name]) => name === 'The Independent'),
+    const best = body.items[0]!
+    expect(best.thread.statements).toBe(2)
+    expect(best.statements).toHaveLength(2)
+    expect(best.outlets.map((o) => [o.outlet.name, o.roles, o.earliest.date, o.certain])).toEqual([
+      ['Newser', ['origin'], '2025-02-18', true],
+      ['Latin Times', ['origin'], '2025-03-05', true],
+    ])
+    expect(body.answer).toBe(
+      'Origin: Newser and Latin Times. First: Newser (2025-02-18). 2 outlets in all.',
     )
-    expect(order.find(([name]) => name === 'Newser')?.[2]).toBe(false)
-    expect(order.at(-1)).toEqual(['Latin Times', '2025-03-05', true])
+  })
+
+  it('matches whole words in any form, never a prefix', async () => {
+    const { app: own } = await quotedbWith([
+      {
+        type: 'article',
+        url: 'https://example.com/1',
+        outlet: 'Example News',
+        published: '2025-03-01',
+        body: 'Life is too short to wait. There is a shortage of housing. Shortcuts were taken.',
+        quotes: [
+          { text: 'Life is too short to wait', speaker: 'Ana Vargas' },
+          { text: 'There is a shortage of housing', speaker: 'Ana Vargas' },
+          { text: 'Shortcuts were taken', speaker: 'Ana Vargas' },
+        ],
+      },
+    ])
+    const { body } = await getJson<ClaimReport>(own, '/api/claims?q=life%20is%20too%20short')
+    expect(body.items.map((i) => i.text)).toEqual(['Life is too short to wait'])
+    expect(body.items[0]!.snippet).toBe('<mark>Life</mark> is too <mark>short</mark> to wait')
+  })
+
+  it('pages the threads', async () => {
+    const all = await check('drones were flown over Mexico for years')
+    const { body: second } = await getJson<ClaimReport>(
+      app,
+      `/api/claims?q=${encodeURIComponent('drones were flown over Mexico for years')}&limit=1&offset=1`,
+    )
+    expect(second.total).toBe(all.total)
+    expect(second.items.map((i) => i.thread.id)).toEqual([all.items[1]!.thread.id])
+    expect(second.answer).toBe(all.answer)
   })
 
   it('finds a claim phrased differently from the article', async () => {
     const report = await check('Trump did not order the drone flights')
-    const statements = report.items.flatMap((g) => g.statements)
-    expect(statements.map((s) => s.speaker?.slug)).toContain('ricardo-trevilla')
+    expect(report.items[0]!.speaker?.slug).toBe('ricardo-trevilla')
   })
 
   it('finds claims sourced to an outlet with no named speaker', async () => {
     const report = await check('fentanyl labs can be seen from the air')
-    expect(report.items[0]).toMatchObject({
+    expect(report.items[0]!.outlets[0]).toMatchObject({
       outlet: { slug: 'the-new-york-times' },
-      roles: ['cited'],
+      roles: ['origin', 'cited'],
     })
     expect(report.items[0]!.statements[0]).toMatchObject({ speaker: null, cue: 'according to' })
   })

@@ -33,6 +33,7 @@ describe('GET /openapi.json', () => {
       '/api/speakers',
       '/api/speakers/{slug}',
       '/api/speakers/{slug}/merge',
+      '/api/threads/{id}',
     ])
     expect(body.paths['/api/quotes'].post.security).toEqual([{ bearer: [] }])
     expect(body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' })

@@ -205,14 +205,72 @@ describe('the other pages', () => {
     expect(html.match(/<(blockquote|p) class="quote /g)).toHaveLength(7)
   })
 
-  it('checks a claim, the cited source first and marked as such', async () => {
+  it('checks a claim: the answer first, then each statement with the outlets that carried it', async () => {
     const { app } = await seededQuotedb()
     const { html } = await page(app, '/claims?q=drones+were+flown+over+Mexico+for+years')
-    expect(html).toContain('7 statements in 3 outlets, earliest first.')
-    const firstOutlet =
-      /<ol class="outlets"><li class="source"><h2><a href="\/outlets\/([a-z-]+)"/.exec(html)
-    expect(firstOutlet?.[1]).toBe('the-wall-street-journal')
-    expect(html).toContain('<span class="badge reported">Reported it</span>')
+    const answer = html.indexOf('<p class="answer">')
+    expect(answer).toBeGreaterThan(0)
+    expect(answer).toBeLessThan(html.indexOf('<ol class="threads">'))
+    expect(html).toContain('different statements, best match first.')
+    expect(html).toContain('<mark>drones</mark>')
+    // A statement cited to the Journal: the Journal first, as origin and source, the order unknown.
+    expect(html).toContain(
+      '<span class="when">February 2025 (day unknown)<span class="uncertain"> · order unknown</span></span> <a href="/outlets/the-wall-street-journal">The Wall Street Journal</a><span class="badge origin">Origin</span><span class="badge cited">Cited as the source</span>',
+    )
+    expect(html).toContain('citing <a href="/outlets/the-wall-street-journal">')
+    expect(html).toMatch(/<a href="\/threads\/\d+">the whole thread<\/a>/)
+    expect(html).toMatch(/<a href="\/quotes\/\d+">this statement<\/a>/)
+  })
+
+  it('pages the claims check', async () => {
+    const { app } = await seededQuotedb()
+    const { html } = await page(app, '/claims?q=drones+were+flown+over+Mexico+for+years&offset=0')
+    expect(html).not.toContain('rel="next"')
+  })
+
+  it('shows a thread: the words, who said it, the outlets in order, every statement', async () => {
+    const { app, store } = await seededQuotedb()
+    const zimmerman = await store.getQuote(
+      ((await (await app.request('/api/quotes?q=vaporized')).json()) as any).items[0].id,
+    )
+    const body =
+      'They could be in a car, they could be in a house, and they could be vaporized, he said.'
+    for (const [outlet, published] of [
+      ['Newser', '2025-02-26'],
+      ['Latin Times', '2025-03-03'],
+    ] as const) {
+      const created = await send(app, 'POST', '/api/articles', {
+        url: `https://${outlet.replace(' ', '').toLowerCase()}.example/zimmerman`,
+        outlet,
+        published,
+        body,
+        quotes: [
+          {
+            text: 'They could be in a car, they could be in a house, and they could be vaporized',
+            kind: 'direct',
+            speaker: 'Todd Zimmerman',
+            citedOutlet: 'Los Angeles Times',
+          },
+        ],
+      })
+      expect(created.status).toBe(201)
+    }
+    const { html } = await page(app, `/threads/${zimmerman!.thread.id}`)
+    expect(html).toContain('<h1>What Todd Zimmerman said, and who carried it</h1>')
+    expect(html).toContain('3 statements in 4 outlets')
+    const order = [
+      ...html.matchAll(/<span class="when">[^]*?<\/span> <a href="\/outlets\/([a-z-]+)">/g),
+    ].map((m) => m[1])
+    // The LA Times surely carried it by 26 February, when Newser cited it; The Independent's
+    // February ends after that.
+    expect(order).toEqual(['los-angeles-times', 'newser', 'the-independent', 'latin-times'])
+    expect(html).toContain('Latin Times</a><span class="badge reported">Re-reported it</span>')
+    // Each statement links back to the thread, and to its own page.
+    const { html: quote } = await page(app, `/quotes/${zimmerman!.id}`)
+    expect(quote).toContain('The same statement in 4 outlets')
+    expect(quote).toContain(`href="/threads/${zimmerman!.thread.id}"`)
+    const { html: search } = await page(app, '/?q=vaporized')
+    expect(search).toContain(`one of 3 statements in 4 outlets`)
   })
 
   it('marks each statement in the article text, ending with its speaker', async () => {

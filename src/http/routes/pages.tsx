@@ -19,6 +19,7 @@ import type { QuoteSearchResult } from '../../services/quotes'
 import { withParams } from '../../web/format'
 import { ArticlePage } from '../../web/pages/article'
 import { ClaimsPage } from '../../web/pages/claims'
+import { ThreadPage } from '../../web/pages/thread'
 import { FailurePage, NotFoundPage } from '../../web/pages/not-found'
 import { OutletPage } from '../../web/pages/outlet'
 import { QuotePage } from '../../web/pages/quote'
@@ -265,16 +266,20 @@ export function pageRoutes(services: Services) {
 
   app.get('/claims', async (c) => {
     const q = (c.req.query('q') ?? '').trim()
-    if (!q) return c.html(<ClaimsPage q="" report={null} error={null} />)
+    if (!q) return c.html(<ClaimsPage q="" report={null} error={null} params={null} />)
     if (q.length > LIMITS.queryLength) {
       const tooLong = `The claim is longer than ${LIMITS.queryLength} characters; shorten it to what it turns on.`
-      return c.html(<ClaimsPage q={q} report={null} error={tooLong} />, 400)
+      return c.html(<ClaimsPage q={q} report={null} error={tooLong} params={null} />, 400)
     }
     try {
-      const report = await services.checkClaim({ q, limit: 50, offset: 0 })
-      return c.html(<ClaimsPage q={q} report={report} error={null} />)
+      const params = new URL(c.req.url).searchParams
+      const report = await services.checkClaim({ q, limit: PAGE_SIZE, offset: offsetOf(params) })
+      return c.html(<ClaimsPage q={q} report={report} error={null} params={params} />)
     } catch (error) {
-      return c.html(<ClaimsPage q={q} report={null} error={inFormWords(error)} />, 400)
+      return c.html(
+        <ClaimsPage q={q} report={null} error={inFormWords(error)} params={null} />,
+        400,
+      )
     }
   })
 
@@ -292,7 +297,19 @@ export function pageRoutes(services: Services) {
     const id = idOf(c.req.param('id'))
     if (id === null) return notFound(c, 'No statement has this address.')
     try {
-      return c.html(<QuotePage quote={await services.getQuote(id)} />)
+      const quote = await services.getQuote(id)
+      const thread = quote.thread.statements > 1 ? await services.getThread(quote.thread.id) : null
+      return c.html(<QuotePage quote={quote} thread={thread} />)
+    } catch (error) {
+      return notFound(c, userError(error))
+    }
+  })
+
+  app.get('/threads/:id', async (c) => {
+    const id = idOf(c.req.param('id'))
+    if (id === null) return notFound(c, 'No statement has this address.')
+    try {
+      return c.html(<ThreadPage thread={await services.getThread(id)} />)
     } catch (error) {
       return notFound(c, userError(error))
     }

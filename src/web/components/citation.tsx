@@ -125,6 +125,15 @@ export function Chain({ quote }: { quote: QuoteResult }) {
       >
         link
       </a>
+      {quote.thread.statements > 1 ? (
+        <>
+          {' · '}
+          <a class="thread-link" href={`/threads/${quote.thread.id}`}>
+            one of {quote.thread.statements} statements in {quote.thread.outlets}{' '}
+            {quote.thread.outlets === 1 ? 'outlet' : 'outlets'}
+          </a>
+        </>
+      ) : null}
     </p>
   )
 }

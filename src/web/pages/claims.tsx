@@ -1,63 +1,29 @@
 /**
- * "Who reported this?" (`/claims`): a claim in your own words, and the outlets that carried it,
- * earliest first — each with its statement and chain (who said it → whom they told → who reported
- * it). Outlets cited as the source are drawn apart from those that reported it.
+ * "Who reported this?" (`/claims`): a claim in your own words, and the statements that carry it as
+ * threads, best match first — the answer in one line before anything else, then for each thread
+ * its words (the claim's words marked), who said it, and the outlets that carried it as a
+ * timeline, with links to the thread and to each statement.
  */
-import type { QuoteResult } from '../../domain/types'
+import { raw } from 'hono/html'
 import type { ClaimReport } from '../../services/claims'
 import { ErrorNote } from '../components/error-note'
-import { writtenDate } from '../format'
+import { Pagination } from '../components/pagination'
+import { OutletTimeline, ProvenanceAnswer } from '../components/provenance'
 import { Layout } from '../layout'
-
-/**
- * The chain as steps, the origin first: "U.S. and Mexican officials told → The Wall Street Journal
- * → reported by The Independent". Without a named speaker the cited outlet is the origin.
- */
-function Steps({ quote }: { quote: QuoteResult }) {
-  const { speaker, citedOutlet, reportingOutlet, article } = quote
-  // "according to" reads backwards in a left-to-right chain; the arrow already says it.
-  const cue = /^(?:according to|per)$/i.test(quote.cue ?? '') ? '' : (quote.cue ?? 'said')
-  const origin = speaker ? (
-    <>
-      <a href={`/speakers/${speaker.slug}`}>{speaker.name}</a> {cue}
-    </>
-  ) : citedOutlet ? (
-    <>
-      <a href={`/outlets/${citedOutlet.slug}`}>{citedOutlet.name}</a> {cue || 'reported'}
-    </>
-  ) : quote.cue ? (
-    <>{quote.cue}</>
-  ) : null
-  const via =
-    speaker && citedOutlet ? (
-      <a href={`/outlets/${citedOutlet.slug}`}>{citedOutlet.name}</a>
-    ) : speaker && quote.audience ? (
-      <>
-        {/^told$/i.test(quote.cue ?? '') ? '' : 'to '}
-        {quote.audience}
-      </>
-    ) : null
-  return (
-    <ol class="chain-steps" aria-label="Attribution chain">
-      {origin ? <li class="origin">{origin}</li> : null}
-      {via ? <li>{via}</li> : null}
-      <li>
-        reported by <a href={`/outlets/${reportingOutlet.slug}`}>{reportingOutlet.name}</a>,{' '}
-        <a href={`/articles/${article.id}`}>{writtenDate(article.published)}</a>
-      </li>
-    </ol>
-  )
-}
 
 export function ClaimsPage({
   q,
   report,
   error,
+  params,
 }: {
   q: string
   report: ClaimReport | null
   error: string | null
+  /** The request's parameters, for page links. */
+  params: URLSearchParams | null
 }) {
+  const best = report?.offset === 0 ? report.items[0] : undefined
   return (
     <Layout title={q ? `Who reported: ${q}` : 'Who reported this?'} current="claims">
       <h1>Who reported this?</h1>
@@ -82,43 +48,50 @@ export function ClaimsPage({
           </div>
         ) : (
           <>
-            <p class="summary" role="status">
-              {report.statementCount} {report.statementCount === 1 ? 'statement' : 'statements'} in{' '}
-              {report.total} {report.total === 1 ? 'outlet' : 'outlets'}, earliest first.
+            {best ? (
+              <div class="best" role="status">
+                <p class="muted">Best match</p>
+                <ProvenanceAnswer outlets={best.outlets} />
+              </div>
+            ) : null}
+            <p class="summary">
+              {report.statementCount} matching{' '}
+              {report.statementCount === 1 ? 'statement' : 'statements'}, as {report.total}{' '}
+              {report.total === 1 ? 'statement' : 'different statements'}, best match first.
             </p>
-            <ol class="outlets">
-              {report.items.map((group) => {
-                const source = group.roles.includes('cited')
-                return (
-                  <li class={source ? 'source' : undefined}>
-                    <h2>
-                      <a href={`/outlets/${group.outlet.slug}`}>{group.outlet.name}</a>
-                      {source ? <span class="badge source">Cited as the source</span> : null}
-                      {group.roles.includes('reported') ? (
-                        <span class="badge reported">Reported it</span>
-                      ) : null}
-                    </h2>
-                    <p class="muted">
-                      {source ? 'Cited in reports dated ' : 'Published '}
-                      {writtenDate(group.earliest)}
-                      {group.earliest.precision === 'day' ? '' : ' (day unknown)'}
-                      {group.certain ? '' : ' — order unknown'} · {group.statements.length}{' '}
-                      {group.statements.length === 1 ? 'statement' : 'statements'}
-                    </p>
-                    <ul>
-                      {group.statements.map((quote) => (
-                        <li>
-                          <blockquote class={`quote ${quote.kind}`}>
-                            {quote.kind === 'paraphrase' ? quote.text : `“${quote.text}”`}
-                          </blockquote>
-                          <Steps quote={quote} />
-                        </li>
-                      ))}
-                    </ul>
-                  </li>
-                )
-              })}
+            <ol class="threads">
+              {report.items.map((item) => (
+                <li>
+                  {item.statements.find((s) => s.id === item.statementId)?.kind === 'paraphrase' ? (
+                    <p class="quote paraphrase">{raw(item.snippet)}</p>
+                  ) : (
+                    <blockquote class="quote">“{raw(item.snippet)}”</blockquote>
+                  )}
+                  <p class="muted">
+                    {item.speaker ? (
+                      <a href={`/speakers/${item.speaker.slug}`}>{item.speaker.name}</a>
+                    ) : (
+                      'An unnamed source'
+                    )}{' '}
+                    · {item.thread.statements}{' '}
+                    {item.thread.statements === 1 ? 'statement' : 'statements'} in{' '}
+                    {item.outlets.length} {item.outlets.length === 1 ? 'outlet' : 'outlets'} ·{' '}
+                    <a href={`/quotes/${item.statementId}`}>this statement</a> ·{' '}
+                    <a href={`/threads/${item.thread.id}`}>the whole thread</a>
+                  </p>
+                  {item === best ? null : <ProvenanceAnswer outlets={item.outlets} />}
+                  <OutletTimeline outlets={item.outlets} />
+                </li>
+              ))}
             </ol>
+            {params ? (
+              <Pagination
+                total={report.total}
+                offset={report.offset}
+                limit={report.limit}
+                params={params}
+              />
+            ) : null}
           </>
         )
       ) : null}

@@ -3,7 +3,9 @@
  * article it stands in, and a citation to copy — so a statement can be linked to and quoted.
  */
 import type { QuoteResult } from '../../domain/types'
+import type { ThreadReport } from '../../services/threads'
 import { Citation } from '../components/citation'
+import { OutletTimeline, ProvenanceAnswer } from '../components/provenance'
 import { KIND_NAMES, writtenDate } from '../format'
 import { Layout } from '../layout'
 
@@ -25,7 +27,14 @@ export function citationText(quote: QuoteResult): string {
   )
 }
 
-export function QuotePage({ quote }: { quote: QuoteResult }) {
+export function QuotePage({
+  quote,
+  thread,
+}: {
+  quote: QuoteResult
+  /** The statement's thread, when it holds others. */
+  thread: ThreadReport | null
+}) {
   const who = quote.speaker?.name ?? quote.citedOutlet?.name ?? 'an unnamed source'
   return (
     <Layout title={`${KIND_NAMES[quote.kind].one} by ${who}`}>
@@ -39,6 +48,21 @@ export function QuotePage({ quote }: { quote: QuoteResult }) {
         <a href={`/articles/${quote.article.id}`}>Read it in the article</a>
         {quote.article.title ? <> — {quote.article.title}</> : null}
       </p>
+      {thread ? (
+        <section aria-labelledby="thread">
+          <h2 id="thread">
+            The same statement in {thread.outlets.length}{' '}
+            {thread.outlets.length === 1 ? 'outlet' : 'outlets'}
+          </h2>
+          <ProvenanceAnswer outlets={thread.outlets} />
+          <OutletTimeline outlets={thread.outlets} />
+          <p>
+            <a href={`/threads/${thread.id}`}>
+              All {thread.statementCount} statements, each with its chain
+            </a>
+          </p>
+        </section>
+      ) : null}
       <h2>
         <label for="citation">Cite it</label>
       </h2>

@@ -1,0 +1,411 @@
+/**
+ * Keeping threads: the writer takes every change to statements into the threads, from the change
+ * feed, inside the writing transaction — at the start of each write (what others wrote since: a
+ * hand-run statement, another process) and before it commits (what it wrote). So threads change
+ * with the write that changed the statements, whatever path it took, or not at all.
+ *
+ * - A new or edited statement is looked up in the fingerprint index (`threads/fingerprints.ts`);
+ *   the candidates found are checked with the rule (`threads/same-statement.ts`), and the threads
+ *   of those that are the same statement become one, under the smallest id among them.
+ * - A statement edited or removed leaves its thread, which is formed again from the statements
+ *   left in it: those still joined by the rule stay together, and may split.
+ *
+ * Adding a statement costs a few index lookups whatever the size of the database: a fingerprint
+ * that more than `THREADS.commonFingerprint` statements hold gives no candidates.
+ */
+import { dayNumber, lastDayOf } from '../domain/partial-dates'
+import type { DatePrecision, QuoteKind } from '../domain/vocabulary'
+import { fingerprintsOf } from '../threads/fingerprints'
+import { THREADS } from '../threads/options'
+import { sameStatement, threadStatement, type ThreadStatement } from '../threads/same-statement'
+import { changesAfter, feedHead } from './change-feed'
+import type { Db } from './client'
+
+/** Changes taken in per step; a larger backlog is taken in step by step, in the same transaction. */
+const STEP = 5000
+
+interface StatementRow {
+  id: number
+  text: string
+  kind: QuoteKind
+  speakerId: number | null
+  anonymous: number
+  citedOutletId: number | null
+  saidLatest: string | null
+  publishedOn: string
+  datePrecision: DatePrecision
+  outletId: number
+}
+
+const prepare = (db: Db) => {
+  const sqlite = db.$client
+  return {
+    position: sqlite.prepare('SELECT position FROM thread_state').pluck(),
+    setPosition: sqlite.prepare('UPDATE thread_state SET position = ?'),
+    statements: sqlite.prepare(
+      `SELECT q.id, q.text, q.kind, q.speaker_id AS speakerId, coalesce(s.anonymous, 0) AS anonymous,
+        q.cited_outlet_id AS citedOutletId, q.said_latest AS saidLatest, a.published_on AS publishedOn,
+        a.date_precision AS datePrecision, a.outlet_id AS outletId
+       FROM json_each(?) j JOIN quotes q ON q.id = j.value JOIN articles a ON a.id = q.article_id
+       LEFT JOIN speakers s ON s.id = q.speaker_id`,
+    ),
+    threadsOf: sqlite.prepare(
+      `SELECT t.quote_id AS quoteId, t.thread_id AS threadId
+       FROM json_each(?) j JOIN quote_threads t ON t.quote_id = j.value`,
+    ),
+    threadsOfArticle: sqlite
+      .prepare(
+        `SELECT DISTINCT t.thread_id FROM quotes q JOIN quote_threads t ON t.quote_id = q.id
+         WHERE q.article_id = ?`,
+      )
+      .pluck(),
+    members: sqlite
+      .prepare('SELECT quote_id FROM quote_threads WHERE thread_id = ? ORDER BY quote_id LIMIT ?')
+      .pluck(),
+    forget: sqlite.prepare(
+      'DELETE FROM quote_threads WHERE quote_id IN (SELECT value FROM json_each(?))',
+    ),
+    join: sqlite.prepare(
+      `INSERT OR REPLACE INTO quote_threads (quote_id, thread_id)
+       SELECT value ->> 0, value ->> 1 FROM json_each(?)`,
+    ),
+    retag: sqlite.prepare(
+      'UPDATE quote_threads SET thread_id = ? WHERE thread_id IN (SELECT value FROM json_each(?))',
+    ),
+    index: sqlite.prepare(
+      `INSERT OR IGNORE INTO quote_fingerprints (fingerprint, quote_id)
+       SELECT value ->> 0, value ->> 1 FROM json_each(?)`,
+    ),
+    postings: sqlite
+      .prepare(
+        'SELECT quote_id FROM quote_fingerprints WHERE fingerprint = ? ORDER BY quote_id LIMIT ?',
+      )
+      .pluck(),
+    dropFingerprints: sqlite.prepare(
+      'DELETE FROM quote_fingerprints WHERE fingerprint IN (SELECT value FROM json_each(?))',
+    ),
+    markCommon: sqlite.prepare(
+      'INSERT OR IGNORE INTO quote_fingerprints (fingerprint, quote_id) SELECT value, 0 FROM json_each(?)',
+    ),
+    dropPostings: sqlite.prepare(
+      'DELETE FROM quote_fingerprints WHERE quote_id IN (SELECT value FROM json_each(?))',
+    ),
+    singletons: sqlite.prepare(
+      `INSERT OR REPLACE INTO threads (id, statements, outlets)
+       SELECT value ->> 0, 1, value ->> 1 FROM json_each(?)`,
+    ),
+    recount: sqlite.prepare(
+      `INSERT OR REPLACE INTO threads (id, statements, outlets)
+       SELECT j.value,
+         (SELECT count(*) FROM quote_threads m WHERE m.thread_id = j.value),
+         (SELECT count(*) FROM (
+           SELECT a.outlet_id FROM quote_threads m JOIN quotes q ON q.id = m.quote_id
+             JOIN articles a ON a.id = q.article_id WHERE m.thread_id = j.value
+           UNION SELECT q.cited_outlet_id FROM quote_threads m JOIN quotes q ON q.id = m.quote_id
+             WHERE m.thread_id = j.value AND q.cited_outlet_id IS NOT NULL))
+       FROM json_each(?) j WHERE EXISTS (SELECT 1 FROM quote_threads m WHERE m.thread_id = j.value)`,
+    ),
+    dropEmpty: sqlite.prepare(
+      `DELETE FROM threads WHERE id IN (SELECT value FROM json_each(?))
+       AND NOT EXISTS (SELECT 1 FROM quote_threads m WHERE m.thread_id = threads.id)`,
+    ),
+    quoteIdsAfter: sqlite.prepare('SELECT id FROM quotes WHERE id > ? ORDER BY id LIMIT ?').pluck(),
+  }
+}
+
+type Statements = ReturnType<typeof prepare>
+const prepared = new WeakMap<Db, Statements>()
+const statementsOf = (db: Db) => {
+  let found = prepared.get(db)
+  if (!found) prepared.set(db, (found = prepare(db)))
+  return found
+}
+
+const json = (value: unknown) => JSON.stringify(value)
+
+/** The day by which a statement was surely said: its said date, else its article's last day. */
+function saidBy(row: StatementRow): number {
+  const day =
+    row.saidLatest ?? lastDayOf({ firstDay: row.publishedOn, precision: row.datePrecision })
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number]
+  return dayNumber(year, month, date)
+}
+
+const toStatement = (row: StatementRow): ThreadStatement =>
+  threadStatement({
+    id: row.id,
+    kind: row.kind,
+    text: row.text,
+    speakerId: row.speakerId,
+    anonymous: row.anonymous === 1,
+    citedOutletId: row.citedOutletId,
+    sourceOutletId: row.citedOutletId ?? (row.speakerId === null ? row.outletId : null),
+    saidBy: saidBy(row),
+  })
+
+/** Sets of ids joined one by one, each set named by its smallest id. */
+class Groups {
+  readonly #parent = new Map<number, number>()
+
+  find(id: number): number {
+    let root = id
+    while (this.#parent.has(root) && this.#parent.get(root) !== root) root = this.#parent.get(root)!
+    // Every id on the way now points at the root.
+    for (let at = id; at !== root;) {
+      const next = this.#parent.get(at)!
+      this.#parent.set(at, root)
+      at = next
+    }
+    return root
+  }
+
+  join(a: number, b: number): void {
+    const [x, y] = [this.find(a), this.find(b)]
+    if (!this.#parent.has(x)) this.#parent.set(x, x)
+    if (x === y) return
+    this.#parent.set(Math.max(x, y), Math.min(x, y))
+    this.#parent.set(Math.min(x, y), Math.min(x, y))
+  }
+
+  /** Every id seen, by the smallest id of its set. */
+  sets(): Map<number, number[]> {
+    const sets = new Map<number, number[]>()
+    for (const id of this.#parent.keys()) {
+      const root = this.find(id)
+      const set = sets.get(root)
+      if (set) set.push(id)
+      else sets.set(root, [id])
+    }
+    return sets
+  }
+}
+
+/** The statements of `ids` that exist, by id. */
+function readStatements(s: Statements, ids: Iterable<number>): Map<number, ThreadStatement> {
+  const found = new Map<number, ThreadStatement>()
+  const list = [...ids]
+  for (let i = 0; i < list.length; i += STEP) {
+    for (const row of s.statements.all(json(list.slice(i, i + STEP))) as StatementRow[])
+      found.set(row.id, toStatement(row))
+  }
+  return found
+}
+
+/** What one step of upkeep touched: threads to count again, and threads gone. */
+interface Touched {
+  recount: Set<number>
+}
+
+/**
+ * Forms the thread `threadId` again from the statements left in it (after one was edited or
+ * removed): those the rule still joins stay together, each part under its smallest id. Two are
+ * compared only when they share a fingerprint, as when they were joined: the threads do not depend
+ * on the order the statements came in.
+ */
+function reform(s: Statements, threadId: number, touched: Touched): void {
+  const members = s.members.all(threadId, THREADS.reformLimit) as number[]
+  touched.recount.add(threadId)
+  if (members.length === 0) return
+  const statements = [...readStatements(s, members).values()]
+  const fingerprints = statements.map((st) => new Set(fingerprintsOf(st)))
+  const groups = new Groups()
+  for (let i = 0; i < statements.length; i++) {
+    const [a, own] = [statements[i]!, fingerprints[i]!]
+    groups.join(a.id, a.id)
+    for (let j = 0; j < i; j++) {
+      const b = statements[j]!
+      if (groups.find(a.id) === groups.find(b.id)) continue
+      if ([...fingerprints[j]!].some((f) => own.has(f)) && sameStatement(a, b))
+        groups.join(a.id, b.id)
+    }
+  }
+  const assignments: Array<[number, number]> = []
+  for (const [root, ids] of groups.sets()) {
+    touched.recount.add(root)
+    for (const id of ids) assignments.push([id, root])
+  }
+  s.join.run(json(assignments))
+}
+
+/**
+ * A fingerprint's postings as the upkeep reads them: the statements holding it, or `COMMON` for
+ * one held by more than `THREADS.commonFingerprint` (its postings are then replaced by one row
+ * with quote id 0, so it is never read whole again).
+ */
+const COMMON = 'common'
+type Postings = number[] | typeof COMMON
+
+/** The postings of `fingerprint`, read once per step. */
+function postingsOf(s: Statements, fingerprint: number, read: Map<number, Postings>): Postings {
+  let found = read.get(fingerprint)
+  if (found === undefined) {
+    const ids = s.postings.all(fingerprint, THREADS.commonFingerprint + 1) as number[]
+    found = ids[0] === 0 || ids.length > THREADS.commonFingerprint ? COMMON : ids
+    read.set(fingerprint, found)
+  }
+  return found
+}
+
+/**
+ * The statements most likely to be one with a statement: of those sharing an uncommon fingerprint
+ * with it, the `THREADS.candidates` that share the most.
+ */
+function candidatesOf(fingerprints: number[], read: Map<number, Postings>, own: number): number[] {
+  const shared = new Map<number, number>()
+  for (const f of fingerprints) {
+    const ids = read.get(f)!
+    if (ids === COMMON) continue
+    for (const id of ids) if (id !== own) shared.set(id, (shared.get(id) ?? 0) + 1)
+  }
+  return [...shared]
+    .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+    .slice(0, THREADS.candidates)
+    .map(([id]) => id)
+}
+
+/**
+ * Takes in statements added or changed (`statements`, each with no thread now): finds each one's
+ * candidates, indexes its fingerprints, then joins it to the threads of the statements it is one
+ * with. Statements are taken in id order, each seeing those before it.
+ */
+function thread(
+  s: Statements,
+  statements: Map<number, ThreadStatement>,
+  outletCounts: Map<number, number>,
+  touched: Touched,
+): void {
+  const ids = [...statements.keys()].sort((a, b) => a - b)
+  s.join.run(json(ids.map((id) => [id, id])))
+  s.singletons.run(json(ids.map((id) => [id, outletCounts.get(id) ?? 1])))
+
+  const read = new Map<number, Postings>()
+  const added = new Set<number>()
+  const candidates = new Map<number, number[]>()
+  const wanted = new Set<number>()
+  for (const id of ids) {
+    const statement = statements.get(id)!
+    const own = fingerprintsOf(statement)
+    for (const f of own) postingsOf(s, f, read)
+    const found = candidatesOf(own, read, id)
+    candidates.set(id, found)
+    for (const c of found) if (!statements.has(c)) wanted.add(c)
+    // Its postings, for the statements after it and for the index.
+    for (const f of own) {
+      const ids = read.get(f)!
+      if (ids === COMMON) continue
+      ids.push(id)
+      added.add(f)
+      if (ids.length > THREADS.commonFingerprint) read.set(f, COMMON)
+    }
+  }
+  const postings: Array<[number, number]> = []
+  const common: number[] = []
+  for (const f of added) {
+    const ids = read.get(f)!
+    if (ids === COMMON) common.push(f)
+    else for (const id of ids) postings.push([f, id])
+  }
+  s.index.run(json(postings))
+  if (common.length > 0) {
+    s.dropFingerprints.run(json(common))
+    s.markCommon.run(json(common))
+  }
+
+  const others = readStatements(s, wanted)
+  const gone = [...wanted].filter((id) => !others.has(id))
+  if (gone.length > 0) s.dropPostings.run(json(gone))
+
+  const edges: Array<[number, number]> = []
+  for (const id of ids) {
+    const statement = statements.get(id)!
+    for (const c of candidates.get(id)!) {
+      const other = statements.get(c) ?? others.get(c)
+      if (other && sameStatement(statement, other)) edges.push([id, c])
+    }
+  }
+  if (edges.length === 0) return
+  const endpoints = new Set(edges.flat())
+  const threadOf = new Map<number, number>()
+  for (const { quoteId, threadId } of s.threadsOf.all(json([...endpoints])) as Array<{
+    quoteId: number
+    threadId: number
+  }>)
+    threadOf.set(quoteId, threadId)
+  const groups = new Groups()
+  for (const [a, b] of edges) groups.join(threadOf.get(a) ?? a, threadOf.get(b) ?? b)
+  for (const [root, threadIds] of groups.sets()) {
+    const merged = threadIds.filter((t) => t !== root)
+    if (merged.length === 0) continue
+    s.retag.run(root, json(merged))
+    touched.recount.add(root)
+    for (const t of merged) touched.recount.add(t)
+  }
+}
+
+/** Takes in one step of changes. */
+function takeIn(s: Statements, quoteIds: Set<number>, articleIds: Set<number>): void {
+  const touched: Touched = { recount: new Set() }
+  for (const articleId of articleIds)
+    for (const t of s.threadsOfArticle.all(articleId) as number[]) touched.recount.add(t)
+
+  const ids = [...quoteIds]
+  const before = s.threadsOf.all(json(ids)) as Array<{ quoteId: number; threadId: number }>
+  s.forget.run(json(ids))
+  // A thread that lost a statement is formed again from those left; one that lost only its
+  // one statement is gone.
+  for (const threadId of new Set(before.map((b) => b.threadId))) reform(s, threadId, touched)
+
+  const outletCounts = new Map<number, number>()
+  const current = new Map<number, ThreadStatement>()
+  for (let i = 0; i < ids.length; i += STEP) {
+    for (const row of s.statements.all(json(ids.slice(i, i + STEP))) as StatementRow[]) {
+      current.set(row.id, toStatement(row))
+      const cited = row.citedOutletId !== null && row.citedOutletId !== row.outletId
+      outletCounts.set(row.id, cited ? 2 : 1)
+    }
+  }
+  if (current.size > 0) thread(s, current, outletCounts, touched)
+
+  const recount = json([...touched.recount])
+  s.recount.run(recount)
+  s.dropEmpty.run(recount)
+}
+
+/** Threads every statement stored afresh: for a database whose threads are not kept yet. */
+function threadAll(db: Db, s: Statements): void {
+  const sqlite = db.$client
+  sqlite.exec('DELETE FROM quote_threads; DELETE FROM quote_fingerprints; DELETE FROM threads')
+  const head = feedHead(db)
+  for (let after = 0; ;) {
+    const ids = s.quoteIdsAfter.all(after, STEP) as number[]
+    if (ids.length === 0) break
+    takeIn(s, new Set(ids), new Set())
+    after = ids.at(-1)!
+  }
+  s.setPosition.run(head)
+}
+
+/**
+ * Brings the threads up to date with the change feed. Call it inside a write's transaction: what
+ * it changes commits or rolls back with the write.
+ */
+export function keepThreads(db: Db): void {
+  const s = statementsOf(db)
+  const position = s.position.get() as number | null | undefined
+  if (position === undefined) return // A database made before threads and not yet migrated.
+  if (position === null) return threadAll(db, s)
+  for (let at = position; ;) {
+    const { changes, gap } = changesAfter(db, at, STEP)
+    if (gap) return threadAll(db, s)
+    if (changes.length === 0) return
+    const quoteIds = new Set<number>()
+    const articleIds = new Set<number>()
+    for (const change of changes) {
+      if (change.entity === 'quote') quoteIds.add(change.id)
+      else if (change.entity === 'article' && change.op === 'update') articleIds.add(change.id)
+    }
+    takeIn(s, quoteIds, articleIds)
+    at = changes.at(-1)!.seq
+    s.setPosition.run(at)
+  }
+}
