@@ -1,6 +1,7 @@
 CREATE TABLE `quote_fingerprints` (
 	`fingerprint` integer NOT NULL,
 	`quote_id` integer NOT NULL,
+	`speaker` integer NOT NULL,
 	PRIMARY KEY(`fingerprint`, `quote_id`)
 ) WITHOUT ROWID;
 --> statement-breakpoint

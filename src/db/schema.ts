@@ -306,6 +306,9 @@ export const quoteFingerprints = sqliteTable(
   {
     fingerprint: integer('fingerprint').notNull(),
     quoteId: integer('quote_id').notNull(),
+    /** The statement's named speaker, or 0 for an unknown or anonymous one: candidates of another
+     * named speaker are passed over unread. */
+    speaker: integer('speaker').notNull(),
   },
   (t) => [primaryKey({ columns: [t.fingerprint, t.quoteId] })],
 )

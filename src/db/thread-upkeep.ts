@@ -73,19 +73,20 @@ const prepare = (db: Db) => {
       'UPDATE quote_threads SET thread_id = ? WHERE thread_id IN (SELECT value FROM json_each(?))',
     ),
     index: sqlite.prepare(
-      `INSERT OR IGNORE INTO quote_fingerprints (fingerprint, quote_id)
-       SELECT value ->> 0, value ->> 1 FROM json_each(?)`,
+      `INSERT OR REPLACE INTO quote_fingerprints (fingerprint, quote_id, speaker)
+       SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`,
     ),
     postings: sqlite
       .prepare(
-        'SELECT quote_id FROM quote_fingerprints WHERE fingerprint = ? ORDER BY quote_id LIMIT ?',
+        `SELECT p.fingerprint, p.quote_id, p.speaker FROM json_each(?) j
+         JOIN quote_fingerprints p ON p.fingerprint = j.value`,
       )
-      .pluck(),
+      .raw(),
     dropFingerprints: sqlite.prepare(
       'DELETE FROM quote_fingerprints WHERE fingerprint IN (SELECT value FROM json_each(?))',
     ),
     markCommon: sqlite.prepare(
-      'INSERT OR IGNORE INTO quote_fingerprints (fingerprint, quote_id) SELECT value, 0 FROM json_each(?)',
+      'INSERT OR IGNORE INTO quote_fingerprints (fingerprint, quote_id, speaker) SELECT value, 0, 0 FROM json_each(?)',
     ),
     dropPostings: sqlite.prepare(
       'DELETE FROM quote_fingerprints WHERE quote_id IN (SELECT value FROM json_each(?))',
@@ -233,29 +234,60 @@ function reform(s: Statements, threadId: number, touched: Touched): void {
  * with quote id 0, so it is never read whole again).
  */
 const COMMON = 'common'
-type Postings = number[] | typeof COMMON
+/** A statement holding a fingerprint: its id and its speaker key (see `speakerKey`). */
+type Posting = [id: number, speaker: number]
+type Postings = Posting[] | typeof COMMON
 
-/** The postings of `fingerprint`, read once per step. */
-function postingsOf(s: Statements, fingerprint: number, read: Map<number, Postings>): Postings {
-  let found = read.get(fingerprint)
-  if (found === undefined) {
-    const ids = s.postings.all(fingerprint, THREADS.commonFingerprint + 1) as number[]
-    found = ids[0] === 0 || ids.length > THREADS.commonFingerprint ? COMMON : ids
-    read.set(fingerprint, found)
+/**
+ * The speaker as the index keeps it beside each posting: a named speaker's id, or 0 for an unknown
+ * or anonymous one. Two statements of different named speakers are never one statement, so a
+ * candidate of another named speaker is passed over without reading it.
+ */
+const speakerKey = (s: ThreadStatement) => (s.speakerId === null || s.anonymous ? 0 : s.speakerId)
+
+/**
+ * The postings of every fingerprint in `fingerprints`, read in one statement (in fingerprint
+ * order, so the index is read front to back). A stored list never holds more than
+ * `THREADS.commonFingerprint` statements: a longer one is replaced by the "common" row.
+ */
+function readPostings(s: Statements, fingerprints: Set<number>): Map<number, Postings> {
+  const read = new Map<number, Postings>()
+  const sorted = [...fingerprints].sort((a, b) => a - b)
+  for (const f of sorted) read.set(f, [])
+  for (let i = 0; i < sorted.length; i += STEP * 4) {
+    const rows = s.postings.all(json(sorted.slice(i, i + STEP * 4))) as Array<
+      [number, number, number]
+    >
+    for (const [f, id, speaker] of rows) {
+      const ids = read.get(f)!
+      if (ids === COMMON) continue
+      if (id === 0) read.set(f, COMMON)
+      else ids.push([id, speaker])
+    }
   }
-  return found
+  for (const [f, ids] of read)
+    if (ids !== COMMON && ids.length > THREADS.commonFingerprint) read.set(f, COMMON)
+  return read
 }
 
 /**
  * The statements most likely to be one with a statement: of those sharing an uncommon fingerprint
  * with it, the `THREADS.candidates` that share the most.
  */
-function candidatesOf(fingerprints: number[], read: Map<number, Postings>, own: number): number[] {
+function candidatesOf(
+  fingerprints: number[],
+  read: Map<number, Postings>,
+  own: number,
+  speaker: number,
+): number[] {
   const shared = new Map<number, number>()
   for (const f of fingerprints) {
-    const ids = read.get(f)!
-    if (ids === COMMON) continue
-    for (const id of ids) if (id !== own) shared.set(id, (shared.get(id) ?? 0) + 1)
+    const postings = read.get(f)!
+    if (postings === COMMON) continue
+    for (const [id, other] of postings) {
+      if (id === own || (speaker !== 0 && other !== 0 && other !== speaker)) continue
+      shared.set(id, (shared.get(id) ?? 0) + 1)
+    }
   }
   return [...shared]
     .sort((a, b) => b[1] - a[1] || b[0] - a[0])
@@ -278,37 +310,41 @@ function thread(
   s.join.run(json(ids.map((id) => [id, id])))
   s.singletons.run(json(ids.map((id) => [id, outletCounts.get(id) ?? 1])))
 
-  const read = new Map<number, Postings>()
-  const added = new Set<number>()
+  const own = new Map<number, number[]>()
+  const all = new Set<number>()
+  for (const id of ids) {
+    const fingerprints = fingerprintsOf(statements.get(id)!)
+    own.set(id, fingerprints)
+    for (const f of fingerprints) all.add(f)
+  }
+  const read = readPostings(s, all)
+  const added: Array<[number, number, number]> = []
   const candidates = new Map<number, number[]>()
   const wanted = new Set<number>()
   for (const id of ids) {
-    const statement = statements.get(id)!
-    const own = fingerprintsOf(statement)
-    for (const f of own) postingsOf(s, f, read)
-    const found = candidatesOf(own, read, id)
+    const fingerprints = own.get(id)!
+    const speaker = speakerKey(statements.get(id)!)
+    const found = candidatesOf(fingerprints, read, id, speaker)
     candidates.set(id, found)
     for (const c of found) if (!statements.has(c)) wanted.add(c)
     // Its postings, for the statements after it and for the index.
-    for (const f of own) {
+    for (const f of fingerprints) {
       const ids = read.get(f)!
       if (ids === COMMON) continue
-      ids.push(id)
-      added.add(f)
+      ids.push([id, speaker])
+      added.push([f, id, speaker])
       if (ids.length > THREADS.commonFingerprint) read.set(f, COMMON)
     }
   }
-  const postings: Array<[number, number]> = []
-  const common: number[] = []
-  for (const f of added) {
-    const ids = read.get(f)!
-    if (ids === COMMON) common.push(f)
-    else for (const id of ids) postings.push([f, id])
-  }
-  s.index.run(json(postings))
-  if (common.length > 0) {
-    s.dropFingerprints.run(json(common))
-    s.markCommon.run(json(common))
+  const common = new Set<number>()
+  for (const [f] of added) if (read.get(f) === COMMON) common.add(f)
+  // In fingerprint order: each index page is written once, not once per posting.
+  s.index.run(
+    json(added.filter(([f]) => !common.has(f)).sort((a, b) => a[0] - b[0] || a[1] - b[1])),
+  )
+  if (common.size > 0) {
+    s.dropFingerprints.run(json([...common]))
+    s.markCommon.run(json([...common]))
   }
 
   const others = readStatements(s, wanted)

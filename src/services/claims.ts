@@ -113,10 +113,19 @@ function claimMatch(words: ClaimWord[]): AnyWordMatch | null {
   }
 }
 
+/** A statement word, and its stem (made once: every claim word is compared with it). */
+interface StatementWord {
+  word: string
+  stem: string
+}
+
+const statementWords = (text: string): StatementWord[] =>
+  tokenize(text).map(({ text: word }) => ({ word, stem: stem(word) }))
+
 /** How a statement word matches a claim word: 1 itself, less another form, 0 not at all. */
-function formMatch(claimWord: ClaimWord, statementWord: string): number {
-  if (statementWord === claimWord.word) return FORM_MATCH.exact
-  return stem(statementWord) === claimWord.stem ? FORM_MATCH.otherForm : 0
+function formMatch(claimWord: ClaimWord, statementWord: StatementWord): number {
+  if (statementWord.word === claimWord.word) return FORM_MATCH.exact
+  return statementWord.stem === claimWord.stem ? FORM_MATCH.otherForm : 0
 }
 
 interface Match {
@@ -125,12 +134,15 @@ interface Match {
   score: number
 }
 
-/** How well a statement's words (and its speaker's name) match the claim. */
+/**
+ * How well a statement matches the claim: `searchable` is its words and its speaker's names (which
+ * count towards the claim's weight), `text` its own words (whose order counts for closeness).
+ */
 function matchOf(words: ClaimWord[], text: string, searchable: string): Match {
   const total = words.reduce((sum, w) => sum + w.weight, 0)
   if (total === 0) return { coverage: 0, score: 0 }
-  const own = tokenize(text).map((t) => t.text)
-  const all = tokenize(searchable).map((t) => t.text)
+  const own = statementWords(text)
+  const all = statementWords(searchable)
   let held = 0
   // Where each claim word first stands in the statement's own words, for closeness.
   const positions: Array<number | null> = []
@@ -158,7 +170,8 @@ function markWords(words: ClaimWord[], text: string): string {
   let html = ''
   let at = 0
   for (const token of tokenize(input)) {
-    if (!words.some((w) => formMatch(w, token.text) > 0)) continue
+    const word = { word: token.text, stem: stem(token.text) }
+    if (!words.some((w) => formMatch(w, word) > 0)) continue
     html += `${escapeHtml(input.slice(at, token.start))}<mark>${escapeHtml(input.slice(token.start, token.end))}</mark>`
     at = token.end
   }

@@ -46,9 +46,9 @@ export const THREADS = {
   commonFingerprint: 50,
   /**
    * The most candidates a new statement is checked against: those sharing the most fingerprints
-   * with it. Keeps the cost of adding a statement the same however many are stored. Default: 20.
+   * with it. Keeps the cost of adding a statement the same however many are stored. Default: 10.
    */
-  candidates: 20,
+  candidates: 10,
   /** The most statements compared pairwise when a thread is formed again after an edit. */
   reformLimit: 2000,
 } as const

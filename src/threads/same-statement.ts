@@ -90,6 +90,8 @@ function sameQuotation(a: ThreadStatement, b: ThreadStatement): boolean {
 }
 
 function sameClaim(a: ThreadStatement, b: ThreadStatement): boolean {
+  // Two named people never made one statement, whatever outlet carried it.
+  if (!unknownSpeaker(a) && !unknownSpeaker(b) && a.speakerId !== b.speakerId) return false
   const sameSource =
     (a.speakerId !== null && a.speakerId === b.speakerId) ||
     (a.sourceOutletId !== null && a.sourceOutletId === b.sourceOutletId)
