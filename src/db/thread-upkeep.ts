@@ -69,6 +69,15 @@ const prepare = (db: Db) => {
       `INSERT OR REPLACE INTO quote_threads (quote_id, thread_id)
        SELECT value ->> 0, value ->> 1 FROM json_each(?)`,
     ),
+    /** Each thread's named speaker (any one, should there be several), or 0. */
+    threadSpeakers: sqlite
+      .prepare(
+        `SELECT j.value, coalesce(max(CASE WHEN s.anonymous = 0 THEN q.speaker_id END), 0)
+       FROM json_each(?) j JOIN quote_threads t ON t.thread_id = j.value
+       JOIN quotes q ON q.id = t.quote_id LEFT JOIN speakers s ON s.id = q.speaker_id
+       GROUP BY j.value`,
+      )
+      .raw(),
     retag: sqlite.prepare(
       'UPDATE quote_threads SET thread_id = ? WHERE thread_id IN (SELECT value FROM json_each(?))',
     ),
@@ -144,13 +153,27 @@ const toStatement = (row: StatementRow): ThreadStatement =>
     saidBy: saidBy(row),
   })
 
-/** Sets of ids joined one by one, each set named by its smallest id. */
+/**
+ * Sets of ids joined one by one, each set named by its smallest id, and holding at most one named
+ * speaker: a join that would put two named people's words in one set is refused. (An unnamed
+ * source's words can match two people's; the thread stays with the first it joined.)
+ */
 class Groups {
   readonly #parent = new Map<number, number>()
+  /** Each set's named speaker (a `speakerKey`; 0 for none), by its root. */
+  readonly #speaker = new Map<number, number>()
+
+  /** Adds `id` as a set of its own, unless it is in one already. */
+  add(id: number, speaker: number): void {
+    if (this.#parent.has(id)) return
+    this.#parent.set(id, id)
+    this.#speaker.set(id, speaker)
+  }
 
   find(id: number): number {
+    this.add(id, 0)
     let root = id
-    while (this.#parent.has(root) && this.#parent.get(root) !== root) root = this.#parent.get(root)!
+    while (this.#parent.get(root) !== root) root = this.#parent.get(root)!
     // Every id on the way now points at the root.
     for (let at = id; at !== root;) {
       const next = this.#parent.get(at)!
@@ -160,15 +183,18 @@ class Groups {
     return root
   }
 
+  /** Joins the sets of `a` and `b` (both added) unless each has a named speaker of its own. */
   join(a: number, b: number): void {
     const [x, y] = [this.find(a), this.find(b)]
-    if (!this.#parent.has(x)) this.#parent.set(x, x)
     if (x === y) return
-    this.#parent.set(Math.max(x, y), Math.min(x, y))
-    this.#parent.set(Math.min(x, y), Math.min(x, y))
+    const [sx, sy] = [this.#speaker.get(x)!, this.#speaker.get(y)!]
+    if (sx !== 0 && sy !== 0 && sx !== sy) return
+    const [root, other] = x < y ? [x, y] : [y, x]
+    this.#parent.set(other, root)
+    this.#speaker.set(root, sx || sy)
   }
 
-  /** Every id seen, by the smallest id of its set. */
+  /** Every id added, by the smallest id of its set. */
   sets(): Map<number, number[]> {
     const sets = new Map<number, number[]>()
     for (const id of this.#parent.keys()) {
@@ -210,9 +236,9 @@ function reform(s: Statements, threadId: number, touched: Touched): void {
   const statements = [...readStatements(s, members).values()]
   const fingerprints = statements.map((st) => new Set(fingerprintsOf(st)))
   const groups = new Groups()
+  for (const st of statements) groups.add(st.id, speakerKey(st))
   for (let i = 0; i < statements.length; i++) {
     const [a, own] = [statements[i]!, fingerprints[i]!]
-    groups.join(a.id, a.id)
     for (let j = 0; j < i; j++) {
       const b = statements[j]!
       if (groups.find(a.id) === groups.find(b.id)) continue
@@ -367,7 +393,14 @@ function thread(
     threadId: number
   }>)
     threadOf.set(quoteId, threadId)
+  // Threads joined in id order of their statements, each keeping to one named speaker.
+  const threadIds = [...new Set(edges.flat().map((id) => threadOf.get(id) ?? id))]
   const groups = new Groups()
+  for (const [threadId, speaker] of s.threadSpeakers.all(json(threadIds)) as Array<
+    [number, number]
+  >)
+    groups.add(threadId, speaker)
+  edges.sort((x, y) => x[0] - y[0] || x[1] - y[1])
   for (const [a, b] of edges) groups.join(threadOf.get(a) ?? a, threadOf.get(b) ?? b)
   for (const [root, threadIds] of groups.sets()) {
     const merged = threadIds.filter((t) => t !== root)

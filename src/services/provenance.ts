@@ -34,10 +34,20 @@ export interface ThreadOutlet {
   statements: number[]
 }
 
+/** Ranges already worked out, by written date (its length says its precision). */
+const ranges = new Map<string, { first: string; last: string }>()
+
 /** The first and last day a published date covers (`YYYY-MM-DD`). */
 function daysOf(date: PartialDate): { first: string; last: string } {
-  const stored = parsePartialDate(date.date)!
-  return { first: stored.firstDay, last: lastDayOf(stored) }
+  let range = ranges.get(date.date)
+  if (!range) {
+    const stored = parsePartialDate(date.date)!
+    range = { first: stored.firstDay, last: lastDayOf(stored) }
+    // Dates are few (one per day of the archive); the bound only guards against a flood.
+    if (ranges.size >= 100_000) ranges.clear()
+    ranges.set(date.date, range)
+  }
+  return range
 }
 
 /**

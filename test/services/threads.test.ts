@@ -149,6 +149,26 @@ describe('threads', () => {
     expect(threads).toHaveLength(3)
   })
 
+  it('never puts two named people in one thread through the words of an unnamed source', async () => {
+    const words = 'all options are on the table when it comes to the cartels'
+    const { db } = await quotedbWith([
+      article('Newser', '2025-02-18', { text: words, speaker: 'Pete Hegseth' }),
+      article('Latin Times', '2025-02-19', { text: words, speaker: 'Claudia Sheinbaum' }),
+      article('Wire Service', '2025-02-20', { text: words }),
+    ])
+    const rows = db.$client
+      .prepare(
+        `SELECT t.thread_id AS thread, count(DISTINCT q.speaker_id) AS speakers, count(*) AS statements
+         FROM quote_threads t JOIN quotes q ON q.id = t.quote_id GROUP BY t.thread_id ORDER BY t.thread_id`,
+      )
+      .all()
+    // The unnamed source's words join the first thread they match; the two people stay apart.
+    expect(rows).toEqual([
+      { thread: 1, speakers: 1, statements: 2 },
+      { thread: 2, speakers: 1, statements: 1 },
+    ])
+  })
+
   it('joins paraphrases of one claim from one speaker within the window, and no others', async () => {
     const claim = 'Mexico will not accept any foreign military intervention on its territory'
     const { db } = await quotedbWith([
@@ -278,12 +298,15 @@ describe('threads', () => {
 })
 
 describe('threads kept write by write', () => {
-  // Statements cut from a few sentences by a few speakers: many are one statement, many are not.
+  // Statements cut from a few sentences, each said by one person (or given without a speaker):
+  // many are one statement, many are not. (Where an unnamed source's words match two people's,
+  // the thread they join depends on which came first; that is not what this property is about.)
+  const SPEAKERS = ['Ana Vargas', 'Pete Hegseth', 'Ana Vargas']
   const statement = fc.record({
     sentence: fc.integer({ min: 0, max: SENTENCES.length - 1 }),
     from: fc.integer({ min: 0, max: 6 }),
     length: fc.integer({ min: 3, max: 16 }),
-    speaker: fc.constantFrom('Ana Vargas', 'Pete Hegseth', undefined),
+    named: fc.boolean(),
     kind: fc.constantFrom('direct' as const, 'partial' as const, 'paraphrase' as const),
     day: fc.integer({ min: 1, max: 28 }),
   })
@@ -324,7 +347,7 @@ describe('threads kept write by write', () => {
               article(`Outlet ${i % 3}`, `2025-02-${String(s.day).padStart(2, '0')}`, {
                 text: textOf(s),
                 kind: s.kind,
-                speaker: s.speaker,
+                speaker: s.named ? SPEAKERS[s.sentence] : undefined,
               }),
             ),
           )
@@ -338,7 +361,8 @@ describe('threads kept write by write', () => {
             if (edit.remove)
               expect((await send(app, 'DELETE', `/api/quotes/${id}`)).status).toBe(204)
             else {
-              const text = SENTENCES[edit.at % SENTENCES.length]!.split(' ')
+              // Words from the statement's own sentence: its speaker said them too.
+              const text = SENTENCES[statements[id - 1]!.sentence]!.split(' ')
                 .slice(0, edit.length)
                 .join(' ')
               expect((await retext(app, db, id, text)).status).toBe(200)
