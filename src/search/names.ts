@@ -5,7 +5,7 @@
  */
 import MiniSearch from 'minisearch'
 import type { NameDocument } from '../domain/store'
-import { words } from './normalize'
+import { withoutInvisibles, words } from './normalize'
 import { NAMES } from './options'
 
 export type NameKind = NameDocument['kind']
@@ -90,7 +90,8 @@ export class NameIndex {
    * Typos are forgiven only when nothing matches as typed, so "latimes" finds the Los Angeles Times
    * and not also "nytimes", while "hegseht" still finds Hegseth.
    */
-  search(kind: NameKind, query: string): NameMatch[] {
+  search(kind: NameKind, typed: string): NameMatch[] {
+    const query = withoutInvisibles(typed)
     const exact = this.#search(kind, query, false)
     return exact.length > 0 ? exact : this.#search(kind, query, true)
   }

@@ -4,6 +4,15 @@
  * accents removed, split at anything that is not a letter or a digit.
  */
 
+/**
+ * Characters a reader cannot see that pasted text brings along — the soft hyphen, zero-width
+ * spaces and joiners, the word joiner, the byte-order mark — which would split or hide a word.
+ */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/gu
+
+/** `text` without the characters a reader cannot see (see `INVISIBLE`): what a query means. */
+export const withoutInvisibles = (text: string): string => text.replace(INVISIBLE, '')
+
 /** A word as the index sees it, with where it stood in the original string. */
 export interface Token {
   /** The folded word: lower case, without accents. */

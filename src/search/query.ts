@@ -11,7 +11,7 @@
  * Parsing is a single left-to-right pass over the input with no regular expression backtracking, so
  * its time is linear in the length of the query.
  */
-import { tokenize, type Token } from './normalize'
+import { tokenize, withoutInvisibles, type Token } from './normalize'
 import { IMPLICIT_PREFIX, INITIALS } from './options'
 
 /** One thing the query asks for: a word or a phrase, wanted or excluded. */
@@ -45,7 +45,8 @@ const isSpace = (ch: string | undefined) => ch !== undefined && /\s/u.test(ch)
  * Parses a query string into clauses. Never throws: unbalanced quotation marks close at the end of
  * the input, and stray punctuation is ignored.
  */
-export function parseQuery(query: string): SearchClause[] {
+export function parseQuery(typed: string): SearchClause[] {
+  const query = withoutInvisibles(typed)
   const clauses: SearchClause[] = []
   let i = 0
   let lastWasClosedPhrase = false

@@ -13,7 +13,7 @@ import { invalidParameter } from '../domain/errors'
 import type { AnyWordMatch, WordTerm } from '../domain/store'
 import type { Page, QuoteResult, QuoteSpeaker, ThreadRef } from '../domain/types'
 import { escapeHtml } from '../search/highlight'
-import { tokenize } from '../search/normalize'
+import { tokenize, withoutInvisibles } from '../search/normalize'
 import { CLAIMS, LIMITS } from '../search/options'
 import { stem } from '../search/stem'
 import { STOPWORDS } from '../search/stopwords'
@@ -68,7 +68,7 @@ function claimWords(context: ServiceContext, q: string, totalQuotes: number): Cl
   const seen = new Set<string>()
   const result: ClaimWord[] = []
   const { vocabulary } = context.indexes
-  for (const { text } of tokenize(q)) {
+  for (const { text } of tokenize(withoutInvisibles(q))) {
     if (STOPWORDS.has(text) || seen.has(text)) continue
     seen.add(text)
     const word = vocabulary.correct(text, { prefix: false })[0] ?? text

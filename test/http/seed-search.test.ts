@@ -110,3 +110,31 @@ describe('every attributed statement of the seed article', () => {
     },
   )
 })
+
+describe('invisible characters in what is typed or pasted', () => {
+  // A soft hyphen, a zero-width space, a zero-width joiner, a word joiner, a byte-order mark.
+  const hidden = ['\u00AD', '\u200B', '\u200D', '\u2060', '\uFEFF']
+
+  it('finds the same statements with them as without, in search, claims and names', async () => {
+    const { app } = await seededQuotedb()
+    const total = async (path: string) => ((await getJson(app, path)).body as any).total as number
+    const plain = await total('/api/quotes?q=vaporized')
+    expect(plain).toBeGreaterThan(0)
+    const claim = await total(`/api/claims?q=${encodeURIComponent('cartels could be vaporized')}`)
+    expect(claim).toBeGreaterThan(0)
+    for (const mark of hidden) {
+      expect(await total(`/api/quotes?q=${encodeURIComponent(`vapo${mark}rized`)}`), mark).toBe(
+        plain,
+      )
+      expect(
+        await total(`/api/claims?q=${encodeURIComponent(`cartels could be vapo${mark}rized`)}`),
+        mark,
+      ).toBe(claim)
+      const { body } = await getJson(
+        app,
+        `/api/speakers?q=${encodeURIComponent(`Shein${mark}baum`)}`,
+      )
+      expect((body as any).items[0]?.slug, mark).toBe('claudia-sheinbaum')
+    }
+  })
+})
