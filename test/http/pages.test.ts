@@ -304,6 +304,22 @@ describe('the other pages', () => {
     expect(api.type).toMatch(/^application\/json/)
   })
 
+  it('says in plain words what is missing, with no slugs or ids', async () => {
+    const { app } = await seededQuotedb()
+    for (const [path, words] of [
+      ['/speakers/nobody', 'No one is at this address'],
+      ['/outlets/nobody', 'No outlet is at this address'],
+      ['/articles/999', 'No article is at this address'],
+      ['/quotes/999', 'No statement is at this address'],
+      ['/threads/999', 'No statement is at this address'],
+    ]) {
+      const { status, html } = await page(app, path)
+      expect(status, path).toBe(404)
+      expect(html, path).toContain(words)
+      expect(html, path).not.toMatch(/slug|the id \d/)
+    }
+  })
+
   it('serves its one stylesheet and script, and nothing else under /static', async () => {
     const { app } = await seededQuotedb()
     const css = await page(app, '/static/style.css')

@@ -164,6 +164,17 @@ function userError(error: unknown): string {
 
 const notFound = (c: Context, message: string) => c.html(<NotFoundPage message={message} />, 404)
 
+/**
+ * The not-found page for a record the address names and the store does not have, in plain words
+ * (the API's message speaks of slugs and ids); any other refusal as the service gave it.
+ */
+function missing(c: Context, error: unknown, plainly: string) {
+  return notFound(
+    c,
+    error instanceof AppError && error.code === 'not_found' ? plainly : userError(error),
+  )
+}
+
 /** A record's id from an address, or null when it cannot be one. */
 function idOf(written: string): number | null {
   const id = /^[1-9]\d{0,15}$/.test(written) ? Number(written) : NaN
@@ -238,7 +249,11 @@ export function pageRoutes(services: Services) {
       })
       return c.html(<SpeakerPage speaker={speaker} quotes={quotes} params={params} />)
     } catch (error) {
-      return notFound(c, userError(error))
+      return missing(
+        c,
+        error,
+        'No one is at this address: the person may have been merged with another or removed. Search for them by name.',
+      )
     }
   })
 
@@ -260,7 +275,11 @@ export function pageRoutes(services: Services) {
       })
       return c.html(<OutletPage outlet={outlet} published={published} cited={cited} />)
     } catch (error) {
-      return notFound(c, userError(error))
+      return missing(
+        c,
+        error,
+        'No outlet is at this address: it may have been merged with another or removed. Search for it by name.',
+      )
     }
   })
 
@@ -289,7 +308,7 @@ export function pageRoutes(services: Services) {
     try {
       return c.html(<ArticlePage article={await services.getArticle(id)} />)
     } catch (error) {
-      return notFound(c, userError(error))
+      return missing(c, error, 'No article is at this address: it may have been removed.')
     }
   })
 
@@ -301,7 +320,7 @@ export function pageRoutes(services: Services) {
       const thread = quote.thread.statements > 1 ? await services.getThread(quote.thread.id) : null
       return c.html(<QuotePage quote={quote} thread={thread} />)
     } catch (error) {
-      return notFound(c, userError(error))
+      return missing(c, error, 'No statement is at this address: it may have been removed.')
     }
   })
 
@@ -311,7 +330,11 @@ export function pageRoutes(services: Services) {
     try {
       return c.html(<ThreadPage thread={await services.getThread(id)} />)
     } catch (error) {
-      return notFound(c, userError(error))
+      return missing(
+        c,
+        error,
+        'No statement is at this address: it may have been removed, or joined to another and found under its address.',
+      )
     }
   })
 
