@@ -72,3 +72,15 @@ export function withParams(
   const query = params.toString()
   return query ? `?${query}` : '?'
 }
+
+/**
+ * `text` as a heading or a title shows it: at most `max` characters, cut after a whole word with
+ * "…" — a pasted page of text would otherwise fill the screen.
+ */
+export function shortened(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  if (flat.length <= max) return flat
+  const cut = flat.slice(0, max)
+  const lastSpace = cut.lastIndexOf(' ')
+  return `${lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut}…`
+}

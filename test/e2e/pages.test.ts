@@ -280,6 +280,21 @@ describe.runIf(hasChromium)('the web pages in Chromium', () => {
     await close()
   })
 
+  it('asks the claim with Enter, and starts a new line with Shift+Enter, when scripts run', async () => {
+    const { page, problems, close } = await open('/claims')
+    const box = page.getByLabel('A claim, in your own words')
+    await box.click()
+    await page.keyboard.type('drones over Mexico')
+    await page.keyboard.press('Shift+Enter')
+    await page.keyboard.type('for years')
+    expect(await box.inputValue()).toBe('drones over Mexico\nfor years')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/claims\?q=drones/)
+    expect(await page.locator('.best .answer').count()).toBe(1)
+    expect(problems).toEqual([])
+    await close()
+  })
+
   it('labels every form control and can be used from the keyboard', async () => {
     for (const path of ['/', '/claims']) {
       const { page, close } = await open(path)

@@ -304,6 +304,20 @@ describe('the other pages', () => {
     expect(api.type).toMatch(/^application\/json/)
   })
 
+  it('shortens a long query in the heading and title, and limits what the boxes take', async () => {
+    const { app } = await seededQuotedb()
+    const long = 'cartel '.repeat(1500).trim()
+    const { html } = await page(app, `/?q=${encodeURIComponent(long)}`)
+    const heading = /<h1>([^<]*)<\/h1>/.exec(html)![1]!
+    expect(heading.length).toBeLessThan(110)
+    expect(heading).toMatch(/…”$/)
+    expect(/<title>([^<]*)<\/title>/.exec(html)![1]!.length).toBeLessThan(90)
+    expect(html).toContain('maxlength="500"')
+    const claims = await page(app, `/claims?q=${encodeURIComponent(long)}`)
+    expect(/<title>([^<]*)<\/title>/.exec(claims.html)![1]!.length).toBeLessThan(100)
+    expect(claims.html).toContain('<textarea id="claim" name="q" maxlength="500"')
+  })
+
   it('says in plain words what is missing, with no slugs or ids', async () => {
     const { app } = await seededQuotedb()
     for (const [path, words] of [
@@ -312,7 +326,7 @@ describe('the other pages', () => {
       ['/articles/999', 'No article is at this address'],
       ['/quotes/999', 'No statement is at this address'],
       ['/threads/999', 'No statement is at this address'],
-    ]) {
+    ] as const) {
       const { status, html } = await page(app, path)
       expect(status, path).toBe(404)
       expect(html, path).toContain(words)

@@ -9,6 +9,8 @@ import type { ClaimReport } from '../../services/claims'
 import { ErrorNote } from '../components/error-note'
 import { Pagination } from '../components/pagination'
 import { OutletTimeline, ProvenanceAnswer } from '../components/provenance'
+import { LIMITS } from '../../search/options'
+import { shortened } from '../format'
 import { Layout } from '../layout'
 
 export function ClaimsPage({
@@ -25,11 +27,16 @@ export function ClaimsPage({
 }) {
   const best = report?.offset === 0 ? report.items[0] : undefined
   return (
-    <Layout title={q ? `Who reported: ${q}` : 'Who reported this?'} current="claims">
+    <Layout title={q ? `Who reported: ${shortened(q, 60)}` : 'Who reported this?'} current="claims">
       <h1>Who reported this?</h1>
       <form class="claim search" method="get" action="/claims">
         <label for="claim">A claim, in your own words</label>
-        <textarea id="claim" name="q" placeholder="drones were flown over Mexico for years">
+        <textarea
+          id="claim"
+          name="q"
+          maxlength={LIMITS.queryLength}
+          placeholder="drones were flown over Mexico for years"
+        >
           {q}
         </textarea>
         <div>

@@ -9,7 +9,8 @@ import { CitationList } from '../components/citation'
 import { ErrorNote } from '../components/error-note'
 import { Pagination } from '../components/pagination'
 import { QUOTE_KINDS, type QuoteKind } from '../../domain/vocabulary'
-import { KIND_NAMES, withParams } from '../format'
+import { KIND_NAMES, shortened, withParams } from '../format'
+import { LIMITS } from '../../search/options'
 import { Layout } from '../layout'
 
 /** The search as the URL states it, values as typed (slugs or names). */
@@ -301,9 +302,9 @@ export function SearchPage({
   /** A link that fixes the error, such as the search without a name that names nothing. */
   fix?: { label: string; href: string }
 }) {
-  const heading = form.q ? `Quotes matching “${form.q}”` : 'Search quotes'
+  const heading = form.q ? `Quotes matching “${shortened(form.q)}”` : 'Search quotes'
   return (
-    <Layout title={form.q || 'Search quotes'} current="search">
+    <Layout title={form.q ? shortened(form.q, 60) : 'Search quotes'} current="search">
       <h1>{heading}</h1>
       <form class="search" method="get" action="/" role="search">
         <div class="main">
@@ -315,6 +316,7 @@ export function SearchPage({
             type="search"
             name="q"
             value={form.q}
+            maxlength={LIMITS.queryLength}
             placeholder="Words, a “phrase”, a name…"
             autocomplete="off"
           />

@@ -1,6 +1,7 @@
 // quotedb: optional enhancements. Every page works without this script.
 // - search-as-you-type: the results update as the search box changes;
-// - autocomplete: the speaker and outlet filter boxes suggest names.
+// - autocomplete: the speaker and outlet filter boxes suggest names;
+// - Enter in the claim box asks (Shift+Enter starts a new line).
 ;(() => {
   const debounce = (fn, ms) => {
     let timer
@@ -66,4 +67,11 @@
       }, 200),
     )
   }
+
+  const claim = document.querySelector('form.claim textarea')
+  claim?.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return
+    event.preventDefault()
+    claim.form?.requestSubmit()
+  })
 })()
