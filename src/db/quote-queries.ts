@@ -56,16 +56,18 @@ export function findClaimCandidates(db: Db, match: string, limit: number): Claim
 }
 
 /**
- * The ids of a thread's statements, smallest first, at most `limit`. A statement the threads have
- * not taken in yet is a thread of its own, under its own id.
+ * The ids of a thread's statements, the earliest published first, at most `limit`. A statement the
+ * threads have not taken in yet is a thread of its own, under its own id.
  */
 export function threadStatementIds(db: Db, threadId: number, limit: number): number[] {
   return db.$client
     .prepare(
-      `SELECT quote_id FROM quote_threads WHERE thread_id = @threadId
-       UNION ALL SELECT id FROM quotes
-         WHERE id = @threadId AND NOT EXISTS (SELECT 1 FROM quote_threads WHERE quote_id = @threadId)
-       ORDER BY 1 LIMIT @limit`,
+      `SELECT t.quote_id, a.published_on FROM quote_threads t JOIN quotes q ON q.id = t.quote_id
+         JOIN articles a ON a.id = q.article_id
+       WHERE t.thread_id = @threadId
+       UNION ALL SELECT q.id, a.published_on FROM quotes q JOIN articles a ON a.id = q.article_id
+         WHERE q.id = @threadId AND NOT EXISTS (SELECT 1 FROM quote_threads WHERE quote_id = @threadId)
+       ORDER BY 2, 1 LIMIT @limit`,
     )
     .pluck()
     .all({ threadId, limit }) as number[]

@@ -10,8 +10,8 @@
  * - A statement edited or removed leaves its thread, which is formed again from the statements
  *   left in it: those still joined by the rule stay together, and may split.
  *
- * Adding a statement costs a few index lookups whatever the size of the database: a fingerprint
- * that more than `THREADS.commonFingerprint` statements hold gives no candidates.
+ * Adding a statement costs a few index lookups whatever the size of the database: a fingerprint's
+ * list keeps at most `THREADS.postingsKept` statements, and at most `THREADS.candidates` are read.
  */
 import { dayNumber, lastDayOf } from '../domain/partial-dates'
 import type { DatePrecision, QuoteKind } from '../domain/vocabulary'
@@ -53,15 +53,9 @@ const prepare = (db: Db) => {
       `SELECT t.quote_id AS quoteId, t.thread_id AS threadId
        FROM json_each(?) j JOIN quote_threads t ON t.quote_id = j.value`,
     ),
-    threadsOfArticle: sqlite
-      .prepare(
-        `SELECT DISTINCT t.thread_id FROM quotes q JOIN quote_threads t ON t.quote_id = q.id
-         WHERE q.article_id = ?`,
-      )
-      .pluck(),
-    members: sqlite
-      .prepare('SELECT quote_id FROM quote_threads WHERE thread_id = ? ORDER BY quote_id LIMIT ?')
-      .pluck(),
+    quotesOfArticle: sqlite.prepare('SELECT id FROM quotes WHERE article_id = ?').pluck(),
+    quotesOfSpeaker: sqlite.prepare('SELECT id FROM quotes WHERE speaker_id = ?').pluck(),
+    members: sqlite.prepare('SELECT quote_id FROM quote_threads WHERE thread_id = ?').pluck(),
     forget: sqlite.prepare(
       'DELETE FROM quote_threads WHERE quote_id IN (SELECT value FROM json_each(?))',
     ),
@@ -91,14 +85,9 @@ const prepare = (db: Db) => {
          JOIN quote_fingerprints p ON p.fingerprint = j.value`,
       )
       .raw(),
-    dropFingerprints: sqlite.prepare(
-      'DELETE FROM quote_fingerprints WHERE fingerprint IN (SELECT value FROM json_each(?))',
-    ),
-    markCommon: sqlite.prepare(
-      'INSERT OR IGNORE INTO quote_fingerprints (fingerprint, quote_id, speaker) SELECT value, 0, 0 FROM json_each(?)',
-    ),
     dropPostings: sqlite.prepare(
-      'DELETE FROM quote_fingerprints WHERE quote_id IN (SELECT value FROM json_each(?))',
+      `DELETE FROM quote_fingerprints WHERE (fingerprint, quote_id) IN
+       (SELECT value ->> 0, value ->> 1 FROM json_each(?))`,
     ),
     singletons: sqlite.prepare(
       `INSERT OR REPLACE INTO threads (id, statements, outlets)
@@ -226,24 +215,30 @@ interface Touched {
 /**
  * Forms the thread `threadId` again from the statements left in it (after one was edited or
  * removed): those the rule still joins stay together, each part under its smallest id. Two are
- * compared only when they share a fingerprint, as when they were joined: the threads do not depend
- * on the order the statements came in.
+ * compared only when they share a fingerprint, as when they were joined, and only while they are
+ * apart: a thread of copies of one quotation is formed again in one pass.
  */
 function reform(s: Statements, threadId: number, touched: Touched): void {
-  const members = s.members.all(threadId, THREADS.reformLimit) as number[]
+  const members = s.members.all(threadId) as number[]
   touched.recount.add(threadId)
   if (members.length === 0) return
-  const statements = [...readStatements(s, members).values()]
-  const fingerprints = statements.map((st) => new Set(fingerprintsOf(st)))
+  const statements = readStatements(s, members)
   const groups = new Groups()
-  for (const st of statements) groups.add(st.id, speakerKey(st))
-  for (let i = 0; i < statements.length; i++) {
-    const [a, own] = [statements[i]!, fingerprints[i]!]
-    for (let j = 0; j < i; j++) {
-      const b = statements[j]!
-      if (groups.find(a.id) === groups.find(b.id)) continue
-      if ([...fingerprints[j]!].some((f) => own.has(f)) && sameStatement(a, b))
-        groups.join(a.id, b.id)
+  const holders = new Map<number, ThreadStatement[]>()
+  for (const st of [...statements.values()].sort((a, b) => a.id - b.id)) {
+    groups.add(st.id, speakerKey(st))
+    for (const f of fingerprintsOf(st)) {
+      const list = holders.get(f)
+      if (list) list.push(st)
+      else holders.set(f, [st])
+    }
+  }
+  for (const list of holders.values()) {
+    for (let i = 1; i < list.length; i++) {
+      for (let j = 0; j < i; j++) {
+        const [a, b] = [list[i]!, list[j]!]
+        if (groups.find(a.id) !== groups.find(b.id) && sameStatement(a, b)) groups.join(a.id, b.id)
+      }
     }
   }
   const assignments: Array<[number, number]> = []
@@ -254,15 +249,8 @@ function reform(s: Statements, threadId: number, touched: Touched): void {
   s.join.run(json(assignments))
 }
 
-/**
- * A fingerprint's postings as the upkeep reads them: the statements holding it, or `COMMON` for
- * one held by more than `THREADS.commonFingerprint` (its postings are then replaced by one row
- * with quote id 0, so it is never read whole again).
- */
-const COMMON = 'common'
 /** A statement holding a fingerprint: its id and its speaker key (see `speakerKey`). */
 type Posting = [id: number, speaker: number]
-type Postings = Posting[] | typeof COMMON
 
 /**
  * The speaker as the index keeps it beside each posting: a named speaker's id, or 0 for an unknown
@@ -273,26 +261,18 @@ const speakerKey = (s: ThreadStatement) => (s.speakerId === null || s.anonymous 
 
 /**
  * The postings of every fingerprint in `fingerprints`, read in one statement (in fingerprint
- * order, so the index is read front to back). A stored list never holds more than
- * `THREADS.commonFingerprint` statements: a longer one is replaced by the "common" row.
+ * order, so the index is read front to back). No list holds more than `THREADS.postingsKept`.
  */
-function readPostings(s: Statements, fingerprints: Set<number>): Map<number, Postings> {
-  const read = new Map<number, Postings>()
+function readPostings(s: Statements, fingerprints: Set<number>): Map<number, Posting[]> {
+  const read = new Map<number, Posting[]>()
   const sorted = [...fingerprints].sort((a, b) => a - b)
   for (const f of sorted) read.set(f, [])
   for (let i = 0; i < sorted.length; i += STEP * 4) {
     const rows = s.postings.all(json(sorted.slice(i, i + STEP * 4))) as Array<
       [number, number, number]
     >
-    for (const [f, id, speaker] of rows) {
-      const ids = read.get(f)!
-      if (ids === COMMON) continue
-      if (id === 0) read.set(f, COMMON)
-      else ids.push([id, speaker])
-    }
+    for (const [f, id, speaker] of rows) read.get(f)!.push([id, speaker])
   }
-  for (const [f, ids] of read)
-    if (ids !== COMMON && ids.length > THREADS.commonFingerprint) read.set(f, COMMON)
   return read
 }
 
@@ -302,15 +282,13 @@ function readPostings(s: Statements, fingerprints: Set<number>): Map<number, Pos
  */
 function candidatesOf(
   fingerprints: number[],
-  read: Map<number, Postings>,
+  read: Map<number, Posting[]>,
   own: number,
   speaker: number,
 ): number[] {
   const shared = new Map<number, number>()
   for (const f of fingerprints) {
-    const postings = read.get(f)!
-    if (postings === COMMON) continue
-    for (const [id, other] of postings) {
+    for (const [id, other] of read.get(f)!) {
       if (id === own || (speaker !== 0 && other !== 0 && other !== speaker)) continue
       shared.set(id, (shared.get(id) ?? 0) + 1)
     }
@@ -353,29 +331,27 @@ function thread(
     const found = candidatesOf(fingerprints, read, id, speaker)
     candidates.set(id, found)
     for (const c of found) if (!statements.has(c)) wanted.add(c)
-    // Its postings, for the statements after it and for the index.
+    // Its postings, for the statements after it and for the index. A full list takes no more:
+    // those it holds are enough to find what they are one with.
     for (const f of fingerprints) {
-      const ids = read.get(f)!
-      if (ids === COMMON) continue
-      ids.push([id, speaker])
+      const postings = read.get(f)!
+      if (postings.length >= THREADS.postingsKept) continue
+      postings.push([id, speaker])
       added.push([f, id, speaker])
-      if (ids.length > THREADS.commonFingerprint) read.set(f, COMMON)
     }
   }
-  const common = new Set<number>()
-  for (const [f] of added) if (read.get(f) === COMMON) common.add(f)
   // In fingerprint order: each index page is written once, not once per posting.
-  s.index.run(
-    json(added.filter(([f]) => !common.has(f)).sort((a, b) => a[0] - b[0] || a[1] - b[1])),
-  )
-  if (common.size > 0) {
-    s.dropFingerprints.run(json([...common]))
-    s.markCommon.run(json([...common]))
-  }
+  s.index.run(json(added.sort((a, b) => a[0] - b[0] || a[1] - b[1])))
 
   const others = readStatements(s, wanted)
-  const gone = [...wanted].filter((id) => !others.has(id))
-  if (gone.length > 0) s.dropPostings.run(json(gone))
+  // Postings of statements since deleted are removed where they were met, by their key.
+  const gone = new Set([...wanted].filter((id) => !others.has(id)))
+  if (gone.size > 0) {
+    const stale: Array<[number, number]> = []
+    for (const [f, postings] of read)
+      for (const [id] of postings) if (gone.has(id)) stale.push([f, id])
+    s.dropPostings.run(json(stale))
+  }
 
   const edges: Array<[number, number]> = []
   for (const id of ids) {
@@ -411,13 +387,25 @@ function thread(
   }
 }
 
-/** Takes in one step of changes. */
-function takeIn(s: Statements, quoteIds: Set<number>, articleIds: Set<number>): void {
+/**
+ * Takes in one step of changes: the statements changed, and those of the articles and speakers
+ * changed — an article's date moves the window its paraphrases are compared in, its outlet their
+ * source; a speaker may become anonymous, or named.
+ */
+function takeIn(
+  s: Statements,
+  quoteIds: Set<number>,
+  articleIds: Set<number>,
+  speakerIds: Set<number>,
+): void {
   const touched: Touched = { recount: new Set() }
+  const changed = new Set(quoteIds)
   for (const articleId of articleIds)
-    for (const t of s.threadsOfArticle.all(articleId) as number[]) touched.recount.add(t)
+    for (const id of s.quotesOfArticle.all(articleId) as number[]) changed.add(id)
+  for (const speakerId of speakerIds)
+    for (const id of s.quotesOfSpeaker.all(speakerId) as number[]) changed.add(id)
 
-  const ids = [...quoteIds]
+  const ids = [...changed]
   const before = s.threadsOf.all(json(ids)) as Array<{ quoteId: number; threadId: number }>
   s.forget.run(json(ids))
   // A thread that lost a statement is formed again from those left; one that lost only its
@@ -448,7 +436,7 @@ function threadAll(db: Db, s: Statements): void {
   for (let after = 0; ;) {
     const ids = s.quoteIdsAfter.all(after, STEP) as number[]
     if (ids.length === 0) break
-    takeIn(s, new Set(ids), new Set())
+    takeIn(s, new Set(ids), new Set(), new Set())
     after = ids.at(-1)!
   }
   s.setPosition.run(head)
@@ -469,11 +457,14 @@ export function keepThreads(db: Db): void {
     if (changes.length === 0) return
     const quoteIds = new Set<number>()
     const articleIds = new Set<number>()
+    const speakerIds = new Set<number>()
     for (const change of changes) {
       if (change.entity === 'quote') quoteIds.add(change.id)
-      else if (change.entity === 'article' && change.op === 'update') articleIds.add(change.id)
+      else if (change.op !== 'update') continue
+      else if (change.entity === 'article') articleIds.add(change.id)
+      else if (change.entity === 'speaker') speakerIds.add(change.id)
     }
-    takeIn(s, quoteIds, articleIds)
+    takeIn(s, quoteIds, articleIds, speakerIds)
     at = changes.at(-1)!.seq
     s.setPosition.run(at)
   }

@@ -296,7 +296,10 @@ const claimThreadSchema = z
     speaker: quoteSpeakerSchema.nullable(),
     answer: z.string(),
     outlets: z.array(threadOutletSchema),
-    statements: z.array(quoteSchema),
+    statements: z.array(quoteSchema).openapi({
+      description:
+        'Those that matched first (with a snippet), then the others earliest first; at most 10.',
+    }),
   })
   .openapi('ClaimThread') satisfies z.ZodType<ClaimThread>
 

@@ -35,7 +35,10 @@ export interface ClaimThread {
   /** The origin, who carried it first (or that the order is not known), how many outlets. */
   answer: string
   outlets: ThreadOutlet[]
-  /** The thread's statements, earliest first; those that matched carry a `snippet`. */
+  /**
+   * The thread's statements, those that matched first (with a `snippet`), then the others earliest
+   * first: at most 10; `thread.statements` says how many it holds.
+   */
   statements: QuoteResult[]
 }
 
@@ -73,9 +76,17 @@ function claimWords(context: ServiceContext, q: string, totalQuotes: number): Cl
     seen.add(text)
     const word = vocabulary.correct(text, { prefix: false })[0] ?? text
     const key = stem(word)
-    const forms = [
-      ...new Set([word, ...vocabulary.wordsWithPrefix(key, (w) => stem(w) === key, MAX_FORMS)]),
-    ]
+    // A word too short to cut has no other forms to look for (and its prefix would be half the
+    // vocabulary).
+    const forms =
+      key.length < CLAIMS.stemMinLength
+        ? [word]
+        : [
+            ...new Set([
+              word,
+              ...vocabulary.wordsWithPrefix(key, (w) => stem(w) === key, MAX_FORMS),
+            ]),
+          ]
     const documents = forms.reduce((sum, f) => sum + vocabulary.documents(f), 0)
     // A word no quote holds cannot tell statements apart, so it weighs nothing.
     const weight =
@@ -121,6 +132,9 @@ interface StatementWord {
 
 const statementWords = (text: string): StatementWord[] =>
   tokenize(text).map(({ text: word }) => ({ word, stem: stem(word) }))
+
+/** The most statements an item lists; its thread lists them all (`GET /api/threads/{id}`). */
+const CLAIM_STATEMENTS_SHOWN = 10
 
 /** How a statement word matches a claim word: 1 itself, less another form, 0 not at all. */
 function formMatch(claimWord: ClaimWord, statementWord: StatementWord): number {
@@ -249,15 +263,24 @@ export async function checkClaim(
       speaker: matched.best.speaker ?? report.speaker,
       answer: report.answer,
       outlets: report.outlets,
-      statements: report.statements.map((s) => {
-        const snippet = matched.snippets.get(s.id)
-        return snippet === undefined ? s : { ...s, snippet }
-      }),
+      // The statements that matched first, then the thread's others, earliest first.
+      statements: [
+        ...report.statements.filter((s) => matched.snippets.has(s.id)),
+        ...report.statements.filter((s) => !matched.snippets.has(s.id)),
+      ]
+        .slice(0, CLAIM_STATEMENTS_SHOWN)
+        .map((s) => {
+          const snippet = matched.snippets.get(s.id)
+          return snippet === undefined ? s : { ...s, snippet }
+        }),
     })
   }
   return {
     query: { q, words: words.map((w) => w.word) },
-    answer: ranked[0] ? (await reportOf(context, ranked[0])).answer : null,
+    answer:
+      params.offset === 0 || !ranked[0]
+        ? (items[0]?.answer ?? null)
+        : (await reportOf(context, ranked[0])).answer,
     statementCount,
     total: ranked.length,
     limit: params.limit,

@@ -40,15 +40,14 @@ export const THREADS = {
    */
   minHashes: 4,
   /**
-   * A fingerprint more statements than this hold says nothing about any of them ("we are going to")
-   * and gives no candidates; its postings are dropped from the index. Default: 50.
+   * The most statements a fingerprint's list keeps: a list that is full takes no more. Those it
+   * holds are enough to find a popular quotation's thread (the 500th copy is one with the first),
+   * and a phrase many statements share ("we are going to") costs no more than this. Default: 50.
    */
-  commonFingerprint: 50,
+  postingsKept: 50,
   /**
    * The most candidates a new statement is checked against: those sharing the most fingerprints
    * with it. Keeps the cost of adding a statement the same however many are stored. Default: 10.
    */
   candidates: 10,
-  /** The most statements compared pairwise when a thread is formed again after an edit. */
-  reformLimit: 2000,
 } as const

@@ -290,6 +290,47 @@ describe('threads', () => {
     expect((await threadOf(app, reuters)).statementCount).toBe(2)
   })
 
+  it('joins the hundredth copy of a quotation as it joined the second', async () => {
+    const copies = Array.from({ length: 120 }, (_, i) =>
+      article(`Outlet ${i % 40}`, '2025-02-20', { text: VAPORIZED, speaker: 'Todd Zimmerman' }),
+    )
+    const { db } = await quotedbWith(copies)
+    const threads = db.$client
+      .prepare('SELECT thread_id, count(*) AS n FROM quote_threads GROUP BY thread_id')
+      .all()
+    expect(threads).toEqual([{ thread_id: 1, n: 120 }])
+  })
+
+  it('threads again the statements of a speaker who becomes anonymous, or named', async () => {
+    const words = 'all options are on the table when it comes to the cartels'
+    const { app, db } = await quotedbWith([
+      article('Newser', '2025-02-18', { text: words, speaker: 'Ana Vargas' }),
+      article('Latin Times', '2025-02-19', { text: words, speaker: 'Bob Smith' }),
+    ])
+    const threads = () =>
+      db.$client.prepare('SELECT quote_id, thread_id FROM quote_threads ORDER BY quote_id').all()
+    expect(threads()).toEqual([
+      { quote_id: 1, thread_id: 1 },
+      { quote_id: 2, thread_id: 2 },
+    ])
+    // Bob was a source the article did not name: the same words, one statement.
+    expect((await send(app, 'PATCH', '/api/speakers/bob-smith', { anonymous: true })).status).toBe(
+      200,
+    )
+    expect(threads()).toEqual([
+      { quote_id: 1, thread_id: 1 },
+      { quote_id: 2, thread_id: 1 },
+    ])
+    // Named again: two people's words are two statements.
+    expect((await send(app, 'PATCH', '/api/speakers/bob-smith', { anonymous: false })).status).toBe(
+      200,
+    )
+    expect(threads()).toEqual([
+      { quote_id: 1, thread_id: 1 },
+      { quote_id: 2, thread_id: 2 },
+    ])
+  })
+
   it('says 404 for a thread no statement is in', async () => {
     const { app } = await quotedbWith([])
     expect((await getJson(app, '/api/threads/99')).status).toBe(404)

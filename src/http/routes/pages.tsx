@@ -317,7 +317,14 @@ export function pageRoutes(services: Services) {
     if (id === null) return notFound(c, 'No statement has this address.')
     try {
       const quote = await services.getQuote(id)
-      const thread = quote.thread.statements > 1 ? await services.getThread(quote.thread.id) : null
+      // A write may have moved the thread since the statement was read: the page goes without it.
+      const thread =
+        quote.thread.statements > 1
+          ? await services.getThread(quote.thread.id).catch((error: unknown) => {
+              if (error instanceof AppError && error.code === 'not_found') return null
+              throw error
+            })
+          : null
       return c.html(<QuotePage quote={quote} thread={thread} />)
     } catch (error) {
       return missing(c, error, 'No statement is at this address: it may have been removed.')

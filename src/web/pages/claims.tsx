@@ -45,7 +45,14 @@ export function ClaimsPage({
       </form>
       <ErrorNote error={error} />
       {report ? (
-        report.items.length === 0 ? (
+        report.items.length === 0 && report.total > 0 ? (
+          <div class="nothing" role="status">
+            <p>
+              No more: the {report.total} statements that carry this claim are on{' '}
+              <a href={`/claims?q=${encodeURIComponent(q)}`}>the first pages</a>.
+            </p>
+          </div>
+        ) : report.items.length === 0 ? (
           <div class="nothing" role="status">
             <p>
               <strong>No outlet carried this claim</strong> as far as the database knows. A claim
