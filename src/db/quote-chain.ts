@@ -64,6 +64,10 @@ export const selectChain = (db: Db) => joinChain(db.select(chainColumns).from(qu
 
 type ChainRow = ReturnType<ReturnType<typeof selectChain>['all']>[number]
 
+/** The outlets of a thread of one statement: the one that reported it, and the one it cites. */
+export const outletsOfOne = (citedOutletId: number | null, reportingOutletId: number): number =>
+  citedOutletId === null || citedOutletId === reportingOutletId ? 1 : 2
+
 /** Shapes a chain row as the API's quote. */
 export function toQuoteResult(row: ChainRow): QuoteResult {
   const hasSaid = row.saidPhrase !== null || row.saidEarliest !== null || row.saidLatest !== null
@@ -104,8 +108,7 @@ export function toQuoteResult(row: ChainRow): QuoteResult {
         ? {
             id: row.id,
             statements: 1,
-            outlets:
-              row.citedOutletId === null || row.citedOutletId === row.reportingOutletId ? 1 : 2,
+            outlets: outletsOfOne(row.citedOutletId, row.reportingOutletId),
           }
         : { id: row.threadId, statements: row.threadStatements!, outlets: row.threadOutlets! },
   }

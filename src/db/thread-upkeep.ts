@@ -17,8 +17,14 @@ import { dayNumber, lastDayOf } from '../domain/partial-dates'
 import type { DatePrecision, QuoteKind } from '../domain/vocabulary'
 import { fingerprintsOf } from '../threads/fingerprints'
 import { THREADS } from '../threads/options'
-import { sameStatement, threadStatement, type ThreadStatement } from '../threads/same-statement'
+import {
+  sameStatement,
+  speakerKey,
+  threadStatement,
+  type ThreadStatement,
+} from '../threads/same-statement'
 import { changesAfter, feedHead } from './change-feed'
+import { outletsOfOne } from './quote-chain'
 import type { Db } from './client'
 
 /** Changes taken in per step; a larger backlog is taken in step by step, in the same transaction. */
@@ -207,20 +213,15 @@ function readStatements(s: Statements, ids: Iterable<number>): Map<number, Threa
   return found
 }
 
-/** What one step of upkeep touched: threads to count again, and threads gone. */
-interface Touched {
-  recount: Set<number>
-}
-
 /**
  * Forms the thread `threadId` again from the statements left in it (after one was edited or
  * removed): those the rule still joins stay together, each part under its smallest id. Two are
  * compared only when they share a fingerprint, as when they were joined, and only while they are
  * apart: a thread of copies of one quotation is formed again in one pass.
  */
-function reform(s: Statements, threadId: number, touched: Touched): void {
+function reform(s: Statements, threadId: number, recount: Set<number>): void {
   const members = s.members.all(threadId) as number[]
-  touched.recount.add(threadId)
+  recount.add(threadId)
   if (members.length === 0) return
   const statements = readStatements(s, members)
   const groups = new Groups()
@@ -243,21 +244,17 @@ function reform(s: Statements, threadId: number, touched: Touched): void {
   }
   const assignments: Array<[number, number]> = []
   for (const [root, ids] of groups.sets()) {
-    touched.recount.add(root)
+    recount.add(root)
     for (const id of ids) assignments.push([id, root])
   }
   s.join.run(json(assignments))
 }
 
-/** A statement holding a fingerprint: its id and its speaker key (see `speakerKey`). */
-type Posting = [id: number, speaker: number]
-
 /**
- * The speaker as the index keeps it beside each posting: a named speaker's id, or 0 for an unknown
- * or anonymous one. Two statements of different named speakers are never one statement, so a
- * candidate of another named speaker is passed over without reading it.
+ * A statement holding a fingerprint: its id and its `speakerKey`. Two statements of different named
+ * speakers are never one statement, so a candidate of another named speaker is passed over unread.
  */
-const speakerKey = (s: ThreadStatement) => (s.speakerId === null || s.anonymous ? 0 : s.speakerId)
+type Posting = [id: number, speaker: number]
 
 /**
  * The postings of every fingerprint in `fingerprints`, read in one statement (in fingerprint
@@ -308,7 +305,7 @@ function thread(
   s: Statements,
   statements: Map<number, ThreadStatement>,
   outletCounts: Map<number, number>,
-  touched: Touched,
+  recount: Set<number>,
 ): void {
   const ids = [...statements.keys()].sort((a, b) => a - b)
   s.join.run(json(ids.map((id) => [id, id])))
@@ -382,8 +379,8 @@ function thread(
     const merged = threadIds.filter((t) => t !== root)
     if (merged.length === 0) continue
     s.retag.run(root, json(merged))
-    touched.recount.add(root)
-    for (const t of merged) touched.recount.add(t)
+    recount.add(root)
+    for (const t of merged) recount.add(t)
   }
 }
 
@@ -398,7 +395,8 @@ function takeIn(
   articleIds: Set<number>,
   speakerIds: Set<number>,
 ): void {
-  const touched: Touched = { recount: new Set() }
+  // The threads to count again: those a statement left, joined or was formed into.
+  const recount = new Set<number>()
   const changed = new Set(quoteIds)
   for (const articleId of articleIds)
     for (const id of s.quotesOfArticle.all(articleId) as number[]) changed.add(id)
@@ -410,22 +408,21 @@ function takeIn(
   s.forget.run(json(ids))
   // A thread that lost a statement is formed again from those left; one that lost only its
   // one statement is gone.
-  for (const threadId of new Set(before.map((b) => b.threadId))) reform(s, threadId, touched)
+  for (const threadId of new Set(before.map((b) => b.threadId))) reform(s, threadId, recount)
 
   const outletCounts = new Map<number, number>()
   const current = new Map<number, ThreadStatement>()
   for (let i = 0; i < ids.length; i += STEP) {
     for (const row of s.statements.all(json(ids.slice(i, i + STEP))) as StatementRow[]) {
       current.set(row.id, toStatement(row))
-      const cited = row.citedOutletId !== null && row.citedOutletId !== row.outletId
-      outletCounts.set(row.id, cited ? 2 : 1)
+      outletCounts.set(row.id, outletsOfOne(row.citedOutletId, row.outletId))
     }
   }
-  if (current.size > 0) thread(s, current, outletCounts, touched)
+  if (current.size > 0) thread(s, current, outletCounts, recount)
 
-  const recount = json([...touched.recount])
-  s.recount.run(recount)
-  s.dropEmpty.run(recount)
+  const counted = json([...recount])
+  s.recount.run(counted)
+  s.dropEmpty.run(counted)
 }
 
 /** Threads every statement stored afresh: for a database whose threads are not kept yet. */

@@ -53,7 +53,14 @@ export function threadStatement(
 }
 
 const isQuotation = (s: ThreadStatement) => s.kind !== 'paraphrase'
-const unknownSpeaker = (s: ThreadStatement) => s.speakerId === null || s.anonymous
+/**
+ * The speaker as threads tell people apart: a named speaker's id, or 0 for an unknown or anonymous
+ * one (whose words may be anyone's).
+ */
+export const speakerKey = (s: Pick<ThreadStatement, 'speakerId' | 'anonymous'>): number =>
+  s.speakerId === null || s.anonymous ? 0 : s.speakerId
+
+const unknownSpeaker = (s: ThreadStatement) => speakerKey(s) === 0
 
 /**
  * The same speaker, or one of them unknown. The same words from an unknown source join a named
