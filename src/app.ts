@@ -65,7 +65,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const app = new OpenAPIHono()
   // Pages, JSON and exports (CSV, NDJSON) go out gzipped to a client that accepts it: a page of
-  // results is a fifth of its size. Streams stay streams.
+  // results over the seed is a quarter of its size (9.5 KB, 2.4 KB gzipped). Streams stay streams.
   app.use(
     '*',
     compress({

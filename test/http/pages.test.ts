@@ -222,10 +222,16 @@ describe('the other pages', () => {
     expect(html).toMatch(/<a href="\/quotes\/\d+">this statement<\/a>/)
   })
 
-  it('pages the claims check', async () => {
+  it('pages the claims check, and says so past the last page', async () => {
     const { app } = await seededQuotedb()
-    const { html } = await page(app, '/claims?q=drones+were+flown+over+Mexico+for+years&offset=0')
+    const q = 'drones+were+flown+over+Mexico+for+years'
+    const { html } = await page(app, `/claims?q=${q}&offset=0`)
     expect(html).not.toContain('rel="next"')
+    // Five statements carry it, all on the first page: the second has none, and says where they are.
+    const past = await page(app, `/claims?q=${q}&offset=40`)
+    expect(past.status).toBe(200)
+    expect(past.html).toContain('No more: the 5 statements that carry this claim are on')
+    expect(past.html).not.toContain('No outlet carried this claim')
   })
 
   it('shows a thread: the words, who said it, the outlets in order, every statement', async () => {

@@ -48,7 +48,7 @@ export function ClaimsPage({
         report.items.length === 0 && report.total > 0 ? (
           <div class="nothing" role="status">
             <p>
-              No more: the {report.total} statements that carry this claim are on{' '}
+              No more: the {report.statementCount} statements that carry this claim are on{' '}
               <a href={`/claims?q=${encodeURIComponent(q)}`}>the first pages</a>.
             </p>
           </div>
