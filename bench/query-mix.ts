@@ -33,6 +33,8 @@ export function searchPath(query: BenchQuery): string {
 interface SourceQuote {
   words: string[]
   speaker: string | null
+  /** The named speaker's surname: what a reader asking about them types. */
+  surname: string | null
   outlet: string
   year: number
 }
@@ -45,6 +47,8 @@ const WORD_CLASSES = [
   'phrase',
   'prefix',
   'typo',
+  'other-forms',
+  'question',
 ] as const
 const FILTERS = ['', '+speaker', '+outlet', '+dates'] as const
 
@@ -56,7 +60,8 @@ export function queryMix(sqlite: Database.Database, perClass: number, seed = 7):
   const rand = random(seed)
   const maxId = (sqlite.prepare('SELECT max(id) AS n FROM quotes').get() as { n: number }).n
   const sourceOf = sqlite.prepare(`
-    SELECT q.text, s.slug AS speaker, o.slug AS outlet, substr(a.published_on, 1, 4) AS year
+    SELECT q.text, s.slug AS speaker, s.name AS speakerName, o.slug AS outlet,
+      substr(a.published_on, 1, 4) AS year
     FROM quotes q JOIN articles a ON a.id = q.article_id JOIN outlets o ON o.id = a.outlet_id
     LEFT JOIN speakers s ON s.id = q.speaker_id AND s.anonymous = 0
     WHERE q.id >= ? ORDER BY q.id LIMIT 1`)
@@ -66,11 +71,19 @@ export function queryMix(sqlite: Database.Database, perClass: number, seed = 7):
   const sources: SourceQuote[] = []
   for (let i = 0; i < 5000; i++) {
     const row = sourceOf.get(1 + Math.floor(rand() * maxId)) as
-      { text: string; speaker: string | null; outlet: string; year: string } | undefined
+      | {
+          text: string
+          speaker: string | null
+          speakerName: string | null
+          outlet: string
+          year: string
+        }
+      | undefined
     if (row)
       sources.push({
         words: tokens(row.text),
         speaker: row.speaker,
+        surname: row.speakerName ? (tokens(row.speakerName).at(-1) ?? null) : null,
         outlet: row.outlet,
         year: Number(row.year),
       })
@@ -141,6 +154,35 @@ export function queryMix(sqlite: Database.Database, perClass: number, seed = 7):
     }
   }
 
+  /** A word of a quote that the index also holds in another form ("drone" beside "drones"). */
+  function otherFormsQuery(): { query: BenchQuery; source: SourceQuote } {
+    for (let tries = 0; ; tries++) {
+      const source = pickSource()
+      const words = source.words.filter(contentWord)
+      const word = words[Math.floor(rand() * words.length)]
+      if (!word) continue
+      const other = word.endsWith('s') ? word.slice(0, -1) : `${word}s`
+      if (docCount(other) === 0 && tries < 1000) continue
+      // Typed whole (a space after it), as a word one has finished typing.
+      return { query: { q: `${word} ` }, source }
+    }
+  }
+
+  /** An everyday question: "what did Lopez say about drones and borders". */
+  function questionQuery(): { query: BenchQuery; source: SourceQuote } {
+    for (;;) {
+      const source = pickSource()
+      const words = [...new Set(source.words.filter(contentWord))]
+      if (words.length < 2) continue
+      const [a, b] = [words[Math.floor(rand() * words.length)]!, words[0]!]
+      const about = a === b ? a : `${a} and ${b}`
+      const q = source.surname
+        ? `what did ${source.surname} say about ${about}`
+        : `what was said about ${about}`
+      return { query: { q }, source }
+    }
+  }
+
   const draw: Record<
     (typeof WORD_CLASSES)[number],
     (i: number) => { query: BenchQuery; source: SourceQuote }
@@ -158,6 +200,8 @@ export function queryMix(sqlite: Database.Database, perClass: number, seed = 7):
     phrase: phraseQuery,
     prefix: prefixQuery,
     typo: typoQuery,
+    'other-forms': otherFormsQuery,
+    question: questionQuery,
   }
 
   const classes: QueryClass[] = []

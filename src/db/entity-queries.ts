@@ -305,6 +305,7 @@ function speakerNameDocuments(db: Db, only?: number[]): NameDocument[] {
     name: s.name,
     aliases: aliases.get(s.id) ?? [],
     titles: [...(s.description ? [s.description] : []), ...(titlesById.get(s.id) ?? [])],
+    anonymous: s.anonymous,
   }))
 }
 
@@ -326,6 +327,7 @@ function outletNameDocuments(db: Db, only?: number[]): NameDocument[] {
     name: o.name,
     aliases: [...(aliases.get(o.id) ?? []), ...(o.domain ? [o.domain] : [])],
     titles: [],
+    anonymous: false,
   }))
 }
 

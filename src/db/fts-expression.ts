@@ -18,10 +18,20 @@ import {
 const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`
 
 /**
- * A word and its alternatives. A word being typed is a prefix, but its spelt-out initials are not:
- * "us" typed last finds "using" and "U.S.", while "a l"* would wrongly find "a lot".
+ * Whether words also match their other forms (`WordClause.forms`) or only as typed, and whether
+ * every wanted clause must match or any one.
  */
-function wordExpression(clause: WordClause): string {
+export interface ExpressionOptions {
+  otherForms: boolean
+  combine: 'all' | 'any'
+}
+
+/**
+ * A word and its alternatives (and their other forms). A word being typed is a prefix, but its
+ * spelt-out initials are not: "us" typed last finds "using" and "U.S.", while "a l"* would wrongly
+ * find "a lot".
+ */
+function wordExpression(clause: WordClause, { otherForms }: ExpressionOptions): string {
   const parts = clause.alternatives.flatMap((alternative) => {
     const [whole, ...initials] = spellings(
       alternative,
@@ -29,6 +39,7 @@ function wordExpression(clause: WordClause): string {
     )
     return [quoted(whole!) + (clause.prefix ? '*' : ''), ...initials.map(quoted)]
   })
+  if (otherForms) parts.push(...clause.forms.map(quoted))
   const unique = [...new Set(parts)]
   return unique.length === 1 ? unique[0]! : `(${unique.join(' OR ')})`
 }
@@ -46,20 +57,24 @@ function phraseExpression(clause: PhraseClause): string {
   return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`
 }
 
-function clauseExpression(clause: SearchClause): string {
-  return clause.type === 'word' ? wordExpression(clause) : phraseExpression(clause)
+function clauseExpression(clause: SearchClause, options: ExpressionOptions): string {
+  return clause.type === 'word' ? wordExpression(clause, options) : phraseExpression(clause)
 }
 
 /**
- * The FTS5 MATCH expression for the clauses: every wanted clause must match (AND), and none of the
- * excluded ones may. Returns null when nothing is wanted.
+ * The FTS5 MATCH expression for the clauses: every wanted clause must match (AND; or any one, OR),
+ * and none of the excluded ones may (in any of their forms). Returns null when nothing is wanted.
  */
-export function toMatchExpression(clauses: SearchClause[]): string | null {
-  const wanted = clauses.filter((c) => !c.negated).map(clauseExpression)
+export function toMatchExpression(
+  clauses: SearchClause[],
+  options: ExpressionOptions = { otherForms: true, combine: 'all' },
+): string | null {
+  const wanted = clauses.filter((c) => !c.negated).map((c) => clauseExpression(c, options))
   if (wanted.length === 0) return null
-  let expression = wanted.length === 1 ? wanted[0]! : `(${wanted.join(' AND ')})`
+  const joiner = options.combine === 'all' ? ' AND ' : ' OR '
+  let expression = wanted.length === 1 ? wanted[0]! : `(${wanted.join(joiner)})`
   for (const excluded of clauses.filter((c) => c.negated)) {
-    expression = `(${expression} NOT ${clauseExpression(excluded)})`
+    expression = `(${expression} NOT ${clauseExpression(excluded, { ...options, otherForms: true })})`
   }
   return expression
 }

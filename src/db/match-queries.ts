@@ -8,7 +8,12 @@
  */
 import { sql } from 'drizzle-orm'
 import type { QuoteResult } from '../domain/types'
-import type { ArticleFactColumns, QuoteFactColumns } from '../domain/store'
+import type {
+  ArticleFactColumns,
+  QuoteFactColumns,
+  RankingWindow,
+  SpeakerFactColumns,
+} from '../domain/store'
 import { daysCovered } from '../domain/partial-dates'
 import type { Db } from './client'
 import { parseIntegers } from './integer-lists'
@@ -22,6 +27,12 @@ import { COLUMN_WEIGHTS } from '../search/options'
  * synchronously, so no other search can see it.
  */
 let keeping: Uint8Array | null = null
+
+/**
+ * How far each quote is lifted above others in the ranking, by id (`quotedb_lift(rowid)`): set and
+ * cleared around one statement, as `keeping` is.
+ */
+let lifting: Uint8Array | null = null
 
 const RANK = `bm25(quotes_fts, ${COLUMN_WEIGHTS.join(', ')})`
 
@@ -39,25 +50,32 @@ function prepare(db: Db) {
   sqlite.function('quotedb_keep', { deterministic: false, directOnly: true }, (id: unknown) =>
     keeping !== null && typeof id === 'number' && id < keeping.length && keeping[id] === 1 ? 1 : 0,
   )
+  sqlite.function('quotedb_lift', { deterministic: false, directOnly: true }, (id: unknown) =>
+    lifting !== null && typeof id === 'number' && id < lifting.length ? lifting[id]! : 0,
+  )
+  // One ranked page: among the rows `keep` marks (or all from `fromId`), the most lifted first,
+  // then by bm25.
+  const ranked = (keep: boolean, lift: boolean) =>
+    sqlite
+      .prepare(
+        `SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid >= ?
+         ${keep ? 'AND quotedb_keep(rowid)' : ''}
+         ORDER BY ${lift ? 'quotedb_lift(rowid) DESC, ' : ''}${RANK}, rowid DESC LIMIT ? OFFSET ?`,
+      )
+      .pluck()
   return {
     ids: sqlite
       // In ascending order: FTS5 walks its posting lists that way, and the ranking window needs it.
       .prepare(
-        'SELECT group_concat(rowid) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid)',
+        'SELECT group_concat(rowid) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid >= ? ORDER BY rowid)',
       )
       .pluck(),
-    ranked: sqlite
-      .prepare(
-        `SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid >= ? AND quotedb_keep(rowid)
-         ORDER BY ${RANK}, rowid DESC LIMIT ? OFFSET ?`,
-      )
-      .pluck(),
-    rankedFrom: sqlite
-      .prepare(
-        `SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid >= ?
-         ORDER BY ${RANK}, rowid DESC LIMIT ? OFFSET ?`,
-      )
-      .pluck(),
+    ranked: {
+      all: ranked(false, false),
+      kept: ranked(true, false),
+      lifted: ranked(false, true),
+      keptLifted: ranked(true, true),
+    },
     namesById: {
       speaker: sqlite.prepare(
         'SELECT id, slug, name FROM speakers WHERE id IN (SELECT value FROM json_each(?))',
@@ -95,6 +113,14 @@ function prepare(db: Db) {
          FROM articles WHERE id > ? AND id <= ?`,
       )
       .raw(),
+    speakerFacts: sqlite
+      .prepare('SELECT group_concat(id), group_concat(anonymous) FROM speakers')
+      .raw(),
+    speakerFactsOf: sqlite
+      .prepare(
+        'SELECT group_concat(id), group_concat(anonymous) FROM speakers WHERE id IN (SELECT value FROM json_each(?))',
+      )
+      .raw(),
     articleFactsOf: sqlite
       .prepare(
         `SELECT group_concat(id), group_concat(outlet_id),
@@ -113,35 +139,46 @@ const statements = (db: Db) => {
   return found
 }
 
-/** Runs `read` with `quotedb_keep(rowid)` true for exactly the ids in `keep`. */
-function keepingOnly<T>(keep: Uint8Array, read: () => T): T {
+/**
+ * Runs `read` with `quotedb_keep(rowid)` true for exactly the ids in `keep`, and
+ * `quotedb_lift(rowid)` giving each id's value in `lift`.
+ */
+function keepingAndLifting<T>(keep: Uint8Array | null, lift: Uint8Array | null, read: () => T): T {
   keeping = keep
+  lifting = lift
   try {
     return read()
   } finally {
     keeping = null
+    lifting = null
   }
 }
 
-/** The ids of every quote matching an FTS5 expression, in ascending order. */
-export function matchingIds(db: Db, match: string): Int32Array {
-  return parseIntegers(statements(db).ids.get(match) as string | null)
+/** The ids (of at least `fromId`) of every quote matching an FTS5 expression, in ascending order. */
+export function matchingIds(db: Db, match: string, fromId = 0): Int32Array {
+  return parseIntegers(statements(db).ids.get(match, fromId) as string | null)
 }
 
 /**
- * One page of the quotes matching `match`, best bm25 rank first, among those with an id of at
- * least `fromId` that `keep` marks (all of them when `keep` is null).
+ * One page of the quotes matching `match`, among those with an id of at least `fromId` that `keep`
+ * marks (all of them when `keep` is null): the most lifted first (by their value in `lift`), then
+ * best bm25 rank first.
  */
-export function rankedIds(
-  db: Db,
-  match: string,
-  window: { fromId: number; keep: Uint8Array | null; limit: number; offset: number },
-): number[] {
-  const { fromId, keep, limit, offset } = window
-  if (keep === null) return statements(db).rankedFrom.all(match, fromId, limit, offset) as number[]
-  return keepingOnly(
+export function rankedIds(db: Db, match: string, window: RankingWindow): number[] {
+  const { fromId, keep, lift, limit, offset } = window
+  const { ranked } = statements(db)
+  const statement =
+    keep === null
+      ? lift === null
+        ? ranked.all
+        : ranked.lifted
+      : lift === null
+        ? ranked.kept
+        : ranked.keptLifted
+  return keepingAndLifting(
     keep,
-    () => statements(db).ranked.all(match, fromId, limit, offset) as number[],
+    lift,
+    () => statement.all(match, fromId, limit, offset) as number[],
   )
 }
 
@@ -213,6 +250,16 @@ export function idsBySlug(
     slug: string
   }>
   return new Map(rows.map((r) => [r.slug, r.id]))
+}
+
+/** Whether each speaker is an unnamed source: of these ids, or of all speakers (null). */
+export function speakerFactColumns(db: Db, ids: number[] | null): SpeakerFactColumns {
+  const { speakerFacts, speakerFactsOf } = statements(db)
+  const lists = (
+    ids === null ? speakerFacts.get() : speakerFactsOf.get(JSON.stringify(ids))
+  ) as Array<string | null>
+  const [speakerIds, anonymous] = lists.map(parseIntegers) as [Int32Array, Int32Array]
+  return { ids: speakerIds, anonymous }
 }
 
 /** The facts of the articles with ids in `(afterId, untilId]`. */

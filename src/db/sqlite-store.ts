@@ -14,6 +14,7 @@ import type {
   EntityDirectory,
   EntityWrites,
   FeedReaders,
+  MatchOptions,
   Store,
   StoreReads,
   WriteSession,
@@ -35,8 +36,11 @@ import { keepThreads } from './thread-upkeep'
 import { WriteQueue, type WriteQueueOptions } from './write-queue'
 
 /** The FTS5 expression of clauses that want something (as the services check they do). */
-function matchOf(clauses: SearchClause[]): string {
-  const expression = toMatchExpression(clauses)
+function matchOf(clauses: SearchClause[], options: MatchOptions = {}): string {
+  const expression = toMatchExpression(clauses, {
+    otherForms: options.otherForms ?? true,
+    combine: options.combine ?? 'all',
+  })
   if (expression === null) throw new Error('A search must want at least one word or phrase.')
   return expression
 }
@@ -54,8 +58,12 @@ function readsOn(db: Db, ready: () => Promise<void>): StoreReads {
       }
     }
   return {
-    matchingIds: read((clauses) => matches.matchingIds(db, matchOf(clauses))),
-    rankedIds: read((clauses, window) => matches.rankedIds(db, matchOf(clauses), window)),
+    matchingIds: read((clauses, options) =>
+      matches.matchingIds(db, matchOf(clauses, options), options?.fromId),
+    ),
+    rankedIds: read((clauses, window, options) =>
+      matches.rankedIds(db, matchOf(clauses, options), window),
+    ),
     quotesInOrder: read((ids) => matches.quotesInOrder(db, ids)),
     quoteFacts: read((afterId, untilId) => matches.quoteFactColumns(db, afterId, untilId)),
     quoteFactsOf: read((ids) => matches.quoteFactColumnsOf(db, ids)),
@@ -93,6 +101,7 @@ function readsOn(db: Db, ready: () => Promise<void>): StoreReads {
     searchDocumentsOf: read((ids) => entities.searchDocumentsOf(db, ids)),
     entityWords: read((kind, ids) => entities.entityWords(db, kind, ids)),
     articleFactsOf: read((ids) => matches.articleFactColumnsOf(db, ids)),
+    speakerFacts: read((ids) => matches.speakerFactColumns(db, ids)),
     termCounts: read((terms) => entities.termCounts(db, terms)),
     nameDocumentsOf: read((kind, ids) => entities.nameDocumentsOf(db, kind, ids)),
   }

@@ -38,6 +38,8 @@ export interface QuoteFilters {
   /** First and last day (`YYYY-MM-DD`, inclusive) that the article's publication may overlap. */
   from: string | null
   to: string | null
+  /** Only statements by unnamed sources (true), or by named speakers (false); null for all. */
+  anonymous: boolean | null
 }
 
 export interface QuoteCriteria {
@@ -63,7 +65,17 @@ export interface QuoteMatch {
   snippet: string | null
 }
 
-export interface QuoteMatches {
+/**
+ * How the words matched: every quote found holds every word (`all`), or none held them all and
+ * those holding the most, `wordsHeld` of `wordsWanted`, were found instead (`partial`).
+ */
+export interface MatchMode {
+  mode: 'all' | 'partial'
+  wordsHeld: number
+  wordsWanted: number
+}
+
+export interface QuoteMatches extends MatchMode {
   total: number
   items: QuoteMatch[]
   facets: Record<FacetName, StoredFacet>
@@ -108,6 +120,8 @@ export interface NameDocument {
   aliases: string[]
   /** Titles and descriptions: words that describe rather than name ("defense minister"). */
   titles: string[]
+  /** An unnamed source, its name a description ("a U.S. official"); always false for outlets. */
+  anonymous: boolean
 }
 
 /** A stored outlet by every name it goes by, for matching imported names to it. */
@@ -207,6 +221,12 @@ export interface QuoteFactColumns {
   starts: Int32Array
 }
 
+/** Speaker facts in columns: whether each is an unnamed source (1) or not (0). */
+export interface SpeakerFactColumns {
+  ids: Int32Array
+  anonymous: Int32Array
+}
+
 /** Article facts in columns. Days are counted from 1970-01-01. */
 export interface ArticleFactColumns {
   ids: Int32Array
@@ -215,6 +235,29 @@ export interface ArticleFactColumns {
   firstDays: Int32Array
   lastDays: Int32Array
   years: Int32Array
+}
+
+/**
+ * How clauses match: every wanted clause (`all`, the default) or any of them, and whether words
+ * also match their other forms (default: they do).
+ */
+export interface MatchOptions {
+  combine?: 'all' | 'any'
+  otherForms?: boolean
+  /** Only quotes with an id of at least this one (a ranking window's). */
+  fromId?: number
+}
+
+/** Where a ranked page is taken from. */
+export interface RankingWindow {
+  /** The smallest id considered. */
+  fromId: number
+  /** The ids considered, marked with a 1; null for every id from `fromId`. */
+  keep: Uint8Array | null
+  /** How far each id is lifted above the others (the most lifted first); null for none. */
+  lift: Uint8Array | null
+  limit: number
+  offset: number
 }
 
 export interface PageRequest {
@@ -228,14 +271,16 @@ export interface PageRequest {
  */
 export interface QuoteIndex {
   /** The ids of every quote the clauses match, in ascending order. */
-  matchingIds(clauses: SearchClause[]): Promise<Int32Array>
+  matchingIds(clauses: SearchClause[], options?: MatchOptions): Promise<Int32Array>
   /**
-   * One page of the quotes the clauses match, best ranked first, among those with an id of at
-   * least `fromId` that `keep` marks with a 1 (all of them when `keep` is null).
+   * One page of the quotes the clauses match, among those with an id of at least `fromId` that
+   * `keep` marks with a 1 (all of them when `keep` is null): the most lifted first, then the best
+   * ranked.
    */
   rankedIds(
     clauses: SearchClause[],
-    window: { fromId: number; keep: Uint8Array | null; limit: number; offset: number },
+    window: RankingWindow,
+    options?: MatchOptions,
   ): Promise<number[]>
   /** The quotes with these ids, with their chains, in the order given (unknown ids left out). */
   quotesInOrder(ids: number[]): Promise<QuoteResult[]>
@@ -247,6 +292,8 @@ export interface QuoteIndex {
   articleFacts(afterId: number, untilId: number): Promise<ArticleFactColumns>
   /** The facts of the articles with these ids. */
   articleFactsOf(ids: number[]): Promise<ArticleFactColumns>
+  /** The facts of the speakers with these ids, or of all speakers (null). */
+  speakerFacts(ids: number[] | null): Promise<SpeakerFactColumns>
   /** The largest quote and article ids in use (0 when there are none). */
   maxIds(): Promise<{ quote: number; article: number }>
   /** Slug and name of some speakers (or outlets), by id. */

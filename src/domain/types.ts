@@ -87,15 +87,19 @@ export interface FacetValue {
   label: string
   count: number
   selected: boolean
+  /** The query string of this search with the value toggled: added, or removed when selected. */
+  toggle: string
 }
 
 export interface Facet {
   values: FacetValue[]
   /** True when more values exist than are listed. */
   truncated: boolean
+  /** The query string of this search listing more values of each facet; null when none. */
+  more: string | null
 }
 
-export const FACET_NAMES = ['speaker', 'outlet', 'cited', 'kind', 'year'] as const
+export const FACET_NAMES = ['speaker', 'outlet', 'cited', 'kind', 'year', 'anonymous'] as const
 export type FacetName = (typeof FACET_NAMES)[number]
 export type Facets = Record<FacetName, Facet>
 

@@ -12,7 +12,7 @@ import type { NestedQuote } from '../import/item-schema'
 import { surname } from './speakers'
 
 /** A stored speaker; anonymous sources ("a U.S. official") are never matched. */
-type Person = Pick<NameDocument, 'slug' | 'name' | 'aliases' | 'titles'> & { anonymous: boolean }
+type Person = Pick<NameDocument, 'slug' | 'name' | 'aliases' | 'titles' | 'anonymous'>
 
 /**
  * The words of a title that say which office, cut to a stem and sorted, as one key: "Mexico's

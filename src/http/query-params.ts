@@ -6,6 +6,7 @@
  */
 import { z } from '@hono/zod-openapi'
 import {
+  FACET_SIZE,
   MAX_OFFSET,
   PAGE_LIMIT,
   ParamProblem,
@@ -111,6 +112,32 @@ export const toParam = readBy((v) => readParam.date('to', v)).openapi({
   param: { name: 'to', in: 'query' },
   description: 'Publication on or before the last day of this date.',
   example: '2025-02',
+})
+
+export const anonymousParam = readBy(readParam.anonymous).openapi({
+  param: { name: 'anonymous', in: 'query' },
+  type: 'string',
+  enum: ['true', 'false'],
+  description:
+    'true: only statements by unnamed sources ("a U.S. official"); false: only by named speakers.',
+})
+
+export const exactParam = readBy(readParam.exact).openapi({
+  param: { name: 'exact', in: 'query' },
+  type: 'string',
+  enum: ['true', 'false'],
+  default: 'false',
+  description:
+    'true: words only as typed — no other forms, no common words left out, no speakers recognised, and nothing when no quote holds every word.',
+})
+
+export const facetSizeParam = readBy(readParam.facetSize).openapi({
+  param: { name: 'facetSize', in: 'query' },
+  type: 'integer',
+  minimum: FACET_SIZE.min,
+  maximum: FACET_SIZE.max,
+  default: FACET_SIZE.default,
+  description: 'How many values each facet lists.',
 })
 
 export const sortParam = readBy(readParam.sort).openapi({

@@ -142,9 +142,17 @@ const facetSchema = z
         label: z.string(),
         count: z.number().int(),
         selected: z.boolean(),
+        toggle: z.string().openapi({
+          description:
+            'The query string of this search with the value toggled (added, or removed when selected).',
+          example: '?q=drones&speaker=claudia-sheinbaum',
+        }),
       }),
     ),
     truncated: z.boolean(),
+    more: z.string().nullable().openapi({
+      description: 'The query string of this search listing more values of each facet (facetSize).',
+    }),
   })
   .openapi('Facet') satisfies z.ZodType<Facet>
 
@@ -160,6 +168,18 @@ export const quoteSearchSchema = z
       q: z.string().nullable(),
       sort: z.enum(['relevance', 'newest', 'oldest']),
       corrections: z.array(z.object({ word: z.string(), alternatives: z.array(z.string()) })),
+      mode: z.enum(['all', 'partial']).openapi({
+        description:
+          'all: every quote found holds every word; partial: none did, and those holding the most follow.',
+      }),
+      matched: z.object({ held: z.number().int(), wanted: z.number().int() }),
+      dropped: z.array(z.string()).openapi({ description: 'Common words left out of the search.' }),
+      speakers: z
+        .array(z.object({ slug: z.string(), name: z.string() }))
+        .openapi({ description: 'Speakers the words name; their statements rank first.' }),
+      forms: z.array(z.object({ word: z.string(), forms: z.array(z.string()) })).openapi({
+        description: 'Words also found in these other forms (ranked below the word as typed).',
+      }),
     }),
     ...pageFields,
     items: z.array(quoteSchema),
@@ -169,6 +189,7 @@ export const quoteSearchSchema = z
       cited: facetSchema,
       kind: facetSchema,
       year: facetSchema,
+      anonymous: facetSchema,
     }),
   })
   .openapi('QuoteSearch') satisfies z.ZodType<QuoteSearchResult>

@@ -94,6 +94,9 @@ async function applyToFacts(
   { facts }: SearchIndexes,
   touched: Record<Change['entity'], Touches>,
 ): Promise<void> {
+  for await (const ids of slices([...touched.speaker.keys()])) {
+    facts.setSpeakers(await store.speakerFacts(ids))
+  }
   // Articles first: a quote's facts are read with its article's.
   for await (const ids of slices([...touched.article.keys()])) {
     facts.setArticles(await store.articleFactsOf(ids))

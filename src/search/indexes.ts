@@ -49,6 +49,7 @@ export async function openSearchIndexes(store: Store): Promise<SearchIndexes> {
   const vocabulary = new Vocabulary()
   vocabulary.loaded = false
   const names = new NameIndex()
+  names.loaded = false
   const complete = (async () => {
     for (let i = 0; i < VOCABULARY_SLICES.length; i++) {
       vocabulary.add(
@@ -62,6 +63,7 @@ export async function openSearchIndexes(store: Store): Promise<SearchIndexes> {
       for (const document of documents.slice(i, i + NAME_CHUNK)) names.upsert(document)
       await pause()
     }
+    names.loaded = true
   })()
   // A failure shows where it is awaited; never as an unhandled rejection at start.
   complete.catch(() => undefined)
@@ -85,6 +87,7 @@ export async function loadFacts(store: Store): Promise<QuoteFacts> {
 async function addFacts(store: Store, facts: QuoteFacts): Promise<void> {
   const { quote: lastQuote, article: lastArticle } = await store.maxIds()
   // Pauses only for a load of more than one chunk: a write's few new quotes are read at once.
+  facts.setSpeakers(await store.speakerFacts(null))
   const many = lastQuote - facts.lastQuoteId > FACT_CHUNK
   let reads = 0
   const between = () => (many && reads++ > 0 ? pause() : undefined)

@@ -7,6 +7,7 @@ import MiniSearch from 'minisearch'
 import type { NameDocument } from '../domain/store'
 import { withoutInvisibles, words } from './normalize'
 import { NAMES } from './options'
+import { STOPWORDS } from './stopwords'
 
 export type NameKind = NameDocument['kind']
 
@@ -26,12 +27,75 @@ interface IndexedName {
   titles: string
 }
 
+/** A speaker a query names, and the query's words that name them. */
+export interface RecognisedSpeaker {
+  id: number
+  slug: string
+  name: string
+  words: string[]
+}
+
+/** What the index keeps of an entry beside what MiniSearch holds. */
+interface Entry {
+  slug: string
+  keys: string[]
+  indexed: IndexedName
+  document: NameDocument
+}
+
+/** The words of a title or description that say something: not "a", "of", "the". */
+const describingWords = (text: string) =>
+  words(text).filter((w) => w.length > 1 && !STOPWORDS.has(w))
+
+/**
+ * The initials of each run of two or more capitalised words in a title, small joining words
+ * passed over: "Drug Enforcement Administration’s special agent" → "dea", "Department of
+ * Justice" → "doj". A query says "the DEA agent" of a title that spells the agency out.
+ */
+function initialsOf(title: string): string[] {
+  const found: string[] = []
+  let run = ''
+  for (const word of title.split(/\s+/)) {
+    if (/^\p{Lu}/u.test(word)) run += word[0]!.toLowerCase()
+    else if (!/^(of|for|and|the)$/.test(word)) {
+      if (run.length >= 2) found.push(run)
+      run = ''
+    }
+  }
+  if (run.length >= 2) found.push(run)
+  return found
+}
+
+/**
+ * The words of `present` that name this speaker, or null: the last word of its name or an alias
+ * (a named person's surname, "Sheinbaum"), with the rest of that name when given; or two or more
+ * describing words (or initials) of a title or description ("DEA agent" for "the Drug Enforcement
+ * Administration's special agent", "defense minister"; "official" alone is too vague).
+ */
+function namingWords(document: NameDocument, present: ReadonlySet<string>): string[] | null {
+  if (!document.anonymous) {
+    for (const name of [document.name, ...document.aliases]) {
+      const parts = words(name)
+      const last = parts.at(-1)
+      if (last && last.length > 2 && !STOPWORDS.has(last) && present.has(last)) {
+        return parts.filter((w) => present.has(w))
+      }
+    }
+  }
+  const descriptions = document.anonymous ? [document.name, ...document.titles] : document.titles
+  for (const description of descriptions) {
+    const describing = [...describingWords(description), ...initialsOf(description)]
+    const held = [...new Set(describing.filter((w) => present.has(w)))]
+    if (held.length >= 2) return held
+  }
+  return null
+}
+
 const documentId = (kind: NameKind, id: number) => `${kind}:${id}`
 
 /** A name's key for exact matching: its folded words, joined. */
 const exactKey = (kind: NameKind, name: string) => `${kind}:${words(name).join(' ')}`
 
-/** The name index: search-as-you-type over speakers and outlets, forgiving typos. */
 export class NameIndex {
   readonly #index = new MiniSearch<IndexedName>({
     fields: ['name', 'aliases', 'titles'],
@@ -44,7 +108,9 @@ export class NameIndex {
   /** Slugs by exact name or alias. */
   readonly #byName = new Map<string, Set<string>>()
   /** The slug and exact-name keys of each entry, to drop them when it changes. */
-  readonly #keysOf = new Map<string, { slug: string; keys: string[]; indexed: IndexedName }>()
+  readonly #keysOf = new Map<string, Entry>()
+  /** False while the index is still being filled at start. */
+  loaded = true
 
   constructor(documents: Iterable<NameDocument> = []) {
     for (const document of documents) this.upsert(document)
@@ -65,7 +131,7 @@ export class NameIndex {
       aliases: document.aliases.join(' \n '),
       titles: document.titles.join(' \n '),
     }
-    this.#keysOf.set(id, { slug: document.slug, keys, indexed })
+    this.#keysOf.set(id, { slug: document.slug, keys, indexed, document })
     this.#index.add(indexed)
   }
 
@@ -94,6 +160,33 @@ export class NameIndex {
     const query = withoutInvisibles(typed)
     const exact = this.#search(kind, query, false)
     return exact.length > 0 ? exact : this.#search(kind, query, true)
+  }
+
+  /**
+   * The speakers the words of a query name (see `namingWords`), best match first, at most `limit`:
+   * "what Sheinbaum said" names Claudia Sheinbaum, "the DEA agent on drones" the speakers
+   * described as a DEA agent.
+   */
+  recogniseSpeakers(queryWords: readonly string[], limit: number): RecognisedSpeaker[] {
+    const present = new Set(queryWords)
+    if (present.size === 0) return []
+    const recognised: RecognisedSpeaker[] = []
+    const results = this.#index.search([...present].join(' '), {
+      filter: (result) => result.kind === 'speaker',
+      combineWith: 'OR',
+      boost: NAMES.boost,
+    })
+    // Those matching most of the words come first; a description two words long needs both.
+    for (const result of results.slice(0, NAMES.recogniseAmong)) {
+      const entry = this.#keysOf.get(result.id as string)
+      if (!entry) continue
+      const naming = namingWords(entry.document, present)
+      if (naming === null) continue
+      const { id, slug, name } = entry.document
+      recognised.push({ id, slug, name, words: naming })
+      if (recognised.length === limit) break
+    }
+    return recognised
   }
 
   #search(kind: NameKind, query: string, forgiving: boolean): NameMatch[] {

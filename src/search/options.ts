@@ -53,6 +53,12 @@ export const NAMES = {
   fuzzy: 0.25,
   /** Words shorter than this are matched exactly (apart from the prefix of the last word). */
   fuzzyMinLength: 4,
+  /**
+   * Recognising speakers in a query: how many of the best name matches are checked for a name or
+   * title the query holds, and how many speakers are recognised at most. Default: 200 and 10.
+   */
+  recogniseAmong: 200,
+  maxRecognised: 10,
 } as const
 
 /**
@@ -63,8 +69,14 @@ export const NAMES = {
  */
 export const RANKING = { window: 5000 } as const
 
-/** Facets: how many values each facet lists before it says it is truncated. Default: 10. */
-export const FACET_SIZE = 10
+/**
+ * Word forms: a query word also finds the indexed words with its stem (Snowball English), "drone"
+ * finding "drones". Words typed as the quotes hold them rank first.
+ */
+export const WORD_FORMS = {
+  /** The most other forms one word is looked for in. Default: 12. */
+  max: 12,
+} as const
 
 /** Matching a claim in the user's own words (`/api/claims`). */
 export const CLAIMS = {
@@ -76,8 +88,6 @@ export const CLAIMS = {
    * two of three equally rare words are enough. Default: 0.45.
    */
   minCoverage: 0.45,
-  /** The shortest stem a word is cut to: shorter words are matched only as they are. Default: 4. */
-  stemMinLength: 4,
   /**
    * Two of the claim's words, one after the other in the claim, stand close together in a
    * statement when at most this many words apart; a statement gains rank for each such pair.

@@ -23,6 +23,11 @@ export interface WordClause {
   word: string
   /** The words to look for in its place: the word itself, or its typo corrections. */
   alternatives: string[]
+  /**
+   * The other forms of those words the index holds ("drones" for "drone"), looked for too but
+   * ranked below them. Empty for names, which stay exact.
+   */
+  forms: string[]
   /** Written as dotted initials ("U.S."). */
   acronym: boolean
   /** Typed in capitals ("US", "FBI"): may be initials written without dots. */
@@ -102,6 +107,7 @@ function toClause(
       type: 'word',
       word: token.text,
       alternatives: [token.text],
+      forms: [],
       acronym: token.acronym,
       capitals: /^\p{Lu}+$/u.test(typed),
       prefix: options.prefix,
@@ -174,6 +180,7 @@ export function highlightPhrases(clauses: SearchClause[]): HighlightPhrase[] {
         if (initials)
           phrases.push([...alternative].map((letter) => ({ word: letter, prefix: false })))
       }
+      for (const form of clause.forms) phrases.push([{ word: form, prefix: false }])
       continue
     }
     let variants: string[][] = [[]]

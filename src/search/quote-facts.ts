@@ -9,7 +9,12 @@
  * SQLite is asked only for the text match and the rows of one page. Derived from SQLite at start
  * and after every write; never the only copy.
  */
-import type { ArticleFactColumns, QuoteFactColumns, QuoteSort } from '../domain/store'
+import type {
+  ArticleFactColumns,
+  QuoteFactColumns,
+  QuoteSort,
+  SpeakerFactColumns,
+} from '../domain/store'
 
 export const KIND_CODES = { direct: 1, partial: 2, paraphrase: 3 } as const
 export const KINDS_BY_CODE = [undefined, 'direct', 'partial', 'paraphrase'] as const
@@ -22,6 +27,8 @@ export interface FactFilters {
   kinds: number[]
   fromDay: number | null
   toDay: number | null
+  /** Only unnamed sources' statements (true) or named speakers' (false); null for all. */
+  anonymous: boolean | null
 }
 
 /** A facet's counts: `[value, count]` pairs, most frequent first (ties by value). */
@@ -34,6 +41,8 @@ export interface FactCounts {
   cited: ValueCounts
   kind: ValueCounts
   year: ValueCounts
+  /** 1: by an unnamed source, 0: by a named speaker (statements without a speaker in neither). */
+  anonymous: ValueCounts
 }
 
 const DAY_MS = 86_400_000
@@ -69,6 +78,8 @@ export class QuoteFacts {
   #firstDay = new Int32Array(0)
   #lastDay = new Int32Array(0)
   #year = new Int32Array(0)
+  /** 1 for an unnamed source, by speaker id. */
+  #anonymous = new Uint8Array(0)
   #maxId = 0
   #lastArticle = 0
   #count = 0
@@ -147,6 +158,33 @@ export class QuoteFacts {
     }
   }
 
+  /** Records which speakers are unnamed sources (after a load or a change to them). */
+  setSpeakers(columns: SpeakerFactColumns): void {
+    const { ids, anonymous } = columns
+    const largest = ids.reduce((max, id) => Math.max(max, id), 0)
+    this.#anonymous = grown(this.#anonymous, largest + 1, (n) => new Uint8Array(n))
+    for (let i = 0; i < ids.length; i++) this.#anonymous[ids[i]!] = anonymous[i]! === 1 ? 1 : 0
+  }
+
+  /** Whether a speaker is an unnamed source. */
+  isAnonymous(speaker: number): boolean {
+    return speaker < this.#anonymous.length && this.#anonymous[speaker] === 1
+  }
+
+  /** The speaker of a quote (0: none, or no such quote). */
+  speakerOf(id: number): number {
+    return id < this.#speaker.length ? this.#speaker[id]! : 0
+  }
+
+  /** The ids of every quote by one of these speakers, in ascending order. */
+  idsOfSpeakers(speakers: ReadonlySet<number>): Int32Array {
+    const ids: number[] = []
+    for (let id = 1; id <= this.#maxId; id++) {
+      if (this.#kind[id] !== 0 && speakers.has(this.#speaker[id]!)) ids.push(id)
+    }
+    return Int32Array.from(ids)
+  }
+
   /** The ids of every quote, in ascending order. */
   allIds(): Int32Array {
     const ids = new Int32Array(this.#count)
@@ -172,6 +210,9 @@ export class QuoteFacts {
     const byOutlet = new Int32Array(this.#maxOutlet + 1)
     const byCited = new Int32Array(this.#maxOutlet + 1)
     const byKind = new Int32Array(KINDS_BY_CODE.length)
+    const byAnonymous = new Int32Array(2)
+    const unnamed = this.#anonymous
+    const wantAnonymous = filters.anonymous === null ? -1 : filters.anonymous ? 1 : 0
     const minYear = Number.isFinite(this.#minYear) ? this.#minYear : 0
     const byYear = new Int32Array(Math.max(0, this.#maxYear - minYear) + 1)
     const passing = new Int32Array(ids.length)
@@ -190,14 +231,20 @@ export class QuoteFacts {
       const c = cited.size === 0 || cited.has(citedOutlet)
       const k = kinds.size === 0 || kinds.has(kind)
       const d = this.#lastDay[article]! >= fromDay && this.#firstDay[article]! <= toDay
-      const failures = (s ? 0 : 1) + (o ? 0 : 1) + (c ? 0 : 1) + (k ? 0 : 1) + (d ? 0 : 1)
+      // Unnamed (1), named (0), or no speaker at all (-1, in neither).
+      const source = speaker === 0 ? -1 : speaker < unnamed.length ? unnamed[speaker]! : 0
+      const a = wantAnonymous === -1 || source === wantAnonymous
+      const failures =
+        (s ? 0 : 1) + (o ? 0 : 1) + (c ? 0 : 1) + (k ? 0 : 1) + (d ? 0 : 1) + (a ? 0 : 1)
       if (failures > 1) continue
       if (failures === 0) passing[passed++] = id
-      if (o && c && k && d && speaker !== 0) bySpeaker[speaker]!++
-      if (s && c && k && d) byOutlet[outlet]!++
-      if (s && o && k && d && citedOutlet !== 0) byCited[citedOutlet]!++
-      if (s && o && c && d) byKind[kind]!++
-      if (s && o && c && k) byYear[this.#year[article]! - minYear]!++
+      if (o && c && k && d && a && speaker !== 0) bySpeaker[speaker]!++
+      if (s && c && k && d && a) byOutlet[outlet]!++
+      if (s && o && k && d && a && citedOutlet !== 0) byCited[citedOutlet]!++
+      if (s && o && c && d && a) byKind[kind]!++
+      // Years within the date range alone: a year outside it cannot be added to it.
+      if (s && o && c && k && a && d) byYear[this.#year[article]! - minYear]!++
+      if (s && o && c && k && d && source !== -1) byAnonymous[source]!++
     }
     return {
       passing: passing.subarray(0, passed),
@@ -207,6 +254,7 @@ export class QuoteFacts {
         cited: valueCounts(byCited),
         kind: valueCounts(byKind),
         year: valueCounts(byYear, minYear),
+        anonymous: valueCounts(byAnonymous),
       },
     }
   }

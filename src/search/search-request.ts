@@ -22,6 +22,8 @@ export const MAX_OFFSET = 10_000_000
 /** Results per page: the bounds of `limit`, and its default. */
 export const PAGE_LIMIT = { min: 1, max: 100, default: 20 } as const
 export const SORTS = ['relevance', 'newest', 'oldest'] as const
+/** Values per facet: the bounds of `facetSize`, and its default. */
+export const FACET_SIZE = { min: 1, max: 100, default: 10 } as const
 
 /** The search parameters, checked and typed. */
 export interface QuoteQuery {
@@ -34,9 +36,15 @@ export interface QuoteQuery {
   /** Partial dates, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
   from: string | null
   to: string | null
+  /** Only unnamed sources (true) or named speakers (false); null for all. */
+  anonymous: boolean | null
+  /** Words only as typed, every one required. */
+  exact: boolean
   sort: QuoteSort | null
   limit: number
   offset: number
+  /** How many values each facet lists. */
+  facetSize: number
 }
 
 /** A parameter that cannot be read, and why, in words that name it. */
@@ -131,6 +139,23 @@ export const readParam = {
     return number
   },
 
+  /** `true` or `false`; null when absent. */
+  boolean(param: string, value: RawValue): boolean | null {
+    const text = one(param, value)
+    if (text === undefined || text === '') return null
+    if (text !== 'true' && text !== 'false') {
+      throw new ParamProblem(param, `${param} must be true or false.`)
+    }
+    return text === 'true'
+  },
+
+  anonymous: (value: RawValue) => readParam.boolean('anonymous', value),
+
+  exact: (value: RawValue) => readParam.boolean('exact', value) ?? false,
+
+  facetSize: (value: RawValue) =>
+    readParam.wholeNumber('facetSize', value, FACET_SIZE.min, FACET_SIZE.max, FACET_SIZE.default),
+
   limit: (value: RawValue) =>
     readParam.wholeNumber('limit', value, PAGE_LIMIT.min, PAGE_LIMIT.max, PAGE_LIMIT.default),
 
@@ -146,9 +171,12 @@ export const QUOTE_QUERY_PARAMS = [
   'kind',
   'from',
   'to',
+  'anonymous',
+  'exact',
   'sort',
   'limit',
   'offset',
+  'facetSize',
 ] as const
 
 /**
@@ -176,9 +204,12 @@ export function parseQuoteQuery(
     kinds: read(() => readParam.kinds(raw.kind), []),
     from: read(() => readParam.date('from', raw.from), null),
     to: read(() => readParam.date('to', raw.to), null),
+    anonymous: read(() => readParam.anonymous(raw.anonymous), null),
+    exact: read(() => readParam.exact(raw.exact), false),
     sort: read(() => readParam.sort(raw.sort), null),
     limit: read(() => readParam.limit(raw.limit), PAGE_LIMIT.default),
     offset: read(() => readParam.offset(raw.offset), 0),
+    facetSize: read(() => readParam.facetSize(raw.facetSize), FACET_SIZE.default),
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, query }
 }

@@ -1,40 +1,25 @@
 /**
- * A light English stemmer for matching a claim in the user's words: it cuts a common ending so the
- * rest can be looked up as a prefix ("drones" → "drone", matching "drone" and "drones";
- * "surveilling" → "surveill", matching "surveillance"). Only claims use it; the quote search matches
- * words as typed.
+ * Word forms: the Snowball English (Porter2) stemmer. Two words with the same stem are forms of one
+ * word ("drone" and "drones", "arrest" and "arrested", "policy" and "policies"). The search finds
+ * a word's other forms through the index's vocabulary (`Vocabulary.forms`), claims compare
+ * statements' words by stem, and threads compare paraphrases by the stems of their content words.
  */
-import { CLAIMS } from './options'
+import porter2 from 'wink-porter2-stemmer'
 
-// Longest first, so "ations" is cut before "s".
-const ENDINGS = [
-  'ations',
-  'ation',
-  'ments',
-  'ment',
-  'ances',
-  'ance',
-  'ences',
-  'ence',
-  'ings',
-  'ing',
-  'ies',
-  'ied',
-  'ers',
-  'er',
-  'ed',
-  'es',
-  'ly',
-  's',
-  'e',
-]
+/**
+ * Stems already made: the stemmer takes microseconds a word, and claims and threads stem the same
+ * words again and again. Emptied when full, so it never holds more than `MEMO_SIZE`.
+ */
+const memo = new Map<string, string>()
+const MEMO_SIZE = 100_000
 
-/** The word without its ending, or the word itself when what is left would be too short. */
+/** The stem of a folded word (lower case, no accents). */
 export function stem(word: string): string {
-  for (const ending of ENDINGS) {
-    if (word.endsWith(ending) && word.length - ending.length >= CLAIMS.stemMinLength) {
-      return word.slice(0, -ending.length)
-    }
+  let found = memo.get(word)
+  if (found === undefined) {
+    if (memo.size >= MEMO_SIZE) memo.clear()
+    found = porter2(word)
+    memo.set(word, found)
   }
-  return word
+  return found
 }

@@ -5,7 +5,8 @@
 import SearchableMap from 'minisearch/SearchableMap'
 import type { VocabularyEntry } from '../domain/store'
 import type { SearchClause } from './query'
-import { TYPOS } from './options'
+import { TYPOS, WORD_FORMS } from './options'
+import { stem } from './stem'
 
 /** A query word that was not in the index, and what it was corrected to. */
 export interface Correction {
@@ -16,6 +17,8 @@ export interface Correction {
 /** The vocabulary of the document index, in memory. Derived from SQLite; never the only copy. */
 export class Vocabulary {
   readonly #terms = new SearchableMap<number>()
+  /** The indexed words by stem: each word's other forms. */
+  readonly #byStem = new Map<string, Set<string>>()
   /** False while the vocabulary is still being read at start: a word it lacks may yet come. */
   loaded = true
 
@@ -26,15 +29,15 @@ export class Vocabulary {
   /** Adds words (or raises their counts) after a committed write. */
   add(entries: Iterable<VocabularyEntry>): void {
     for (const { term, documents } of entries) {
-      this.#terms.update(term, (count = 0) => Math.max(count, documents))
+      this.#set(term, Math.max(this.#terms.get(term) ?? 0, documents))
     }
   }
 
   /** Sets the counts of words after a committed change; a word no quote holds any more is removed. */
   update(entries: Iterable<VocabularyEntry>): void {
     for (const { term, documents } of entries) {
-      if (documents > 0) this.#terms.set(term, documents)
-      else this.#terms.delete(term)
+      if (documents > 0) this.#set(term, documents)
+      else this.#delete(term)
     }
   }
 
@@ -46,9 +49,44 @@ export class Vocabulary {
     for (const [term, change] of changes) {
       if (change === 0) continue
       const documents = (this.#terms.get(term) ?? 0) + change
-      if (documents > 0) this.#terms.set(term, documents)
-      else this.#terms.delete(term)
+      if (documents > 0) this.#set(term, documents)
+      else this.#delete(term)
     }
+  }
+
+  #set(term: string, documents: number): void {
+    if (!this.#terms.has(term)) {
+      const key = stem(term)
+      const forms = this.#byStem.get(key)
+      if (forms) forms.add(term)
+      else this.#byStem.set(key, new Set([term]))
+    }
+    this.#terms.set(term, documents)
+  }
+
+  #delete(term: string): void {
+    if (!this.#terms.has(term)) return
+    this.#terms.delete(term)
+    const key = stem(term)
+    const forms = this.#byStem.get(key)
+    forms?.delete(term)
+    if (forms?.size === 0) this.#byStem.delete(key)
+  }
+
+  /**
+   * The other indexed forms of `word` (those with its stem, the word itself left out), the most
+   * common first, at most `WORD_FORMS.max`. Words with a digit have no other forms.
+   */
+  forms(word: string): string[] {
+    if (/\p{N}/u.test(word)) return []
+    const forms = this.#byStem.get(stem(word))
+    if (!forms) return []
+    return [...forms]
+      .filter((form) => form !== word)
+      .map((form) => [form, this.documents(form)] as const)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, WORD_FORMS.max)
+      .map(([form]) => form)
   }
 
   /** Every word with the number of quotes holding it. */
@@ -73,19 +111,6 @@ export class Vocabulary {
     return documents
   }
 
-  /**
-   * The indexed words that begin with `prefix` and pass `keep` (another form of a word: those with
-   * its stem), the most common first, at most `limit`.
-   */
-  wordsWithPrefix(prefix: string, keep: (word: string) => boolean, limit: number): string[] {
-    const found: Array<[string, number]> = []
-    for (const [term, documents] of this.#terms.atPrefix(prefix)) {
-      if (keep(term)) found.push([term, documents])
-    }
-    found.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    return found.slice(0, limit).map(([term]) => term)
-  }
-
   /** True when some indexed word begins with `prefix`. */
   hasPrefix(prefix: string): boolean {
     return this.#terms.atPrefix(prefix).size > 0
@@ -93,14 +118,16 @@ export class Vocabulary {
 
   /**
    * The indexed words nearest to `word` (a swap of two letters counts as one edit): nearest first,
-   * then the most common. Returns `[word]` when
-   * the word is indexed (or, for a prefix, begins an indexed word), is too short to correct, holds a
-   * digit, or has no neighbour close enough.
+   * then the most common. Returns `[word]` when the word is indexed (or, for a prefix, begins an
+   * indexed word, or the index holds another form of it), is too short to correct, holds a digit,
+   * or has no neighbour close enough.
    */
   correct(word: string, options: { prefix: boolean }): string[] {
     if (word.length < TYPOS.minLength || /\p{N}/u.test(word)) return [word]
     if (this.#terms.has(word)) return [word]
     if (options.prefix && this.hasPrefix(word)) return [word]
+    // Not a typo when the index holds the word in another form ("caused" of "cause").
+    if (this.#byStem.has(stem(word))) return [word]
     const maxEdits = word.length >= TYPOS.twoEditsFrom ? 2 : 1
     const near = [...this.#neighbours(word, maxEdits)]
       .map(([term, { documents, distance }]) => ({ term, documents, distance }))

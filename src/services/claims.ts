@@ -63,9 +63,6 @@ interface ClaimWord {
 /** How much a statement word counts towards a claim word: the word itself, or another form. */
 const FORM_MATCH = { exact: 1, otherForm: 0.85 } as const
 
-/** The most other forms of one claim word looked up. */
-const MAX_FORMS = 12
-
 /** The claim's meaningful words, each with its forms and its weight (its rarity). */
 function claimWords(context: ServiceContext, q: string, totalQuotes: number): ClaimWord[] {
   const seen = new Set<string>()
@@ -76,17 +73,7 @@ function claimWords(context: ServiceContext, q: string, totalQuotes: number): Cl
     seen.add(text)
     const word = vocabulary.correct(text, { prefix: false })[0] ?? text
     const key = stem(word)
-    // A word too short to cut has no other forms to look for (and its prefix would be half the
-    // vocabulary).
-    const forms =
-      key.length < CLAIMS.stemMinLength
-        ? [word]
-        : [
-            ...new Set([
-              word,
-              ...vocabulary.wordsWithPrefix(key, (w) => stem(w) === key, MAX_FORMS),
-            ]),
-          ]
+    const forms = [word, ...vocabulary.forms(word)]
     const documents = forms.reduce((sum, f) => sum + vocabulary.documents(f), 0)
     // A word no quote holds cannot tell statements apart, so it weighs nothing.
     const weight =

@@ -10,17 +10,18 @@
  *    costs no more than a rarer one. Quotes beyond the window follow, newest first.
  * 4. SQLite reads the chains of that one page; their snippets are cut in memory.
  */
-import type { QuoteCriteria, QuoteMatches, StoredFacet } from '../domain/store'
+import type { MatchMode, QuoteCriteria, QuoteMatches, StoredFacet } from '../domain/store'
 import type { FacetName } from '../domain/types'
 import {
   KIND_CODES,
   KINDS_BY_CODE,
   dayNumber,
   type FactCounts,
+  type FactFilters,
   type ValueCounts,
 } from '../search/quote-facts'
 import { RANKING } from '../search/options'
-import type { HighlightPhrase, SearchClause } from '../search/query'
+import { hasWantedClause, type HighlightPhrase, type SearchClause } from '../search/query'
 import { snippetOf } from '../search/snippet'
 import type { ServiceContext } from './context'
 
@@ -30,43 +31,175 @@ const KIND_LABELS = {
   paraphrase: 'Paraphrase',
 } as const
 
+/** The quotes a search selects: all it matched, those passing the filters, and facet counts. */
+export interface Selection extends MatchMode {
+  ids: Int32Array
+  passing: Int32Array
+  counts: FactCounts
+  /** Partial matches: how many of the wanted words and phrases each holds, by id. */
+  held?: Uint8Array
+}
+
 /**
  * Steps 1 and 2 of the plan: the ids of every quote matching the words and passing the filters,
- * in ascending order, with the facet counts over them. Searches and exports both select here.
+ * in ascending order, with the facet counts over them. When no quote passing the filters holds
+ * every word, those holding the most of them are selected instead (`mode: 'partial'`). Searches
+ * and exports both select here.
  */
 export async function selectQuotes(
   context: ServiceContext,
-  { clauses, filters }: Pick<QuoteCriteria, 'clauses' | 'filters'>,
-): Promise<{ ids: Int32Array; passing: Int32Array; counts: FactCounts }> {
+  {
+    clauses,
+    filters,
+    named,
+    exact,
+  }: Pick<QuoteCriteria, 'clauses' | 'filters'> & { named: NamedSpeakers; exact: boolean },
+): Promise<Selection> {
   const { store, indexes } = context
   const [speakerIds, outletIds, citedIds] = await Promise.all([
     store.idsBySlug('speaker', filters.speakers),
     store.idsBySlug('outlet', filters.outlets),
     store.idsBySlug('outlet', filters.cited),
   ])
-  const ids = clauses === null ? indexes.facts.allIds() : await store.matchingIds(clauses)
-  const { passing, counts } = indexes.facts.count(ids, {
+  const factFilters: FactFilters = {
     speakers: [...speakerIds.values()],
     outlets: [...outletIds.values()],
     cited: [...citedIds.values()],
     kinds: filters.kinds.map((kind) => KIND_CODES[kind]),
     fromDay: filters.from ? dayNumber(filters.from) : null,
     toDay: filters.to ? dayNumber(filters.to) : null,
-  })
-  return { ids, passing, counts }
+    anonymous: filters.anonymous,
+  }
+  const wanted = clauses?.filter((c) => !c.negated) ?? []
+  const byNamed = named.ids.length > 0 ? indexes.facts.idsOfSpeakers(new Set(named.ids)) : null
+  const ids =
+    clauses === null
+      ? indexes.facts.allIds()
+      : await matchingOrSaidBy(context, clauses, named, byNamed)
+  const all = { ...indexes.facts.count(ids, factFilters), ids }
+  const whole = { mode: 'all', wordsHeld: wanted.length, wordsWanted: wanted.length } as const
+  if (clauses === null || exact || all.passing.length > 0 || wanted.length < 2) {
+    return { ...all, ...whole }
+  }
+  const partial = await partialSelection(context, clauses, factFilters, named, byNamed)
+  return partial ?? { ...all, ...whole }
+}
+
+/** The speakers a query names, and the words naming them (see `NameIndex.recogniseSpeakers`). */
+export interface NamedSpeakers {
+  ids: number[]
+  words: string[]
+}
+
+/** Whether a clause is one of the words naming a speaker the query names. */
+const names = (named: NamedSpeakers) => (clause: SearchClause) =>
+  clause.type === 'word' && !clause.negated && named.words.includes(clause.word)
+
+/**
+ * The quotes matching every clause, and the statements of the speakers the query names that
+ * match every other clause: "the DEA agent on drones" finds the agent's statements on drones,
+ * whose documents name the agency in full.
+ */
+async function matchingOrSaidBy(
+  { store }: ServiceContext,
+  clauses: SearchClause[],
+  named: NamedSpeakers,
+  byNamed: Int32Array | null,
+): Promise<Int32Array> {
+  const ids = await store.matchingIds(clauses)
+  if (byNamed === null) return ids
+  const rest = clauses.filter((c) => !names(named)(c))
+  if (rest.length === clauses.length) return ids
+  const theirs = hasWantedClause(rest)
+    ? intersection(await store.matchingIds(rest), byNamed)
+    : byNamed
+  return union(ids, theirs)
+}
+
+/** The ids in both ascending lists. */
+function intersection(a: Int32Array, b: Int32Array): Int32Array {
+  const both: number[] = []
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i]! < b[j]!) i++
+    else if (a[i]! > b[j]!) j++
+    else (both.push(a[i]!), i++, j++)
+  }
+  return Int32Array.from(both)
+}
+
+/** The ids in either ascending list, ascending. */
+function union(a: Int32Array, b: Int32Array): Int32Array {
+  const either: number[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) either.push(a[i++]!)
+    else if (i >= a.length || b[j]! < a[i]!) either.push(b[j++]!)
+    else (either.push(a[i]!), i++, j++)
+  }
+  return Int32Array.from(either)
+}
+
+/**
+ * The quotes holding any of the wanted words and phrases, when none passing the filters holds
+ * them all: ranked by how many they hold (`held`), so the best partial matches come first. Null
+ * when none holds any.
+ */
+async function partialSelection(
+  { store, indexes }: ServiceContext,
+  clauses: SearchClause[],
+  filters: FactFilters,
+  named: NamedSpeakers,
+  byNamed: Int32Array | null,
+): Promise<Selection | null> {
+  const wanted = clauses.filter((c) => !c.negated)
+  const excluded = clauses.filter((c) => c.negated)
+  // A word naming a speaker the query names is held by every statement of theirs.
+  const lists = await Promise.all(
+    wanted.map(async (clause) => {
+      const ids = await store.matchingIds([clause, ...excluded])
+      return byNamed !== null && names(named)(clause) ? union(ids, byNamed) : ids
+    }),
+  )
+  const largest = Math.max(0, ...lists.map((list) => list.at(-1) ?? 0))
+  const held = new Uint8Array(largest + 1)
+  for (const list of lists) for (const id of list) held[id]!++
+  const ids: number[] = []
+  for (let id = 1; id <= largest; id++) if (held[id]! > 0) ids.push(id)
+  const selected = Int32Array.from(ids)
+  const { passing, counts } = indexes.facts.count(selected, filters)
+  if (passing.length === 0) return null
+  let most = 0
+  for (const id of passing) most = Math.max(most, held[id]!)
+  return {
+    ids: selected,
+    passing,
+    counts,
+    mode: 'partial',
+    wordsHeld: most,
+    wordsWanted: wanted.length,
+    held,
+  }
 }
 
 /** Quotes matching the criteria: one page of them, the total, and facet counts over all of them. */
 export async function findQuotes(
   context: ServiceContext,
-  criteria: QuoteCriteria & { highlight: HighlightPhrase[] },
+  criteria: QuoteCriteria & {
+    highlight: HighlightPhrase[]
+    /** Speakers named in the query: their statements rank first. */
+    named: NamedSpeakers
+    /** Words only as typed, every one required (see `QuoteSearchParams.exact`). */
+    exact: boolean
+  },
 ): Promise<QuoteMatches> {
   const { store, indexes } = context
   const { clauses, sort, limit, offset } = criteria
-  const { ids, passing, counts } = await selectQuotes(context, criteria)
+  const selection = await selectQuotes(context, criteria)
+  const { passing, counts, mode, wordsHeld, wordsWanted } = selection
   const pageIds =
     clauses !== null && sort === 'relevance'
-      ? await rankedPage(context, clauses, passing, passing.length === ids.length, offset, limit)
+      ? await rankedPage(context, clauses, selection, criteria.named, offset, limit)
       : indexes.facts.byDate(passing, sort === 'oldest' ? 'oldest' : 'newest', offset, limit)
   const [quotes, facets] = await Promise.all([
     store.quotesInOrder(pageIds),
@@ -79,43 +212,100 @@ export async function findQuotes(
       snippet: clauses === null ? null : snippetOf(quote.text, criteria.highlight),
     })),
     facets,
+    mode,
+    wordsHeld,
+    wordsWanted,
   }
 }
 
 /**
+ * How far a quote is lifted in the ranking: a partial match by each word it holds, then said by a
+ * speaker the query names, then holding the words as typed.
+ */
+const LIFT = { perWordHeld: 4, namedSpeaker: 2, exactForms: 1 } as const
+
+/**
  * A page by relevance: ranked over the window of the most recently added passing quotes, then the
- * older ones newest first.
+ * older ones newest first. Within the window, the statements of speakers the query names come
+ * first, then those holding the words as typed (not only in other forms), each by bm25. A named
+ * speaker's statement that the index cannot rank (it holds none of the words it is ranked by:
+ * "DEA" of an agent whose title spells the agency out) follows the ranked ones.
  */
 async function rankedPage(
-  { store }: ServiceContext,
+  { store, indexes }: ServiceContext,
   clauses: SearchClause[],
-  passing: Int32Array,
-  everyMatch: boolean,
+  { ids, passing, mode, held }: Selection,
+  named: NamedSpeakers,
   offset: number,
   limit: number,
 ): Promise<number[]> {
   if (passing.length === 0) return []
   const window = passing.subarray(Math.max(0, passing.length - RANKING.window))
+  const fromId = window[0]!
+  const lastId = window[window.length - 1]!
+  // Ranked by the words not naming a speaker when the query names one (their statements need
+  // not hold those words); by every word when nothing else is left to rank by.
+  const rest = clauses.filter((c) => !names(named)(c))
+  const rankBy = mode === 'all' && hasWantedClause(rest) ? rest : clauses
+  const combine = mode === 'all' ? 'all' : 'any'
+  let rankable = window
+  if (named.ids.length > 0) {
+    rankable = intersection(window, await store.matchingIds(rankBy, { fromId, combine }))
+  }
   // With nothing filtered out, the window is every match from its first id on: no set to consult.
+  // (Partial matches are a set of their own: the index would match quotes holding fewer words.)
   let keep: Uint8Array | null = null
-  if (!everyMatch) {
-    keep = new Uint8Array(window[window.length - 1]! + 1)
-    for (const id of window) keep[id] = 1
+  if (mode === 'partial' || passing.length !== ids.length || rankable !== window) {
+    keep = new Uint8Array(lastId + 1)
+    for (const id of rankable) keep[id] = 1
+  }
+  let lift: Uint8Array | null = null
+  const speakers = new Set(named.ids)
+  if (speakers.size > 0 || held !== undefined) {
+    lift = new Uint8Array(lastId + 1)
+    for (const id of window) {
+      // Partial matches: the more words held, the higher; then by the speaker, as all matches.
+      const words = held === undefined ? 0 : held[id]! * LIFT.perWordHeld
+      lift[id] = words + (speakers.has(indexes.facts.speakerOf(id)) ? LIFT.namedSpeaker : 0)
+    }
+  }
+  const otherForms = clauses.some((c) => c.type === 'word' && c.forms.length > 0)
+  if (mode === 'all' && otherForms) {
+    lift ??= new Uint8Array(lastId + 1)
+    for (const id of await store.matchingIds(clauses, { otherForms: false, fromId })) {
+      if (id <= lastId) lift[id]! += LIFT.exactForms
+    }
   }
   const ranked =
-    offset < window.length
-      ? await store.rankedIds(clauses, { fromId: window[0]!, keep, limit, offset })
+    offset < rankable.length
+      ? await store.rankedIds(rankBy, { fromId, keep, lift, limit, offset }, { combine })
       : []
+  // Then the window's statements that could not be ranked, newest first; then the older ones.
+  const rankableSet = rankable === window ? null : new Set(rankable)
+  const unranked = rankableSet === null ? [] : [...window].filter((id) => !rankableSet.has(id))
+  unranked.reverse()
   const older = passing.length - window.length
-  const more = Math.min(limit - ranked.length, older - Math.max(0, offset - window.length))
-  const from = older - 1 - Math.max(0, offset - window.length)
-  for (let i = 0; i < more; i++) ranked.push(passing[from - i]!)
-  return ranked
+  const page = ranked
+  for (let k = Math.max(0, offset - rankable.length); page.length < limit; k++) {
+    if (k < unranked.length) page.push(unranked[k]!)
+    else if (k - unranked.length < older) page.push(passing[older - 1 - (k - unranked.length)]!)
+    else break
+  }
+  return page
 }
 
-/** Each facet's most frequent values with their names, ties by name. */
+const ANONYMOUS_LABELS = { 1: 'Unnamed sources', 0: 'Named speakers' } as const
+
+/** Most speakers one value of the speaker facet stands for (as many as a filter takes). */
+const MAX_ALIKE = 20
+
+/**
+ * Each facet's most frequent values with their names, ties by name; years newest first. Unnamed
+ * sources described alike ("a U.S. official", one speaker per article) are one value, their slugs
+ * joined by commas, as the speaker filter takes them.
+ */
 async function facetValues(
-  { store }: ServiceContext,
+  { store, indexes }: ServiceContext,
   counts: FactCounts,
   size: number,
 ): Promise<Record<FacetName, StoredFacet>> {
@@ -134,6 +324,8 @@ async function facetValues(
     ),
     store.namesById('outlet', [...new Set([...outlets, ...cited].map(([id]) => id))]),
   ])
+  const byCount = (a: StoredFacet['values'][number], b: StoredFacet['values'][number]) =>
+    b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)
   const facet = (
     pairs: ValueCounts,
     chosen: ValueCounts,
@@ -144,7 +336,7 @@ async function facetValues(
         const named = name(value)
         return named ? [{ ...named, count }] : []
       })
-      .sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
+      .sort(byCount)
     return { values: values.slice(0, size), truncated: pairs.length > size }
   }
   const byId = (names: Map<number, { slug: string; name: string }>) => (id: number) => {
@@ -152,16 +344,62 @@ async function facetValues(
     return found ? { value: found.slug, label: found.name } : undefined
   }
   return {
-    speaker: facet(counts.speaker, speakers, byId(speakerNames)),
+    speaker: speakerFacet(counts.speaker, speakers, speakerNames, indexes.facts, size, byCount),
     outlet: facet(counts.outlet, outlets, byId(outletNames)),
     cited: facet(counts.cited, cited, byId(outletNames)),
     kind: facet(counts.kind, counts.kind, (code) => {
       const kind = KINDS_BY_CODE[code]
       return kind ? { value: kind, label: KIND_LABELS[kind] } : undefined
     }),
-    year: facet(counts.year, candidates(counts.year), (year) => {
-      const written = String(year).padStart(4, '0')
-      return { value: written, label: written }
-    }),
+    year: {
+      values: [...counts.year]
+        .sort((a, b) => b[0] - a[0])
+        .slice(0, size)
+        .map(([year, count]) => {
+          const written = String(year).padStart(4, '0')
+          return { value: written, label: written, count }
+        }),
+      truncated: counts.year.length > size,
+    },
+    anonymous: facet(counts.anonymous, counts.anonymous, (code) =>
+      code === 0 || code === 1
+        ? { value: code === 1 ? 'true' : 'false', label: ANONYMOUS_LABELS[code] }
+        : undefined,
+    ),
+  }
+}
+
+/** The speaker facet, unnamed sources described alike counted as one value. */
+function speakerFacet(
+  pairs: ValueCounts,
+  chosen: ValueCounts,
+  names: Map<number, { slug: string; name: string }>,
+  facts: ServiceContext['indexes']['facts'],
+  size: number,
+  order: (a: StoredFacet['values'][number], b: StoredFacet['values'][number]) => number,
+): StoredFacet {
+  const values: Array<StoredFacet['values'][number] & { slugs: string[] }> = []
+  const alike = new Map<string, (typeof values)[number]>()
+  for (const [id, count] of chosen) {
+    const named = names.get(id)
+    if (!named) continue
+    const description = facts.isAnonymous(id) ? named.name.toLowerCase() : null
+    const same = description === null ? undefined : alike.get(description)
+    if (same && same.slugs.length < MAX_ALIKE) {
+      same.slugs.push(named.slug)
+      same.count += count
+      continue
+    }
+    const value = { value: named.slug, label: named.name, count, slugs: [named.slug] }
+    values.push(value)
+    if (description !== null) alike.set(description, value)
+  }
+  return {
+    values: values
+      .map(({ slugs, ...value }) => ({ ...value, value: slugs.join(',') }))
+      .sort(order)
+      .slice(0, size),
+    // Speakers beyond those read may be described alike too: "more" lists them.
+    truncated: values.length > size || pairs.length > chosen.length,
   }
 }

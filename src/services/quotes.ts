@@ -4,11 +4,20 @@
  */
 import { invalidParameter, notFound } from '../domain/errors'
 import { lastDayOf, parsePartialDate } from '../domain/partial-dates'
-import type { QuoteFilters, QuoteSort } from '../domain/store'
-import { FACET_NAMES, type Facets, type Page, type QuoteResult } from '../domain/types'
+import type { QuoteFilters, QuoteMatches, QuoteSort } from '../domain/store'
+import {
+  FACET_NAMES,
+  type FacetName,
+  type Facets,
+  type Page,
+  type QuoteResult,
+} from '../domain/types'
 import type { QuoteKind } from '../domain/vocabulary'
 import { snippetToHtml } from '../search/highlight'
-import { FACET_SIZE, LIMITS } from '../search/options'
+import { LIMITS } from '../search/options'
+import { readQuery, withoutCommonWords } from '../search/read-query'
+import { searchLink, toggled, type SearchLinkParams } from '../search/search-links'
+import { FACET_SIZE, PAGE_LIMIT } from '../search/search-request'
 import {
   hasWantedClause,
   highlightPhrases,
@@ -16,9 +25,10 @@ import {
   type HighlightPhrase,
   type SearchClause,
 } from '../search/query'
+import type { RecognisedSpeaker } from '../search/names'
 import type { Correction } from '../search/typos'
 import type { ServiceContext } from './context'
-import { findQuotes } from './quote-search'
+import { findQuotes, type NamedSpeakers } from './quote-search'
 
 export interface QuoteSearchParams {
   /** Words and phrases; empty or absent to browse. */
@@ -31,19 +41,44 @@ export interface QuoteSearchParams {
   from?: string | null
   /** A partial date: the range ends on its last day. */
   to?: string | null
+  /** Only unnamed sources (true) or named speakers (false). */
+  anonymous?: boolean | null
+  /**
+   * Words only as typed: no other forms, no common words left out, no speakers recognised, and
+   * nothing when no quote holds every word. Default: false.
+   */
+  exact?: boolean
   /** Default: relevance with words, newest without. */
   sort?: QuoteSort | null
   limit: number
   offset: number
+  /** How many values each facet lists; default 10. */
+  facetSize?: number
+}
+
+/** How the words were read and matched. */
+export interface QueryReport {
+  q: string | null
+  sort: QuoteSort
+  /** Words that were not in the index and what was searched for instead. */
+  corrections: Correction[]
+  /**
+   * `all`: every quote found holds every word (in some form); `partial`: none did, and those
+   * holding the most words follow (`matched` says how many).
+   */
+  mode: 'all' | 'partial'
+  /** How many of the wanted words and phrases the quotes found hold, and how many there were. */
+  matched: { held: number; wanted: number }
+  /** Common words left out of the search ("what", "about"). */
+  dropped: string[]
+  /** Speakers the words name, whose statements rank first. */
+  speakers: Array<{ slug: string; name: string }>
+  /** The words found in other forms too: each with the forms looked for. */
+  forms: Array<{ word: string; forms: string[] }>
 }
 
 export interface QuoteSearchResult extends Page<QuoteResult> {
-  query: {
-    q: string | null
-    sort: QuoteSort
-    /** Words that were not in the index and what was searched for instead. */
-    corrections: Correction[]
-  }
+  query: QueryReport
   facets: Facets
 }
 
@@ -92,11 +127,18 @@ async function correctTypos(
   return indexes.vocabulary.correctClauses(clauses)
 }
 
-/** The clauses of `q`, checked, with their typo corrections. */
+/** The clauses of `q`, checked and read (see `search/read-query.ts`), with their typo corrections. */
 async function compileText(
   context: ServiceContext,
   q: string,
-): Promise<{ clauses: SearchClause[]; corrections: Correction[]; highlight: HighlightPhrase[] }> {
+  exact: boolean,
+): Promise<{
+  clauses: SearchClause[]
+  corrections: Correction[]
+  highlight: HighlightPhrase[]
+  dropped: string[]
+  speakers: RecognisedSpeaker[]
+}> {
   const clauses = parseQuery(q)
   if (clauses.length > LIMITS.queryWords) {
     throw invalidParameter(
@@ -110,12 +152,20 @@ async function compileText(
   if (!hasWantedClause(clauses)) {
     throw invalidParameter('q', 'q only excludes words; add at least one word to look for.')
   }
-  const corrections = await correctTypos(context, clauses)
-  return { clauses, corrections, highlight: highlightPhrases(clauses) }
+  const { clauses: kept, dropped } = exact ? { clauses, dropped: [] } : withoutCommonWords(clauses)
+  const corrections = await correctTypos(context, kept)
+  const read = exact ? { clauses: kept, speakers: [] } : readQuery(kept, context.indexes)
+  return {
+    clauses: read.clauses,
+    corrections,
+    highlight: highlightPhrases(read.clauses),
+    dropped,
+    speakers: read.speakers,
+  }
 }
 
 /** The filters and words common to searching and exporting quotes. */
-export type QuoteFilterParams = Omit<QuoteSearchParams, 'sort' | 'limit' | 'offset'>
+export type QuoteFilterParams = Omit<QuoteSearchParams, 'sort' | 'limit' | 'offset' | 'facetSize'>
 
 /**
  * Checks filters and words and turns them into store criteria: slugs must name speakers and
@@ -131,6 +181,11 @@ export async function quoteCriteria(
   corrections: Correction[]
   /** What snippets mark: every form of every wanted word and phrase. */
   highlight: HighlightPhrase[]
+  dropped: string[]
+  /** Speakers the words name (see `search/read-query.ts`). */
+  speakers: RecognisedSpeaker[]
+  named: NamedSpeakers
+  exact: boolean
 }> {
   const filters: QuoteFilters = {
     speakers: params.speakers ?? [],
@@ -138,16 +193,21 @@ export async function quoteCriteria(
     cited: params.cited ?? [],
     kinds: params.kinds ?? [],
     ...dayRange(params),
+    anonymous: params.anonymous ?? null,
   }
   await checkSlugsExist(context, 'speaker', 'speaker', filters.speakers)
   await checkSlugsExist(context, 'outlet', 'outlet', filters.outlets)
   await checkSlugsExist(context, 'outlet', 'cited', filters.cited)
   // Kept as typed: a trailing space says the last word is complete (not a prefix).
   const q = params.q?.trim() ? params.q : null
-  const { clauses, corrections, highlight } = q
-    ? await compileText(context, q)
-    : { clauses: null, corrections: [], highlight: [] }
-  return { clauses, filters, q, corrections, highlight }
+  const text = q
+    ? await compileText(context, q, params.exact ?? false)
+    : { clauses: null, corrections: [], highlight: [], dropped: [], speakers: [] }
+  const named: NamedSpeakers = {
+    ids: text.speakers.map((s) => s.id),
+    words: text.speakers.flatMap((s) => s.words),
+  }
+  return { ...text, filters, q, named, exact: params.exact ?? false }
 }
 
 /** Finds quotes by words and filters; see `QuoteSearchParams`. */
@@ -155,11 +215,13 @@ export async function searchQuotes(
   context: ServiceContext,
   params: QuoteSearchParams,
 ): Promise<QuoteSearchResult> {
-  const { clauses, filters, q, corrections, highlight } = await quoteCriteria(context, params)
+  const { clauses, filters, q, corrections, highlight, dropped, speakers, named, exact } =
+    await quoteCriteria(context, params)
   const sort: QuoteSort =
     clauses === null && (params.sort ?? 'relevance') === 'relevance'
       ? 'newest'
       : (params.sort ?? 'relevance')
+  const facetSize = params.facetSize ?? FACET_SIZE.default
 
   const found = await findQuotes(context, {
     clauses,
@@ -168,36 +230,109 @@ export async function searchQuotes(
     sort,
     limit: params.limit,
     offset: params.offset,
-    facetSize: FACET_SIZE,
+    facetSize,
+    named,
+    exact,
   })
 
-  const selected: Record<keyof Facets, (value: string) => boolean> = {
-    speaker: (v) => filters.speakers.includes(v),
-    outlet: (v) => filters.outlets.includes(v),
-    cited: (v) => filters.cited.includes(v),
-    kind: (v) => filters.kinds.includes(v as QuoteKind),
-    year: (v) => filters.from === `${v}-01-01` && filters.to === `${v}-12-31`,
-  }
-  const facets = Object.fromEntries(
-    FACET_NAMES.map((name) => [
-      name,
-      {
-        truncated: found.facets[name].truncated,
-        values: found.facets[name].values.map((v) => ({ ...v, selected: selected[name](v.value) })),
-      },
-    ]),
-  ) as Facets
-
   return {
-    query: { q, sort, corrections },
+    query: {
+      q,
+      sort,
+      corrections,
+      mode: found.mode,
+      matched: { held: found.wordsHeld, wanted: found.wordsWanted },
+      dropped,
+      speakers: speakers.map(({ slug, name }) => ({ slug, name })),
+      forms: (clauses ?? []).flatMap((c) =>
+        c.type === 'word' && !c.negated && c.forms.length > 0
+          ? [{ word: c.word, forms: c.forms }]
+          : [],
+      ),
+    },
     total: found.total,
     limit: params.limit,
     offset: params.offset,
     items: found.items.map(({ quote, snippet }) =>
       snippet === null ? quote : { ...quote, snippet: snippetToHtml(snippet) },
     ),
-    facets,
+    facets: facetsWithLinks(found.facets, {
+      q,
+      speakers: filters.speakers,
+      outlets: filters.outlets,
+      cited: filters.cited,
+      kinds: filters.kinds,
+      from: params.from ?? null,
+      to: params.to ?? null,
+      anonymous: filters.anonymous,
+      exact,
+      sort: params.sort ?? null,
+      limit: params.limit,
+      facetSize,
+    }),
   }
+}
+
+/**
+ * The facets as the API returns them: each value says whether it is selected and carries the
+ * query string that toggles it (as Datasette's `toggle_url`); a truncated facet carries the one
+ * that lists more values.
+ */
+function facetsWithLinks(stored: QuoteMatches['facets'], search: SearchLinkParams): Facets {
+  const year = (v: string) => search.from === v && search.to === v
+  const link = (name: FacetName, value: string): { selected: boolean; toggle: string } => {
+    const values = value.split(',')
+    switch (name) {
+      case 'speaker':
+      case 'outlet':
+      case 'cited': {
+        const key = ({ speaker: 'speakers', outlet: 'outlets', cited: 'cited' } as const)[name]
+        const list = search[key]
+        return {
+          selected: values.every((v) => list.includes(v)),
+          toggle: searchLink({ ...search, [key]: toggled(list, values) }),
+        }
+      }
+      case 'kind': {
+        const kind = value as QuoteKind
+        return {
+          selected: search.kinds.includes(kind),
+          toggle: searchLink({ ...search, kinds: toggled(search.kinds, [kind]) }),
+        }
+      }
+      case 'year':
+        return {
+          selected: year(value),
+          toggle: searchLink(
+            year(value)
+              ? { ...search, from: null, to: null }
+              : { ...search, from: value, to: value },
+          ),
+        }
+      case 'anonymous': {
+        const anonymous = value === 'true'
+        const selected = search.anonymous === anonymous
+        return {
+          selected,
+          toggle: searchLink({ ...search, anonymous: selected ? null : anonymous }),
+        }
+      }
+    }
+  }
+  const more =
+    search.facetSize < FACET_SIZE.max
+      ? searchLink({ ...search, facetSize: Math.min(FACET_SIZE.max, search.facetSize * 2) })
+      : null
+  return Object.fromEntries(
+    FACET_NAMES.map((name) => [
+      name,
+      {
+        truncated: stored[name].truncated,
+        more: stored[name].truncated ? more : null,
+        values: stored[name].values.map((v) => ({ ...v, ...link(name, v.value) })),
+      },
+    ]),
+  ) as Facets
 }
 
 /** One quote with its chain; 404 when no quote has the id. */

@@ -146,7 +146,8 @@ describe.runIf(hasChromium)('the web pages in Chromium', () => {
     const marks = await page.locator('#results mark').allInnerTexts()
     expect(marks.length).toBeGreaterThanOrEqual(9)
     for (const word of marks) expect(word.toLowerCase()).toMatch(/^drones?$/)
-    expect(await page.title()).toBe('drone · quotedb')
+    // The title says what the page shows: the words and how many quotes hold them.
+    expect(await page.title()).toBe('“drone” (9 quotes) · quotedb')
     expect(problems).toEqual([])
     await close()
   })
@@ -178,10 +179,46 @@ describe.runIf(hasChromium)('the web pages in Chromium', () => {
     await expect(nothing.innerText()).resolves.toMatch(/Nothing found/)
     await nothing.getByRole('link', { name: 'speaker: Pete Hegseth' }).click()
     await page.waitForURL((url) => !url.search.includes('speaker='))
-    await expect(page.locator('.nothing').innerText()).resolves.toMatch(/Nothing found/)
-    await page.locator('.nothing').getByRole('link', { name: 'without zeppelin' }).click()
-    await page.waitForURL((url) => !url.search.includes('zeppelin'))
+    // No quote holds both words: those holding one follow, and the page says so.
+    await expect(page.locator('.query-notes .partial').innerText()).resolves.toMatch(
+      /No quote holds all 2 words/,
+    )
     expect(await summary(page)).toMatch(/^9 quotes/)
+    await close()
+  })
+
+  it('puts the results first on a phone, the filters one tap away and named as people know them', async () => {
+    const { page, problems, close } = await open('/?q=drone&speaker=ricardo-trevilla', {
+      width: 390,
+      height: 844,
+    })
+    const first = await page.locator('#result-list ol > li').first().boundingBox()
+    expect(first!.y).toBeLessThan(844 - 100)
+    // The active filter is listed above the results, and the panel is closed until asked for.
+    await expect(page.locator('ul.active-filters').innerText()).resolves.toContain(
+      'speaker: Ricardo Trevilla',
+    )
+    const speakerBox = page.locator('input[name=speaker]')
+    expect(await speakerBox.isVisible()).toBe(false)
+    await page.getByText('Filters (1 active)').click()
+    expect(await speakerBox.inputValue()).toBe('Ricardo Trevilla')
+    await page.screenshot({ path: `${SCREENSHOTS}/search-filters-open-phone.png` })
+    expect(problems).toEqual([])
+    await close()
+  })
+
+  it('shows the whole of every order in the Order menu at desktop width', async () => {
+    const { page, close } = await open('/?q=drone')
+    await page.getByText('Filters').first().click()
+    const room = await page.evaluate<number>(`(() => {
+      const select = document.querySelector('select[name=sort]')
+      const context = document.createElement('canvas').getContext('2d')
+      context.font = getComputedStyle(select).font
+      const widest = Math.max(...[...select.options].map((o) => context.measureText(o.text).width))
+      return select.getBoundingClientRect().width - widest
+    })()`)
+    // Room for the longest option, its padding and the arrow.
+    expect(room).toBeGreaterThan(30)
     await close()
   })
 
@@ -335,7 +372,9 @@ describe.runIf(hasChromium)('the web pages in Chromium', () => {
     const pages = {
       search: '/?q=drone',
       'search-filtered': '/?q=drone&cited=the-wall-street-journal&cited=the-new-york-times',
-      'nothing-found': '/?q=drone+zeppelin',
+      'nothing-found': '/?q=blimp+zeppelin',
+      'search-partial': '/?q=what+did+the+DEA+agent+say+about+drones',
+      'search-unnamed': '/?anonymous=true&facetSize=20',
       speaker: '/speakers/claudia-sheinbaum',
       outlet: '/outlets/the-new-york-times',
       claims: '/claims?q=drones+were+flown+over+Mexico+for+years',

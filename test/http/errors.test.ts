@@ -42,7 +42,7 @@ describe('bad parameters', () => {
     [
       '/api/quotes?speakr=claudia-sheinbaum',
       'speakr',
-      'Unknown parameter "speakr"; this endpoint takes q, speaker, outlet, cited, kind, from, to, sort, limit, offset.',
+      'Unknown parameter "speakr"; this endpoint takes q, speaker, outlet, cited, kind, from, to, anonymous, exact, sort, limit, offset, facetSize.',
     ],
     ['/api/quotes/0', 'id', 'id must be a whole number from 1 to 9007199254740991.'],
     ['/api/quotes/9007199254740993', 'id', 'id must be a whole number from 1 to 9007199254740991.'],

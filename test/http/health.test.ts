@@ -46,9 +46,12 @@ describe('GET /openapi.json', () => {
       'kind',
       'from',
       'to',
+      'anonymous',
+      'exact',
       'sort',
       'limit',
       'offset',
+      'facetSize',
     ])
     expect(body.components.schemas.Quote.properties).toHaveProperty('citedOutlet')
   })

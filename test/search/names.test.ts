@@ -9,6 +9,7 @@ const names = new NameIndex([
     name: 'Claudia Sheinbaum',
     aliases: ['Sheinbaum', 'President Sheinbaum'],
     titles: ['President of Mexico', 'Mexican President'],
+    anonymous: false,
   },
   {
     kind: 'speaker',
@@ -17,6 +18,7 @@ const names = new NameIndex([
     name: 'Ricardo Trevilla',
     aliases: ['General Ricardo Trevilla'],
     titles: ['Mexico’s defense minister'],
+    anonymous: false,
   },
   {
     kind: 'speaker',
@@ -25,6 +27,7 @@ const names = new NameIndex([
     name: 'Pete Hegseth',
     aliases: [],
     titles: ['U.S. Defense Secretary'],
+    anonymous: false,
   },
   {
     kind: 'speaker',
@@ -33,6 +36,7 @@ const names = new NameIndex([
     name: 'Joaquín Guzmán',
     aliases: ['El Chapo'],
     titles: [],
+    anonymous: false,
   },
   {
     kind: 'outlet',
@@ -41,6 +45,7 @@ const names = new NameIndex([
     name: 'The Wall Street Journal',
     aliases: ['WSJ', 'wsj.com'],
     titles: [],
+    anonymous: false,
   },
 ])
 
@@ -79,7 +84,15 @@ describe('NameIndex.search', () => {
 
   it('forgets a removed entry and follows a replaced one', () => {
     const index = new NameIndex([
-      { kind: 'speaker', id: 1, slug: 'a', name: 'Alma Rosa', aliases: [], titles: [] },
+      {
+        kind: 'speaker',
+        id: 1,
+        slug: 'a',
+        name: 'Alma Rosa',
+        aliases: [],
+        titles: [],
+        anonymous: false,
+      },
     ])
     index.upsert({
       kind: 'speaker',
@@ -88,6 +101,7 @@ describe('NameIndex.search', () => {
       name: 'Alma Rosa',
       aliases: ['Rosita'],
       titles: [],
+      anonymous: false,
     })
     expect(index.search('speaker', 'rosita').map((m) => m.slug)).toEqual(['a'])
     index.remove('speaker', 1)

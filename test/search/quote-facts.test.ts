@@ -57,7 +57,11 @@ const filtersArb: fc.Arbitrary<FactFilters> = fc.record({
   kinds: fc.uniqueArray(fc.integer({ min: 1, max: 3 }), { maxLength: 2 }),
   fromDay: fc.option(fc.integer({ min: 0, max: 70 })),
   toDay: fc.option(fc.integer({ min: 0, max: 70 })),
+  anonymous: fc.option(fc.boolean()),
 })
+
+/** Speakers 4 and 5 are unnamed sources. */
+const UNNAMED = [4, 5]
 
 function factsOf(articles: Article[], quotes: Quote[]): QuoteFacts {
   const facts = new QuoteFacts()
@@ -77,6 +81,10 @@ function factsOf(articles: Article[], quotes: Quote[]): QuoteFacts {
     kinds: ints(quotes.map((q) => q.kind)),
     starts: ints(quotes.map((q) => q.start)),
   })
+  facts.setSpeakers({
+    ids: ints([1, 2, 3, 4, 5]),
+    anonymous: ints([1, 2, 3, 4, 5].map((id) => (UNNAMED.includes(id) ? 1 : 0))),
+  })
   return facts
 }
 
@@ -88,31 +96,39 @@ function naive(articles: Article[], quotes: Quote[], f: FactFilters) {
     outlet: (q: Quote) => f.outlets.length === 0 || f.outlets.includes(article(q).outlet),
     cited: (q: Quote) => f.cited.length === 0 || f.cited.includes(q.cited),
     kind: (q: Quote) => f.kinds.length === 0 || f.kinds.includes(q.kind),
-    year: (q: Quote) =>
+    date: (q: Quote) =>
       article(q).lastDay >= (f.fromDay ?? -Infinity) &&
       article(q).firstDay <= (f.toDay ?? Infinity),
+    anonymous: (q: Quote) =>
+      f.anonymous === null || (q.speaker !== 0 && UNNAMED.includes(q.speaker) === f.anonymous),
   }
   const passesAllBut = (q: Quote, skip: keyof typeof tests | null) =>
     Object.entries(tests).every(([name, test]) => name === skip || test(q))
-  const count = (skip: keyof typeof tests, value: (q: Quote) => number) => {
+  // A value of -1 is not counted (no speaker, no cited outlet).
+  const count = (skip: keyof typeof tests | null, value: (q: Quote) => number) => {
     const counts = new Map<number, number>()
     for (const q of quotes) {
-      if (!passesAllBut(q, skip) || value(q) === 0) continue
+      if (!passesAllBut(q, skip) || value(q) === -1) continue
       counts.set(value(q), (counts.get(value(q)) ?? 0) + 1)
     }
     return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])
   }
+  const orNone = (value: number) => (value === 0 ? -1 : value)
   return {
     passing: quotes
       .filter((q) => passesAllBut(q, null))
       .map((q) => q.id)
       .sort((a, b) => a - b),
     counts: {
-      speaker: count('speaker', (q) => q.speaker),
+      speaker: count('speaker', (q) => orNone(q.speaker)),
       outlet: count('outlet', (q) => article(q).outlet),
-      cited: count('cited', (q) => q.cited),
+      cited: count('cited', (q) => orNone(q.cited)),
       kind: count('kind', (q) => q.kind),
-      year: count('year', (q) => article(q).year),
+      // Only years within the date range.
+      year: count(null, (q) => article(q).year),
+      anonymous: count('anonymous', (q) =>
+        q.speaker === 0 ? -1 : UNNAMED.includes(q.speaker) ? 1 : 0,
+      ),
     },
   }
 }

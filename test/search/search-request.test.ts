@@ -21,9 +21,12 @@ const browse: QuoteQuery = {
   kinds: [],
   from: null,
   to: null,
+  anonymous: null,
+  exact: false,
   sort: null,
   limit: 20,
   offset: 0,
+  facetSize: 10,
 }
 
 const read = (query: string) => parseQuoteQuery(rawParams(new URLSearchParams(query)))

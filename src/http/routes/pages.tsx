@@ -68,7 +68,10 @@ function readForm(params: URLSearchParams): SearchForm {
     kind: listOf(params, 'kind'),
     from: (params.get('from') ?? '').trim(),
     to: (params.get('to') ?? '').trim(),
+    anonymous: params.get('anonymous') ?? '',
+    exact: params.get('exact') ?? '',
     sort: params.get('sort') ?? '',
+    facetSize: params.get('facetSize') ?? '',
   }
 }
 
@@ -114,7 +117,10 @@ function readQuery(
     kind: form.kind,
     from: filled(form.from),
     to: filled(form.to),
+    anonymous: filled(form.anonymous),
+    exact: filled(form.exact),
     sort: filled(form.sort),
+    facetSize: filled(form.facetSize),
   })
   const problems = read.ok ? [] : read.problems.map(inPageWords)
   for (const { name, what } of NAME_FILTERS) {
@@ -136,6 +142,8 @@ function inPageWords(problem: ParamProblem): string {
       return 'Kind must be quotes, quoted fragments or paraphrases.'
     case 'sort':
       return 'Order must be best match, newest or oldest first.'
+    case 'anonymous':
+      return 'Source must be any, unnamed sources or named speakers.'
     default:
       return inFormWords(new AppError('invalid_parameter', problem.message, problem.param))
   }
@@ -215,6 +223,11 @@ export function pageRoutes(services: Services) {
       return c.html(page(null, names.unknown.join(' '), { fix }), 400)
     }
     try {
+      // The filter boxes and "nothing found" name speakers and outlets as people know them.
+      const labels: Record<string, string> = {}
+      for (const slug of form.speaker) labels[slug] = (await services.getSpeaker(slug)).name
+      for (const slug of [...form.outlet, ...form.cited])
+        labels[slug] = (await services.getOutlet(slug)).name
       const result = await services.searchQuotes({
         ...read.query,
         q: form.q,
@@ -224,15 +237,20 @@ export function pageRoutes(services: Services) {
         limit: PAGE_SIZE,
         offset: offsetOf(params),
       })
-      if (result.total > 0) return c.html(page(result, null))
-      // Nothing found names the filters to drop as people know them, not by slug.
-      const labels: Record<string, string> = {}
-      for (const slug of form.speaker) labels[slug] = (await services.getSpeaker(slug)).name
-      for (const slug of [...form.outlet, ...form.cited])
-        labels[slug] = (await services.getOutlet(slug)).name
       return c.html(page(result, null, { names: labels }))
     } catch (error) {
-      return c.html(page(null, inFormWords(error)), 400)
+      // A pasted quotation too long to search for word by word is a claim to check.
+      const tooManyWords =
+        error instanceof AppError &&
+        error.param === 'q' &&
+        /more than \d+ words/.test(error.message)
+      const fix = tooManyWords
+        ? {
+            label: 'Check it as a claim: who reported this?',
+            href: `/claims${withParams(new URLSearchParams(), { q: form.q })}`,
+          }
+        : undefined
+      return c.html(page(null, inFormWords(error), { fix }), 400)
     }
   })
 

@@ -6,6 +6,9 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { Services } from '../../services'
 import {
   citedListParam,
+  anonymousParam,
+  exactParam,
+  facetSizeParam,
   fromParam,
   idPathParam,
   kindListParam,
@@ -40,6 +43,8 @@ const filterParams = {
   kind: kindListParam,
   from: fromParam,
   to: toParam,
+  anonymous: anonymousParam,
+  exact: exactParam,
 }
 
 const searchRoute = createRoute({
@@ -47,14 +52,16 @@ const searchRoute = createRoute({
   path: '/quotes',
   summary: 'Search and browse quotes',
   description:
-    'Every word must match (accents, case and punctuation aside; typos in longer words forgiven; the last word a prefix). ' +
-    'Filters combine with the words. Without q, quotes are listed newest first. Facet counts cover the whole result set.',
+    'Every word must match in any of its forms (drone, drones), accents, case and punctuation aside; typos in longer words forgiven; the last word a prefix. ' +
+    'Common words (what, said, about) are dropped; speakers the words name rank first; when no quote holds every word, those holding the most follow (query.mode "partial"). ' +
+    'Filters combine with the words. Without q, quotes are listed newest first. Facet counts cover the whole result set; each value carries the query string that toggles it.',
   request: {
     query: queryObject({
       ...filterParams,
       sort: sortParam,
       limit: limitParam,
       offset: offsetParam,
+      facetSize: facetSizeParam,
     }),
   },
   responses: {
@@ -136,9 +143,12 @@ export function quoteRoutes(services: Services) {
         kinds: query.kind,
         from: query.from,
         to: query.to,
+        anonymous: query.anonymous,
+        exact: query.exact,
         sort: query.sort,
         limit: query.limit,
         offset: query.offset,
+        facetSize: query.facetSize,
       })
       return c.json(result, 200)
     })
@@ -166,6 +176,8 @@ export function quoteRoutes(services: Services) {
         kinds: query.kind,
         from: query.from,
         to: query.to,
+        anonymous: query.anonymous,
+        exact: query.exact,
       })
       return new Response(textStream(chunks), {
         headers: {

@@ -22,7 +22,12 @@ export interface SearchForm {
   kind: string[]
   from: string
   to: string
+  /** "true", "false" or empty. */
+  anonymous: string
+  /** "true" for words only as typed. */
+  exact: string
   sort: string
+  facetSize: string
 }
 
 export const PAGE_SIZE = 20
@@ -33,54 +38,70 @@ const FACET_TITLES = {
   cited: 'Cited outlet',
   kind: 'Kind',
   year: 'Year',
+  anonymous: 'Source',
 } as const
+
+/** How a value of the speaker facet standing for several unnamed sources reads. */
+function facetLabel(name: keyof typeof FACET_TITLES, value: string, label: string): string {
+  if (name === 'kind') return KIND_NAMES[value as QuoteKind]?.many ?? label
+  const alike = value.split(',').length
+  return alike > 1 ? `${label} (${alike} sources)` : label
+}
 
 function FacetList({
   name,
   facet,
+  form,
   params,
 }: {
   name: keyof typeof FACET_TITLES
   facet: Facet
+  form: SearchForm
   params: URLSearchParams
 }) {
-  if (facet.values.length === 0) return null
-  const current = params.getAll(name)
+  const range = name === 'year' && (form.from || form.to) ? dateRange(form) : null
+  if (facet.values.length === 0 && range === null) return null
   return (
     <section aria-labelledby={`facet-${name}`}>
       <h2 id={`facet-${name}`}>{FACET_TITLES[name]}</h2>
+      {range ? (
+        <p class="range">
+          {range} · <a href={withParams(params, { from: null, to: null })}>any date</a>
+        </p>
+      ) : null}
       <ul role="list">
-        {facet.values.map((v) => {
-          const href =
-            name === 'year'
-              ? withParams(
-                  params,
-                  v.selected ? { from: null, to: null } : { from: v.value, to: v.value },
-                )
-              : withParams(params, {
-                  [name]: v.selected ? current.filter((c) => c !== v.value) : [...current, v.value],
-                })
-          return (
-            <li class={v.selected ? 'selected' : undefined}>
-              <a
-                href={href}
-                aria-current={v.selected ? 'true' : undefined}
-                title={v.selected ? 'Selected: follow to remove' : undefined}
-              >
-                {v.selected ? <span aria-hidden="true">✓ </span> : null}
-                {name === 'kind' ? (KIND_NAMES[v.value as QuoteKind]?.many ?? v.label) : v.label}
-                {v.selected ? (
-                  <span class="visually-hidden"> (selected; follow to remove)</span>
-                ) : null}
-              </a>
-              <span class="count">{v.count}</span>
-            </li>
-          )
-        })}
-        {facet.truncated ? <li class="muted">…and more</li> : null}
+        {facet.values.map((v) => (
+          <li class={v.selected ? 'selected' : undefined}>
+            <a
+              href={v.toggle}
+              aria-current={v.selected ? 'true' : undefined}
+              title={v.selected ? 'Selected: follow to remove' : undefined}
+            >
+              {v.selected ? <span aria-hidden="true">✓ </span> : null}
+              {facetLabel(name, v.value, v.label)}
+              {v.selected ? (
+                <span class="visually-hidden"> (selected; follow to remove)</span>
+              ) : null}
+            </a>
+            <span class="count">{v.count}</span>
+          </li>
+        ))}
+        {facet.truncated && facet.more ? (
+          <li>
+            <a href={facet.more} class="more">
+              More {FACET_TITLES[name].toLowerCase()} values…
+            </a>
+          </li>
+        ) : null}
       </ul>
     </section>
   )
+}
+
+/** The active date range in words: "2025", "2023 to 2025", "from 2024-03", "until 2025". */
+function dateRange({ from, to }: SearchForm): string {
+  if (from && to) return from === to ? from : `${from} to ${to}`
+  return from ? `from ${from}` : `until ${to}`
 }
 
 /** A box for speakers or outlets by name or slug (comma-separated), with suggestions when scripts run. */
@@ -90,6 +111,8 @@ function NameFilter(props: {
   values: string[]
   suggest: 'speakers' | 'outlets'
   hint: string
+  /** Names by slug: the box shows names, which the page reads as well as slugs. */
+  names: Record<string, string>
 }) {
   const list = `${props.name}-names`
   return (
@@ -97,7 +120,7 @@ function NameFilter(props: {
       {props.label}
       <input
         name={props.name}
-        value={props.values.join(', ')}
+        value={props.values.map((v) => props.names[v] ?? v).join(', ')}
         list={list}
         data-suggest={props.suggest}
         autocomplete="off"
@@ -108,25 +131,35 @@ function NameFilter(props: {
   )
 }
 
-function Filters({ form }: { form: SearchForm }) {
-  const anySet =
-    form.speaker.length + form.outlet.length + form.cited.length + form.kind.length > 0 ||
-    form.from ||
-    form.to ||
-    form.sort
+/**
+ * The filter panel: closed until asked for, so that the results come first on a phone; how many
+ * filters are active is said on it, and each is listed above the results (`ActiveFilters`).
+ */
+function Filters({
+  form,
+  params,
+  names,
+}: {
+  form: SearchForm
+  params: URLSearchParams
+  names: Record<string, string>
+}) {
+  const active = activeFilters(form, params, names).length
+  const anySet = active > 0 || form.sort
   // The default order depends on the words: best match with them, newest without. The default
   // option says both, and stays the default when words are added.
   const sort = form.sort
   return (
-    <details class="filters" open={anySet ? true : undefined}>
-      <summary>Filters</summary>
+    <details class="filters">
+      <summary>Filters{active > 0 ? ` (${active} active)` : ''}</summary>
       <div class="filter-grid">
         <NameFilter
           name="speaker"
           label="Speaker"
           values={form.speaker}
           suggest="speakers"
-          hint="name or slug"
+          hint="name"
+          names={names}
         />
         <NameFilter
           name="outlet"
@@ -134,6 +167,7 @@ function Filters({ form }: { form: SearchForm }) {
           values={form.outlet}
           suggest="outlets"
           hint="outlet"
+          names={names}
         />
         <NameFilter
           name="cited"
@@ -141,6 +175,7 @@ function Filters({ form }: { form: SearchForm }) {
           values={form.cited}
           suggest="outlets"
           hint="outlet named as source"
+          names={names}
         />
         <label>
           Kind
@@ -154,6 +189,18 @@ function Filters({ form }: { form: SearchForm }) {
           </select>
         </label>
         <label>
+          Source
+          <select name="anonymous">
+            <option value="">Named and unnamed</option>
+            <option value="true" selected={form.anonymous === 'true'}>
+              Unnamed sources only
+            </option>
+            <option value="false" selected={form.anonymous === 'false'}>
+              Named speakers only
+            </option>
+          </select>
+        </label>
+        <label>
           From
           <input name="from" value={form.from} placeholder="e.g. 2025 or 2025-02" />
         </label>
@@ -161,7 +208,13 @@ function Filters({ form }: { form: SearchForm }) {
           To
           <input name="to" value={form.to} placeholder="e.g. 2025-03" />
         </label>
-        <label>
+        <label class="exact">
+          <span>
+            <input type="checkbox" name="exact" value="true" checked={form.exact === 'true'} />{' '}
+            Exact words only
+          </span>
+        </label>
+        <label class="order">
           Order
           <select name="sort">
             <option value="">Best match first (newest without words)</option>
@@ -185,6 +238,119 @@ function Filters({ form }: { form: SearchForm }) {
       </p>
     </details>
   )
+}
+
+/**
+ * The active filters, each named as the facets name it, with the address of the search without
+ * it: listed above the results, and offered as what to loosen when nothing is found.
+ */
+function activeFilters(
+  form: SearchForm,
+  params: URLSearchParams,
+  names: Record<string, string>,
+): Array<{ label: string; href: string }> {
+  const active = (['speaker', 'outlet', 'cited'] as const).flatMap((name) =>
+    form[name].map((value) => ({
+      label: `${FACET_TITLES[name].toLowerCase()}: ${names[value] ?? value}`,
+      href: withParams(params, { [name]: form[name].filter((v) => v !== value) }),
+    })),
+  )
+  for (const kind of form.kind) {
+    active.push({
+      label: `kind: ${KIND_NAMES[kind as QuoteKind]?.many.toLowerCase() ?? kind}`,
+      href: withParams(params, { kind: form.kind.filter((k) => k !== kind) }),
+    })
+  }
+  if (form.from || form.to) {
+    active.push({
+      label: `dates: ${dateRange(form)}`,
+      href: withParams(params, { from: null, to: null }),
+    })
+  }
+  if (form.anonymous) {
+    active.push({
+      label: form.anonymous === 'true' ? 'unnamed sources only' : 'named speakers only',
+      href: withParams(params, { anonymous: null }),
+    })
+  }
+  if (form.exact === 'true') {
+    active.push({ label: 'exact words only', href: withParams(params, { exact: null }) })
+  }
+  return active
+}
+
+/** The active filters above the results, each with a link that removes it. */
+function ActiveFilters({
+  form,
+  params,
+  names,
+}: {
+  form: SearchForm
+  params: URLSearchParams
+  names: Record<string, string>
+}) {
+  const chips = activeFilters(form, params, names)
+  if (chips.length === 0) return null
+  return (
+    <ul class="active-filters" aria-label="Active filters">
+      {chips.map((chip) => (
+        <li>
+          {chip.label}{' '}
+          <a href={chip.href} aria-label={`Remove ${chip.label}`}>
+            ✕
+          </a>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/**
+ * How the words were read, when not simply as typed: partial matches, common words left out,
+ * speakers recognised, other forms found.
+ */
+function QueryNotes({ query }: { query: QuoteSearchResult['query'] }) {
+  const notes = []
+  if (query.mode === 'partial') {
+    notes.push(
+      <p class="partial" role="note">
+        <strong>No quote holds all {query.matched.wanted} words.</strong> Those holding{' '}
+        {query.matched.held} of them come first, then those holding fewer.
+      </p>,
+    )
+  }
+  if (query.speakers.length > 0) {
+    notes.push(
+      <p>
+        Statements by{' '}
+        {query.speakers.map((s, i) => (
+          <>
+            {i > 0 ? ', ' : ''}
+            <a href={`/speakers/${encodeURIComponent(s.slug)}`}>{s.name}</a>
+          </>
+        ))}{' '}
+        first.
+      </p>,
+    )
+  }
+  if (query.forms.length > 0) {
+    notes.push(
+      <p>
+        Also found:{' '}
+        {query.forms.map((f, i) => (
+          <>
+            {i > 0 ? '; ' : ''}
+            {f.forms.join(', ')} (for “{f.word}”)
+          </>
+        ))}
+        .
+      </p>,
+    )
+  }
+  if (query.dropped.length > 0) {
+    notes.push(<p>Common words left out: {query.dropped.join(', ')}.</p>)
+  }
+  return notes.length > 0 ? <div class="query-notes">{notes}</div> : null
 }
 
 const SORT_WORDS = {
@@ -220,20 +386,7 @@ function NothingFound({
   params: URLSearchParams
   names: Record<string, string>
 }) {
-  const removable = (['speaker', 'outlet', 'cited'] as const).flatMap((name) =>
-    form[name].map((value) => ({
-      label: `${FACET_TITLES[name].toLowerCase()}: ${names[value] ?? value}`,
-      href: withParams(params, { [name]: form[name].filter((v) => v !== value) }),
-    })),
-  )
-  for (const kind of form.kind) {
-    removable.push({
-      label: `kind: ${KIND_NAMES[kind as QuoteKind]?.many.toLowerCase() ?? kind}`,
-      href: withParams(params, { kind: form.kind.filter((k) => k !== kind) }),
-    })
-  }
-  if (form.from || form.to)
-    removable.push({ label: 'the dates', href: withParams(params, { from: null, to: null }) })
+  const removable = activeFilters(form, params, names)
   // The query without each wanted word or phrase in turn, so a reader sees which one found nothing.
   const clauses = [...new Set(form.q.match(/-?"[^"]*"?|\S+/g) ?? [])]
   const wanted = clauses.filter((c) => !c.startsWith('-'))
@@ -246,7 +399,7 @@ function NothingFound({
       <p>
         <strong>Nothing found.</strong>{' '}
         {form.q
-          ? 'Every word must match, and every filter. Try:'
+          ? 'No quote holds these words and passes every filter. Try:'
           : 'No quote passes every filter. Try:'}
       </p>
       <ul>
@@ -285,6 +438,27 @@ function NothingFound({
   )
 }
 
+/**
+ * The page's title says what it shows: the words, the speaker or outlet filtered to, or the
+ * newest quotes.
+ */
+function pageTitle(
+  form: SearchForm,
+  result: QuoteSearchResult | null,
+  names: Record<string, string>,
+): string {
+  const who = [...form.speaker, ...form.outlet, ...form.cited].map((v) => names[v] ?? v)
+  const by = who.length > 0 ? ` — ${shortened(who.join(', '), 40)}` : ''
+  if (form.q) {
+    const count = result ? ` (${result.total} ${result.total === 1 ? 'quote' : 'quotes'})` : ''
+    return `“${shortened(form.q, 60)}”${by}${count}`
+  }
+  if (who.length > 0) return `Quotes${by}`
+  return activeFilters(form, new URLSearchParams(), names).length > 0
+    ? 'Quotes, filtered'
+    : 'Newest quotes'
+}
+
 export function SearchPage({
   form,
   result,
@@ -304,7 +478,7 @@ export function SearchPage({
 }) {
   const heading = form.q ? `Quotes matching “${shortened(form.q)}”` : 'Search quotes'
   return (
-    <Layout title={form.q ? shortened(form.q, 60) : 'Search quotes'} current="search">
+    <Layout title={pageTitle(form, result, names)} current="search">
       <h1>{heading}</h1>
       <form class="search" method="get" action="/" role="search">
         <div class="main">
@@ -322,7 +496,7 @@ export function SearchPage({
           />
           <button type="submit">Search</button>
         </div>
-        <Filters form={form} />
+        <Filters form={form} params={params} names={names} />
       </form>
       <div id="results">
         <ErrorNote error={error} fix={fix} />
@@ -332,9 +506,11 @@ export function SearchPage({
               Skip to the results
             </a>
             <aside class="facets" id="facets" aria-label="Narrow the results">
-              {(['speaker', 'outlet', 'cited', 'kind', 'year'] as const).map((name) => (
-                <FacetList name={name} facet={result.facets[name]} params={params} />
-              ))}
+              {(['speaker', 'outlet', 'cited', 'kind', 'anonymous', 'year'] as const).map(
+                (name) => (
+                  <FacetList name={name} facet={result.facets[name]} form={form} params={params} />
+                ),
+              )}
             </aside>
             <section aria-label="Results" id="result-list">
               {result.total > 0 ? (
@@ -342,6 +518,7 @@ export function SearchPage({
                   Narrow the results ↓
                 </a>
               ) : null}
+              <ActiveFilters form={form} params={params} names={names} />
               <p class="summary" role="status">
                 {resultSummary(result)}
                 {result.items.length === 0 && result.total > 0 ? (
@@ -363,6 +540,7 @@ export function SearchPage({
                   .
                 </p>
               ) : null}
+              <QueryNotes query={result.query} />
               {result.total === 0 ? (
                 <NothingFound form={form} params={params} names={names} />
               ) : (
