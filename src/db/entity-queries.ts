@@ -3,7 +3,15 @@
  */
 import { and, asc, count, desc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm'
 import type { NameDocument, PageRequest, VocabularyEntry } from '../domain/store'
-import type { Article, Counts, Outlet, Page, Speaker, SpeakerDetail } from '../domain/types'
+import type {
+  Article,
+  ArticleListing,
+  Counts,
+  Outlet,
+  Page,
+  Speaker,
+  SpeakerDetail,
+} from '../domain/types'
 import { formatPartialDate } from '../domain/partial-dates'
 import type { ArticleRecord } from '../domain/bundle'
 import type { Statement } from 'better-sqlite3'
@@ -197,6 +205,49 @@ export function getOutlets(db: Db, slugs: string[]): Outlet[] {
 
 export function getOutlet(db: Db, slug: string): Outlet | null {
   return getOutlets(db, [slug])[0] ?? null
+}
+
+/** An outlet's articles, newest first (by the first day of their date), with statement counts. */
+export function listOutletArticles(
+  db: Db,
+  outletSlug: string,
+  page: PageRequest,
+): Page<ArticleListing> | null {
+  const outlet = db
+    .select({ id: outlets.id })
+    .from(outlets)
+    .where(eq(outlets.slug, outletSlug))
+    .get()
+  if (!outlet) return null
+  const rows = db
+    .select({
+      id: articles.id,
+      title: articles.title,
+      url: articles.url,
+      publishedOn: articles.publishedOn,
+      datePrecision: articles.datePrecision,
+      // Written out: drizzle leaves the table off the columns of a one-table select.
+      statementCount: sql<number>`(SELECT count(*) FROM quotes WHERE quotes.article_id = articles.id)`,
+    })
+    .from(articles)
+    .where(eq(articles.outletId, outlet.id))
+    .orderBy(desc(articles.outletId), desc(articles.publishedOn), desc(articles.id))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all()
+  const [{ total } = { total: 0 }] = db
+    .select({ total: count() })
+    .from(articles)
+    .where(eq(articles.outletId, outlet.id))
+    .all()
+  return {
+    total,
+    ...page,
+    items: rows.map(({ publishedOn, datePrecision, ...row }) => ({
+      ...row,
+      published: formatPartialDate(publishedOn, datePrecision),
+    })),
+  }
 }
 
 /** An article with its body and every statement in it, in reading order. */

@@ -146,7 +146,8 @@ export const articles = sqliteTable(
     body: text('body'),
   },
   (t) => [
-    index('articles_outlet').on(t.outletId),
+    // An outlet's articles, newest first, read from the index in order.
+    index('articles_outlet').on(t.outletId, t.publishedOn, t.id),
     index('articles_published').on(t.publishedOn),
     check('articles_url_format', sql`${t.url} LIKE 'http://%' OR ${t.url} LIKE 'https://%'`),
     check('articles_published_date', isIsoDate(t.publishedOn)),

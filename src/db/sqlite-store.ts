@@ -89,6 +89,7 @@ function readsOn(db: Db, ready: () => Promise<void>): StoreReads {
     listOutlets: read((page) => entities.listOutlets(db, page)),
     getOutlets: read((slugs) => entities.getOutlets(db, slugs)),
     getOutlet: read((slug) => entities.getOutlet(db, slug)),
+    listOutletArticles: read((slug, page) => entities.listOutletArticles(db, slug, page)),
     getArticle: read((id) => entities.getArticle(db, id)),
     articleIdByUrl: read((url) => writes.articleIdByUrl(db, url)),
     quoteForChange: read((id) => writes.quoteForChange(db, id)),

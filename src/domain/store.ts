@@ -13,6 +13,7 @@ import type {
 } from './bundle'
 import type {
   Article,
+  ArticleListing,
   Counts,
   FacetName,
   Outlet,
@@ -348,6 +349,8 @@ export interface EntityReads {
   getSpeaker(slug: string): Promise<SpeakerDetail | null>
 
   listOutlets(page: PageRequest): Promise<Page<Outlet>>
+  /** An outlet's articles, newest first; null when no outlet has the slug. */
+  listOutletArticles(slug: string, page: PageRequest): Promise<Page<ArticleListing> | null>
   /** The outlets with these slugs, in the order given; unknown slugs are left out. */
   getOutlets(slugs: string[]): Promise<Outlet[]>
   getOutlet(slug: string): Promise<Outlet | null>

@@ -149,6 +149,11 @@ export interface Article extends ArticleRef {
   statements: ArticleStatement[]
 }
 
+/** An article in a list: its reference and how many statements it holds. */
+export interface ArticleListing extends ArticleRef {
+  statementCount: number
+}
+
 /** Counts of what the database holds. */
 export interface Counts {
   quotes: number

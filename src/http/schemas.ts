@@ -9,6 +9,7 @@ import { PROVENANCE_ROLES, type ThreadOutlet } from '../services/provenance'
 import type { ThreadReport } from '../services/threads'
 import type {
   Article,
+  ArticleListing,
   ArticleStatement,
   Counts,
   Facet,
@@ -257,6 +258,16 @@ export const articleSchema = z
     statements: z.array(articleStatementSchema),
   })
   .openapi('Article') satisfies z.ZodType<Article>
+
+export const articleListingSchema = z
+  .object({
+    id: z.number().int(),
+    title: z.string().nullable(),
+    url: z.string(),
+    published: partialDateSchema,
+    statementCount: z.number().int(),
+  })
+  .openapi('ArticleListing') satisfies z.ZodType<ArticleListing>
 
 export const threadOutletSchema = z
   .object({

@@ -7,7 +7,7 @@ import { checkClaim } from './claims'
 import type { ServiceContext } from './context'
 import { IndexFollower } from './index-follower'
 import { slugsFor } from './name-lookup'
-import { getOutlet, listOutlets } from './outlets'
+import { getOutlet, listOutletArticles, listOutlets } from './outlets'
 import { ResultCache } from './result-cache'
 import { getQuote, searchQuotes } from './quotes'
 import { getThread } from './threads'
@@ -95,6 +95,7 @@ export function createServices(context: ServiceContext, options: ServiceOptions 
     getSpeaker: bind(context, getSpeaker),
     listOutlets: fresh(listOutlets),
     getOutlet: bind(context, getOutlet),
+    listOutletArticles: bind(context, listOutletArticles),
     getArticle: bind(context, getArticle),
     counts: () => context.store.counts(),
     // Writes: each one write operation (see write-operations.ts).

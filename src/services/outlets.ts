@@ -3,7 +3,7 @@
  */
 import { notFound } from '../domain/errors'
 import type { PageRequest } from '../domain/store'
-import type { Outlet, Page } from '../domain/types'
+import type { ArticleListing, Outlet, Page } from '../domain/types'
 import type { ServiceContext } from './context'
 
 /**
@@ -33,4 +33,15 @@ export async function getOutlet(context: ServiceContext, slug: string): Promise<
   const outlet = await context.store.getOutlet(slug)
   if (!outlet) throw notFound(`No outlet has the slug "${slug}".`)
   return outlet
+}
+
+/** An outlet's articles, newest first; 404 when no outlet has the slug. */
+export async function listOutletArticles(
+  context: ServiceContext,
+  slug: string,
+  page: PageRequest,
+): Promise<Page<ArticleListing>> {
+  const articles = await context.store.listOutletArticles(slug, page)
+  if (!articles) throw notFound(`No outlet has the slug "${slug}".`)
+  return articles
 }

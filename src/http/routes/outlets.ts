@@ -22,7 +22,7 @@ import {
   noContentResponse,
   writeErrorResponses,
 } from '../router'
-import { outletSchema, pageOf } from '../schemas'
+import { articleListingSchema, outletSchema, pageOf } from '../schemas'
 import { mergeBody, newOutletBody, outletChangesBody } from '../write-schemas'
 
 const slugParams = z.object({ slug: slugPathParam })
@@ -50,6 +50,20 @@ const getRoute = createRoute({
   summary: 'One outlet: statements it published and statements it is cited for',
   request: { params: slugParams },
   responses: { ...jsonResponse(outletSchema, 'The outlet.'), ...errorResponses },
+})
+
+const articlesRoute = createRoute({
+  method: 'get',
+  path: '/outlets/{slug}/articles',
+  summary: 'The articles an outlet published, newest first',
+  request: {
+    params: slugParams,
+    query: queryObject({ limit: limitParam, offset: offsetParam }),
+  },
+  responses: {
+    ...jsonResponse(pageOf(articleListingSchema, 'ArticleListingPage'), 'One page of articles.'),
+    ...errorResponses,
+  },
 })
 
 const createOutletRoute = createRoute({
@@ -100,6 +114,12 @@ export function outletRoutes(services: Services) {
     .openapi(listRoute, async (c) => c.json(await services.listOutlets(c.req.valid('query')), 200))
     .openapi(getRoute, async (c) =>
       c.json(await services.getOutlet(c.req.valid('param').slug), 200),
+    )
+    .openapi(articlesRoute, async (c) =>
+      c.json(
+        await services.listOutletArticles(c.req.valid('param').slug, c.req.valid('query')),
+        200,
+      ),
     )
     .openapi(createOutletRoute, async (c) => {
       const outlet = await services.createOutlet(c.req.valid('json'))

@@ -21,7 +21,7 @@ import { ArticlePage } from '../../web/pages/article'
 import { ClaimsPage } from '../../web/pages/claims'
 import { ThreadPage } from '../../web/pages/thread'
 import { FailurePage, NotFoundPage } from '../../web/pages/not-found'
-import { OutletPage } from '../../web/pages/outlet'
+import { OutletArticlesPage, OutletPage } from '../../web/pages/outlet'
 import { QuotePage } from '../../web/pages/quote'
 import { PAGE_SIZE, SearchPage, type SearchForm } from '../../web/pages/search'
 import { SpeakerPage } from '../../web/pages/speaker'
@@ -291,7 +291,29 @@ export function pageRoutes(services: Services) {
         limit: 10,
         offset: 0,
       })
-      return c.html(<OutletPage outlet={outlet} published={published} cited={cited} />)
+      const articles = await services.listOutletArticles(slug, { limit: 10, offset: 0 })
+      return c.html(
+        <OutletPage outlet={outlet} articles={articles} published={published} cited={cited} />,
+      )
+    } catch (error) {
+      return missing(
+        c,
+        error,
+        'No outlet is at this address: it may have been merged with another or removed. Search for it by name.',
+      )
+    }
+  })
+
+  app.get('/outlets/:slug/articles', async (c) => {
+    const slug = c.req.param('slug')
+    const params = new URL(c.req.url).searchParams
+    try {
+      const outlet = await services.getOutlet(slug)
+      const articles = await services.listOutletArticles(slug, {
+        limit: PAGE_SIZE,
+        offset: offsetOf(params),
+      })
+      return c.html(<OutletArticlesPage outlet={outlet} articles={articles} params={params} />)
     } catch (error) {
       return missing(
         c,

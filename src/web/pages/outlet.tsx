@@ -1,11 +1,12 @@
 /**
  * An outlet's page (`/outlets/:slug`): what it published, and what other outlets cited it for.
  */
-import type { Outlet } from '../../domain/types'
+import type { ArticleListing, Outlet, Page } from '../../domain/types'
 import type { QuoteSearchResult } from '../../services/quotes'
 import { CitationList } from '../components/citation'
 import { Fact, joined } from '../components/facts'
-import { safeHref } from '../format'
+import { Pagination } from '../components/pagination'
+import { safeHref, writtenDate } from '../format'
 import { Layout } from '../layout'
 
 const KINDS = {
@@ -43,12 +44,33 @@ function QuoteList({
   )
 }
 
+/** Articles, newest first: title (or address), date and how many statements each holds. */
+function ArticleList({ articles }: { articles: ArticleListing[] }) {
+  return (
+    <ol class="articles" role="list">
+      {articles.map((article) => (
+        <li>
+          <a href={`/articles/${article.id}`}>{article.title ?? article.url}</a>{' '}
+          <span class="muted">
+            · {writtenDate(article.published)} · {article.statementCount}{' '}
+            {article.statementCount === 1 ? 'statement' : 'statements'}
+          </span>
+        </li>
+      ))}
+    </ol>
+  )
+}
+
+const articlesPath = (outlet: Outlet) => `/outlets/${encodeURIComponent(outlet.slug)}/articles`
+
 export function OutletPage({
   outlet,
+  articles,
   published,
   cited,
 }: {
   outlet: Outlet
+  articles: Page<ArticleListing>
   published: QuoteSearchResult
   cited: QuoteSearchResult
 }) {
@@ -61,8 +83,23 @@ export function OutletPage({
         <Fact term="Country">{outlet.country}</Fact>
         <Fact term="Web">{site ? <a href={site}>{outlet.domain}</a> : null}</Fact>
         <Fact term="Also called">{joined(outlet.aliases)}</Fact>
-        <Fact term="Articles">{outlet.articleCount}</Fact>
+        <Fact term="Articles">
+          {outlet.articleCount > 0 ? <a href={articlesPath(outlet)}>{outlet.articleCount}</a> : 0}
+        </Fact>
       </dl>
+      {articles.total > 0 ? (
+        <section>
+          <h2>
+            Latest articles <span class="muted">({articles.total})</span>
+          </h2>
+          <ArticleList articles={articles.items} />
+          {articles.total > articles.items.length ? (
+            <p>
+              <a href={articlesPath(outlet)}>All {articles.total} articles →</a>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
       <QuoteList
         title="Statements it published"
         quotes={published}
@@ -74,6 +111,35 @@ export function OutletPage({
         quotes={cited}
         more={`/?cited=${outlet.slug}`}
         none={`No outlet in the database cites ${outlet.name}.`}
+      />
+    </Layout>
+  )
+}
+
+/** Every article an outlet published, a page at a time (`/outlets/:slug/articles`). */
+export function OutletArticlesPage({
+  outlet,
+  articles,
+  params,
+}: {
+  outlet: Outlet
+  articles: Page<ArticleListing>
+  params: URLSearchParams
+}) {
+  return (
+    <Layout title={`Articles by ${outlet.name}`}>
+      <h1>
+        Articles by <a href={`/outlets/${encodeURIComponent(outlet.slug)}`}>{outlet.name}</a>
+      </h1>
+      <p class="summary">
+        {articles.total} {articles.total === 1 ? 'article' : 'articles'}, newest first
+      </p>
+      <ArticleList articles={articles.items} />
+      <Pagination
+        total={articles.total}
+        offset={articles.offset}
+        limit={articles.limit}
+        params={params}
       />
     </Layout>
   )
