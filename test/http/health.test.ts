@@ -25,6 +25,7 @@ describe('GET /openapi.json', () => {
       '/api/import',
       '/api/outlets',
       '/api/outlets/{slug}',
+      '/api/outlets/{slug}/articles',
       '/api/outlets/{slug}/merge',
       '/api/quotes',
       '/api/quotes.csv',
