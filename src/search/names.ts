@@ -15,6 +15,9 @@ export type NameKind = NameDocument['kind']
 export interface NameMatch {
   kind: NameKind
   slug: string
+  name: string
+  /** An unnamed source, its name a description ("a U.S. official"). */
+  anonymous: boolean
   score: number
 }
 
@@ -109,6 +112,8 @@ export class NameIndex {
   readonly #byName = new Map<string, Set<string>>()
   /** The slug and exact-name keys of each entry, to drop them when it changes. */
   readonly #keysOf = new Map<string, Entry>()
+  /** Each entry by kind and slug. */
+  readonly #entryBySlug = new Map<string, Entry>()
   /** False while the index is still being filled at start. */
   loaded = true
 
@@ -131,7 +136,9 @@ export class NameIndex {
       aliases: document.aliases.join(' \n '),
       titles: document.titles.join(' \n '),
     }
-    this.#keysOf.set(id, { slug: document.slug, keys, indexed, document })
+    const entry = { slug: document.slug, keys, indexed, document }
+    this.#keysOf.set(id, entry)
+    this.#entryBySlug.set(`${document.kind}:${document.slug}`, entry)
     this.#index.add(indexed)
   }
 
@@ -144,11 +151,26 @@ export class NameIndex {
     this.#index.remove(known.indexed)
     for (const key of known.keys) this.#byName.get(key)?.delete(known.slug)
     this.#keysOf.delete(id)
+    this.#entryBySlug.delete(`${kind}:${known.slug}`)
   }
 
   /** The speakers (or outlets) whose name or an alias is exactly `name`, case and accents aside. */
   named(kind: NameKind, name: string): string[] {
     return [...(this.#byName.get(exactKey(kind, name)) ?? [])]
+  }
+
+  /**
+   * The unnamed sources described exactly as `description` ("a U.S. official": one speaker per
+   * article that quoted one), or none when a named speaker goes by it.
+   */
+  describedAs(description: string): string[] {
+    const slugs = this.named('speaker', description)
+    const all = slugs.map((slug) => this.#bySlug('speaker', slug))
+    return all.length > 0 && all.every((d) => d?.anonymous) ? slugs : []
+  }
+
+  #bySlug(kind: NameKind, slug: string): NameDocument | undefined {
+    return this.#entryBySlug.get(`${kind}:${slug}`)?.document
   }
 
   /**
@@ -199,7 +221,11 @@ export class NameIndex {
           prefix: (_term, i, terms) => i === terms.length - 1,
           fuzzy: (term) => forgiving && term.length >= NAMES.fuzzyMinLength && NAMES.fuzzy,
         })
-        .map((result) => ({ kind, slug: result.slug as string, score: result.score }))
+        .map((result) => {
+          const { document } = this.#keysOf.get(result.id as string)!
+          const { slug, name, anonymous } = document
+          return { kind, slug, name, anonymous, score: result.score }
+        })
         // Equal scores by slug: the index's own order of ties follows the order names were added.
         .sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
     )

@@ -1,19 +1,25 @@
 /**
  * Names as people type them into a filter ("Sheinbaum", "the Wall Street Journal") turned into
- * slugs: a slug is kept, a name or alias becomes the best-matching speaker's or outlet's slug, and
- * a value that names nothing becomes null.
+ * slugs: a slug is kept, a name or alias becomes the best-matching speaker's or outlet's slug, a
+ * description of unnamed sources ("a U.S. official") every source so described, and a value that
+ * names nothing null.
  */
+import { MAX_LIST_VALUES } from '../search/search-request'
 import type { ServiceContext } from './context'
 
 export async function slugsFor(
   context: ServiceContext,
   kind: 'speaker' | 'outlet',
   values: string[],
-): Promise<Array<string | null>> {
+): Promise<Array<string[] | null>> {
   const unknown = new Set(await context.store.unknownSlugs(kind, values))
   if (unknown.size > 0) await context.indexes.complete
+  const { names } = context.indexes
   return values.map((value) => {
-    if (!unknown.has(value)) return value
-    return context.indexes.names.search(kind, value)[0]?.slug ?? null
+    if (!unknown.has(value)) return [value]
+    const described = kind === 'speaker' ? names.describedAs(value) : []
+    if (described.length > 0) return described.sort().slice(0, MAX_LIST_VALUES)
+    const best = names.search(kind, value)[0]?.slug
+    return best === undefined ? null : [best]
   })
 }

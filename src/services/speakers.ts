@@ -18,7 +18,15 @@ export async function listSpeakers(
   // Names come from the name index, which may still be loading just after start.
   if (q) await context.indexes.complete
   if (!q) return context.store.listSpeakers(params)
-  const matches = context.indexes.names.search('speaker', q)
+  // Unnamed sources described alike ("a U.S. official", one per article) are one suggestion.
+  const described = new Set<string>()
+  const matches = context.indexes.names.search('speaker', q).filter((match) => {
+    if (!match.anonymous) return true
+    const key = match.name.toLowerCase()
+    if (described.has(key)) return false
+    described.add(key)
+    return true
+  })
   const slugs = matches.slice(params.offset, params.offset + params.limit).map((m) => m.slug)
   return {
     total: matches.length,

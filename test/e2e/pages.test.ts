@@ -244,7 +244,7 @@ describe.runIf(hasChromium)('the web pages in Chromium', () => {
           `[...document.querySelectorAll('#speaker-names option')].map((o) => o.value)`,
         ),
       )
-      .toContain('claudia-sheinbaum')
+      .toContain('Claudia Sheinbaum')
     await close()
   })
 

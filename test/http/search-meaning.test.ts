@@ -199,6 +199,25 @@ describe('unnamed sources', () => {
   })
 })
 
+describe('unnamed sources described alike, on the pages and in suggestions', () => {
+  it('suggests a description once', async () => {
+    const { body } = await getJson(app, '/api/speakers?q=official')
+    const names = body.items.map((s: { name: string }) => s.name)
+    expect(names.filter((n: string) => n === 'a U.S. official')).toHaveLength(1)
+    expect(names).toContain('a senior administration official')
+  })
+
+  it('reads a description typed in the speaker box as every source so described', async () => {
+    const typed = await app.request(`/?speaker=${encodeURIComponent('a U.S. official')}`)
+    expect(typed.status).toBe(302)
+    const address = typed.headers.get('location')!
+    expect(new URL(address, 'http://x').searchParams.getAll('speaker')).toHaveLength(3)
+    const html = await (await app.request(address)).text()
+    expect(html).toContain('value="a U.S. official"')
+    expect(html).toContain('3 quotes')
+  })
+})
+
 describe('facets that open', () => {
   it('lists more values on asking, with the link that does', async () => {
     const first = await search('facetSize=1')

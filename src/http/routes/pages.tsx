@@ -92,10 +92,10 @@ async function resolveNames(services: Services, form: SearchForm, params: URLSea
   let changed = false
   for (const { name, kind, what } of NAME_FILTERS) {
     const found = await services.slugsFor(kind, form[name])
-    slugs[name] = found.filter((slug): slug is string => slug !== null)
-    found.forEach((slug, i) => {
-      if (slug === null) unknown.push(`No ${what} is called “${form[name][i]}”.`)
-      else if (slug !== form[name][i]) changed = true
+    slugs[name] = [...new Set(found.flatMap((named) => named ?? []))]
+    found.forEach((named, i) => {
+      if (named === null) unknown.push(`No ${what} is called “${form[name][i]}”.`)
+      else if (named.length !== 1 || named[0] !== form[name][i]) changed = true
     })
     if (params.getAll(name).length !== form[name].length) changed = true
   }

@@ -120,7 +120,7 @@ function NameFilter(props: {
       {props.label}
       <input
         name={props.name}
-        value={props.values.map((v) => props.names[v] ?? v).join(', ')}
+        value={[...new Set(props.values.map((v) => props.names[v] ?? v))].join(', ')}
         list={list}
         data-suggest={props.suggest}
         autocomplete="off"

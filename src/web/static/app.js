@@ -53,11 +53,14 @@
         try {
           const response = await fetch(`/api/${kind}?limit=8&q=${encodeURIComponent(q)}`)
           const page = await response.json()
+          // The box takes names; a name two of them go by is offered by its slug.
+          const counts = new Map()
+          for (const item of page.items) counts.set(item.name, (counts.get(item.name) ?? 0) + 1)
           list.replaceChildren(
             ...page.items.map((item) => {
               const option = document.createElement('option')
-              option.value = item.slug
-              option.label = item.name
+              option.value = counts.get(item.name) > 1 ? item.slug : item.name
+              option.label = item.description ?? item.name
               return option
             }),
           )
