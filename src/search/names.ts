@@ -36,6 +36,11 @@ export interface RecognisedSpeaker {
   slug: string
   name: string
   words: string[]
+  /**
+   * True when named by a title or description: its words (or initials) need not stand in each of
+   * the speaker's statements, as the name and aliases do.
+   */
+  byTitle: boolean
 }
 
 /** What the index keeps of an entry beside what MiniSearch holds. */
@@ -75,13 +80,16 @@ function initialsOf(title: string): string[] {
  * describing words (or initials) of a title or description ("DEA agent" for "the Drug Enforcement
  * Administration's special agent", "defense minister"; "official" alone is too vague).
  */
-function namingWords(document: NameDocument, present: ReadonlySet<string>): string[] | null {
+function namingWords(
+  document: NameDocument,
+  present: ReadonlySet<string>,
+): { words: string[]; byTitle: boolean } | null {
   if (!document.anonymous) {
     for (const name of [document.name, ...document.aliases]) {
       const parts = words(name)
       const last = parts.at(-1)
       if (last && last.length > 2 && !STOPWORDS.has(last) && present.has(last)) {
-        return parts.filter((w) => present.has(w))
+        return { words: parts.filter((w) => present.has(w)), byTitle: false }
       }
     }
   }
@@ -89,7 +97,7 @@ function namingWords(document: NameDocument, present: ReadonlySet<string>): stri
   for (const description of descriptions) {
     const describing = [...describingWords(description), ...initialsOf(description)]
     const held = [...new Set(describing.filter((w) => present.has(w)))]
-    if (held.length >= 2) return held
+    if (held.length >= 2) return { words: held, byTitle: true }
   }
   return null
 }
@@ -205,7 +213,7 @@ export class NameIndex {
       const naming = namingWords(entry.document, present)
       if (naming === null) continue
       const { id, slug, name } = entry.document
-      recognised.push({ id, slug, name, words: naming })
+      recognised.push({ id, slug, name, ...naming })
       if (recognised.length === limit) break
     }
     return recognised

@@ -71,7 +71,8 @@ export async function selectQuotes(
     anonymous: filters.anonymous,
   }
   const wanted = clauses?.filter((c) => !c.negated) ?? []
-  const byNamed = named.ids.length > 0 ? indexes.facts.idsOfSpeakers(new Set(named.ids)) : null
+  const byNamed =
+    named.byTitle.ids.length > 0 ? indexes.facts.idsOfSpeakers(named.byTitle.ids) : null
   const ids =
     clauses === null
       ? indexes.facts.allIds()
@@ -85,15 +86,20 @@ export async function selectQuotes(
   return partial ?? { ...all, ...whole }
 }
 
-/** The speakers a query names, and the words naming them (see `NameIndex.recogniseSpeakers`). */
+/** The speakers a query names (see `NameIndex.recogniseSpeakers`). */
 export interface NamedSpeakers {
+  /** Every one of them: their statements rank first. */
   ids: number[]
-  words: string[]
+  /**
+   * Those named by a title, and the words naming them: a statement of theirs counts as holding
+   * those words, which need not stand in it ("DEA" of "Drug Enforcement Administration").
+   */
+  byTitle: { ids: number[]; words: string[] }
 }
 
-/** Whether a clause is one of the words naming a speaker the query names. */
+/** Whether a clause is one of the words naming a speaker by title. */
 const names = (named: NamedSpeakers) => (clause: SearchClause) =>
-  clause.type === 'word' && !clause.negated && named.words.includes(clause.word)
+  clause.type === 'word' && !clause.negated && named.byTitle.words.includes(clause.word)
 
 /**
  * The quotes matching every clause, and the statements of the speakers the query names that
@@ -249,7 +255,7 @@ async function rankedPage(
   const rankBy = mode === 'all' && hasWantedClause(rest) ? rest : clauses
   const combine = mode === 'all' ? 'all' : 'any'
   let rankable = window
-  if (named.ids.length > 0) {
+  if (named.byTitle.ids.length > 0) {
     rankable = intersection(window, await store.matchingIds(rankBy, { fromId, combine }))
   }
   // With nothing filtered out, the window is every match from its first id on: no set to consult.

@@ -203,9 +203,10 @@ export async function quoteCriteria(
   const text = q
     ? await compileText(context, q, params.exact ?? false)
     : { clauses: null, corrections: [], highlight: [], dropped: [], speakers: [] }
+  const byTitle = text.speakers.filter((s) => s.byTitle)
   const named: NamedSpeakers = {
     ids: text.speakers.map((s) => s.id),
-    words: text.speakers.flatMap((s) => s.words),
+    byTitle: { ids: byTitle.map((s) => s.id), words: byTitle.flatMap((s) => s.words) },
   }
   return { ...text, filters, q, named, exact: params.exact ?? false }
 }
