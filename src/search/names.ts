@@ -102,6 +102,32 @@ function namingWords(
   return null
 }
 
+/**
+ * The words by which a speaker may be recognised: surnames (the last word of a named speaker's
+ * name or alias) and the describing words and initials of titles and descriptions.
+ */
+function recognitionWords(document: NameDocument): { surnames: string[]; titleWords: string[] } {
+  if (document.kind !== 'speaker') return { surnames: [], titleWords: [] }
+  const surnames = document.anonymous
+    ? []
+    : [document.name, ...document.aliases].flatMap((name) => words(name).slice(-1))
+  const descriptions = document.anonymous ? [document.name, ...document.titles] : document.titles
+  const titleWords = descriptions.flatMap((d) => [...describingWords(d), ...initialsOf(d)])
+  return { surnames: [...new Set(surnames)], titleWords: [...new Set(titleWords)] }
+}
+
+/** Adds (or removes) an entry id under each of `keys`. */
+function posting(map: Map<string, Set<string>>, keys: string[], id: string, add: boolean): void {
+  for (const key of keys) {
+    const ids = map.get(key)
+    if (add) map.set(key, (ids ?? new Set()).add(id))
+    else if (ids) {
+      ids.delete(id)
+      if (ids.size === 0) map.delete(key)
+    }
+  }
+}
+
 const documentId = (kind: NameKind, id: number) => `${kind}:${id}`
 
 /** A name's key for exact matching: its folded words, joined. */
@@ -122,6 +148,9 @@ export class NameIndex {
   readonly #keysOf = new Map<string, Entry>()
   /** Each entry by kind and slug. */
   readonly #entryBySlug = new Map<string, Entry>()
+  /** Speakers by surname, and by each describing word (or initials) of their titles. */
+  readonly #bySurname = new Map<string, Set<string>>()
+  readonly #byTitleWord = new Map<string, Set<string>>()
   /** False while the index is still being filled at start. */
   loaded = true
 
@@ -147,6 +176,9 @@ export class NameIndex {
     const entry = { slug: document.slug, keys, indexed, document }
     this.#keysOf.set(id, entry)
     this.#entryBySlug.set(`${document.kind}:${document.slug}`, entry)
+    const { surnames, titleWords } = recognitionWords(document)
+    posting(this.#bySurname, surnames, id, true)
+    posting(this.#byTitleWord, titleWords, id, true)
     this.#index.add(indexed)
   }
 
@@ -160,6 +192,9 @@ export class NameIndex {
     for (const key of known.keys) this.#byName.get(key)?.delete(known.slug)
     this.#keysOf.delete(id)
     this.#entryBySlug.delete(`${kind}:${known.slug}`)
+    const { surnames, titleWords } = recognitionWords(known.document)
+    posting(this.#bySurname, surnames, id, false)
+    posting(this.#byTitleWord, titleWords, id, false)
   }
 
   /** The speakers (or outlets) whose name or an alias is exactly `name`, case and accents aside. */
@@ -199,24 +234,42 @@ export class NameIndex {
    */
   recogniseSpeakers(queryWords: readonly string[], limit: number): RecognisedSpeaker[] {
     const present = new Set(queryWords)
-    if (present.size === 0) return []
-    const recognised: RecognisedSpeaker[] = []
-    const results = this.#index.search([...present].join(' '), {
-      filter: (result) => result.kind === 'speaker',
-      combineWith: 'OR',
-      boost: NAMES.boost,
-    })
-    // Those matching most of the words come first; a description two words long needs both.
-    for (const result of results.slice(0, NAMES.recogniseAmong)) {
-      const entry = this.#keysOf.get(result.id as string)
-      if (!entry) continue
-      const naming = namingWords(entry.document, present)
-      if (naming === null) continue
-      const { id, slug, name } = entry.document
-      recognised.push({ id, slug, name, ...naming })
-      if (recognised.length === limit) break
+    const candidates = new Set<string>()
+    for (const word of present) {
+      if (word.length > 2 && !STOPWORDS.has(word)) {
+        for (const id of this.#bySurname.get(word) ?? []) candidates.add(id)
+      }
     }
+    // A title needs two of its words in the query: every speaker holding two is in one of the
+    // smaller lists, so the largest is only looked into.
+    const lists = [...present]
+      .map((word) => this.#byTitleWord.get(word))
+      .filter((ids): ids is Set<string> => ids !== undefined)
+      .sort((a, b) => a.size - b.size)
+    for (let i = 0; i < lists.length - 1; i++) {
+      for (const id of lists[i]!) {
+        if (!candidates.has(id) && lists.some((other, j) => j > i && other.has(id))) {
+          candidates.add(id)
+        }
+      }
+    }
+    const recognised: RecognisedSpeaker[] = []
+    for (const id of candidates) {
+      const entry = this.#keysOf.get(id)
+      const naming = entry && namingWords(entry.document, present)
+      if (!entry || !naming) continue
+      const { id: speakerId, slug, name } = entry.document
+      recognised.push({ id: speakerId, slug, name, ...naming })
+    }
+    // Named by most of the query's words first, by name before by title, then by slug.
     return recognised
+      .sort(
+        (a, b) =>
+          b.words.length - a.words.length ||
+          Number(a.byTitle) - Number(b.byTitle) ||
+          (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0),
+      )
+      .slice(0, limit)
   }
 
   #search(kind: NameKind, query: string, forgiving: boolean): NameMatch[] {

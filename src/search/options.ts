@@ -53,11 +53,7 @@ export const NAMES = {
   fuzzy: 0.25,
   /** Words shorter than this are matched exactly (apart from the prefix of the last word). */
   fuzzyMinLength: 4,
-  /**
-   * Recognising speakers in a query: how many of the best name matches are checked for a name or
-   * title the query holds, and how many speakers are recognised at most. Default: 200 and 10.
-   */
-  recogniseAmong: 200,
+  /** Recognising speakers in a query: how many are recognised at most. Default: 10. */
   maxRecognised: 10,
 } as const
 
