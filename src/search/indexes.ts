@@ -50,7 +50,15 @@ export async function openSearchIndexes(store: Store): Promise<SearchIndexes> {
   vocabulary.loaded = false
   const names = new NameIndex()
   names.loaded = false
-  const complete = (async () => {
+  const indexes: SearchIndexes = {
+    vocabulary,
+    names,
+    facts,
+    complete: Promise.resolve(),
+    revision: 0,
+    position,
+  }
+  indexes.complete = (async () => {
     for (let i = 0; i < VOCABULARY_SLICES.length; i++) {
       vocabulary.add(
         await store.vocabularyBetween(VOCABULARY_SLICES[i]!, VOCABULARY_SLICES[i + 1] ?? null),
@@ -58,16 +66,20 @@ export async function openSearchIndexes(store: Store): Promise<SearchIndexes> {
       await pause()
     }
     vocabulary.loaded = true
+    // Answers cached while it loaded found no other forms of their words: stale now.
+    indexes.revision++
     const documents = await store.nameDocuments()
     for (let i = 0; i < documents.length; i += NAME_CHUNK) {
       for (const document of documents.slice(i, i + NAME_CHUNK)) names.upsert(document)
       await pause()
     }
     names.loaded = true
+    // Nor had they recognised any speaker.
+    indexes.revision++
   })()
   // A failure shows where it is awaited; never as an unhandled rejection at start.
-  complete.catch(() => undefined)
-  return { vocabulary, names, facts, complete, revision: 0, position }
+  indexes.complete.catch(() => undefined)
+  return indexes
 }
 
 /**

@@ -91,6 +91,14 @@ export const CLAIMS = {
   closeWithin: 3,
 } as const
 
+/**
+ * Unnamed sources described alike ("a U.S. official", one speaker for each article that quoted
+ * one) count as one value of the speaker facet and one suggestion, and a description in the
+ * speaker box stands for them: at most this many, half of what a filter takes, so that they can
+ * be added to other speakers. Default: 10.
+ */
+export const UNNAMED_ALIKE = { max: 10 } as const
+
 /** Search input limits. */
 export const LIMITS = {
   /** The longest `q` accepted, in characters. Default: 500. */

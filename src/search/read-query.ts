@@ -3,8 +3,8 @@
  * drones") and the forms words come in ("drone", "drones").
  *
  * - Common words ("what", "did", "about", "the") are dropped when the query has other words to
- *   look for: no statement need hold them. Inside a quoted phrase, excluded, or typed in capitals
- *   ("IT") they are kept.
+ *   look for: no statement need hold them. Inside a quoted phrase, excluded, typed in capitals
+ *   ("IT"), or a negation ("not guilty") they are kept.
  * - Speakers named by the query are recognised (`NameIndex.recogniseSpeakers`): their statements
  *   rank first, and the words naming them stay exact.
  * - Every other word also finds the other forms of it the index holds (`Vocabulary.forms`).
@@ -12,7 +12,7 @@
 import type { NameIndex, RecognisedSpeaker } from './names'
 import { NAMES, WORD_FORMS } from './options'
 import type { SearchClause, WordClause } from './query'
-import { STOPWORDS } from './stopwords'
+import { NEGATIONS, STOPWORDS } from './stopwords'
 import type { Vocabulary } from './typos'
 
 export interface QueryReading {
@@ -25,7 +25,11 @@ export interface QueryReading {
 }
 
 const isCommonWord = (clause: SearchClause): clause is WordClause =>
-  clause.type === 'word' && !clause.negated && !clause.capitals && STOPWORDS.has(clause.word)
+  clause.type === 'word' &&
+  !clause.negated &&
+  !clause.capitals &&
+  STOPWORDS.has(clause.word) &&
+  !NEGATIONS.has(clause.word)
 
 /**
  * The clauses without their common words, when other words are left to look for; done before typo

@@ -11,7 +11,8 @@ export type SearchLinkParams = Omit<QuoteQuery, 'offset'>
 /** The query string of a search, `?` alone for none; defaults and the page offset are left out. */
 export function searchLink(params: SearchLinkParams): string {
   const link = new URLSearchParams()
-  if (params.q !== null && params.q.trim() !== '') link.set('q', params.q.trim())
+  // As typed: a trailing space says the last word is complete.
+  if (params.q !== null && params.q.trim() !== '') link.set('q', params.q)
   for (const [name, values] of [
     ['speaker', params.speakers],
     ['outlet', params.outlets],

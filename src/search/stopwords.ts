@@ -1,6 +1,7 @@
 /**
  * Common English words that carry no claim on their own. Claim matching (any word, ranked by
- * rarity) leaves them out; the quote search, which requires every word, keeps them.
+ * rarity) leaves them out; the quote search leaves them out when other words are left (see
+ * `search/read-query.ts`), the negations apart.
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   `a about above after again against all also am an and any are as at be because been before being
@@ -13,3 +14,6 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 )
+
+/** Common words that turn a statement around ("not guilty"): the quote search keeps them. */
+export const NEGATIONS: ReadonlySet<string> = new Set(['no', 'nor', 'not', 'against'])

@@ -122,12 +122,13 @@ export class Vocabulary {
    * indexed word, or the index holds another form of it), is too short to correct, holds a digit,
    * or has no neighbour close enough.
    */
-  correct(word: string, options: { prefix: boolean }): string[] {
+  correct(word: string, options: { prefix: boolean; otherForms?: boolean }): string[] {
     if (word.length < TYPOS.minLength || /\p{N}/u.test(word)) return [word]
     if (this.#terms.has(word)) return [word]
     if (options.prefix && this.hasPrefix(word)) return [word]
-    // Not a typo when the index holds the word in another form ("caused" of "cause").
-    if (this.#byStem.has(stem(word))) return [word]
+    // Not a typo when the index holds the word in another form ("caused" of "cause"), which the
+    // search looks for too.
+    if ((options.otherForms ?? true) && this.#byStem.has(stem(word))) return [word]
     const maxEdits = word.length >= TYPOS.twoEditsFrom ? 2 : 1
     const near = [...this.#neighbours(word, maxEdits)]
       .map(([term, { documents, distance }]) => ({ term, documents, distance }))
@@ -170,11 +171,11 @@ export class Vocabulary {
    * Corrects every wanted or excluded single word of a parsed query in place and lists what changed.
    * Phrases are left as typed: a quoted phrase asks for exactly those words.
    */
-  correctClauses(clauses: SearchClause[]): Correction[] {
+  correctClauses(clauses: SearchClause[], options = { otherForms: true }): Correction[] {
     const corrections: Correction[] = []
     for (const clause of clauses) {
       if (clause.type !== 'word') continue
-      const alternatives = this.correct(clause.word, { prefix: clause.prefix })
+      const alternatives = this.correct(clause.word, { prefix: clause.prefix, ...options })
       clause.alternatives = alternatives
       if (alternatives.length !== 1 || alternatives[0] !== clause.word) {
         corrections.push({ word: clause.word, alternatives })

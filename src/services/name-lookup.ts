@@ -4,7 +4,7 @@
  * description of unnamed sources ("a U.S. official") every source so described, and a value that
  * names nothing null.
  */
-import { MAX_LIST_VALUES } from '../search/search-request'
+import { UNNAMED_ALIKE } from '../search/options'
 import type { ServiceContext } from './context'
 
 export async function slugsFor(
@@ -18,7 +18,7 @@ export async function slugsFor(
   return values.map((value) => {
     if (!unknown.has(value)) return [value]
     const described = kind === 'speaker' ? names.describedAs(value) : []
-    if (described.length > 0) return described.sort().slice(0, MAX_LIST_VALUES)
+    if (described.length > 0) return described.sort().slice(0, UNNAMED_ALIKE.max)
     const best = names.search(kind, value)[0]?.slug
     return best === undefined ? null : [best]
   })

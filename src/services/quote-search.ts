@@ -20,9 +20,10 @@ import {
   type FactFilters,
   type ValueCounts,
 } from '../search/quote-facts'
-import { RANKING } from '../search/options'
+import { RANKING, UNNAMED_ALIKE } from '../search/options'
 import { hasWantedClause, type HighlightPhrase, type SearchClause } from '../search/query'
 import { snippetOf } from '../search/snippet'
+import type { Vocabulary } from '../search/typos'
 import type { ServiceContext } from './context'
 
 const KIND_LABELS = {
@@ -72,18 +73,33 @@ export async function selectQuotes(
   }
   const wanted = clauses?.filter((c) => !c.negated) ?? []
   const byNamed =
-    named.byTitle.ids.length > 0 ? indexes.facts.idsOfSpeakers(named.byTitle.ids) : null
+    clauses !== null && named.byTitle.ids.length > 0
+      ? await saidByNamed(context, clauses, named)
+      : null
   const ids =
     clauses === null
       ? indexes.facts.allIds()
       : await matchingOrSaidBy(context, clauses, named, byNamed)
   const all = { ...indexes.facts.count(ids, factFilters), ids }
   const whole = { mode: 'all', wordsHeld: wanted.length, wordsWanted: wanted.length } as const
-  if (clauses === null || exact || all.passing.length > 0 || wanted.length < 2) {
-    return { ...all, ...whole }
-  }
+  // Partial matches only when no statement at all holds every word: a filter that keeps out the
+  // statements that do is a filter to loosen, and the facets of a partial search stay true when
+  // one of them is chosen.
+  if (clauses === null || exact || ids.length > 0 || wanted.length < 2) return { ...all, ...whole }
   const partial = await partialSelection(context, clauses, factFilters, named, byNamed)
   return partial ?? { ...all, ...whole }
+}
+
+/** The statements of the speakers named by title, but none holding an excluded word. */
+async function saidByNamed(
+  { store, indexes }: ServiceContext,
+  clauses: SearchClause[],
+  named: NamedSpeakers,
+): Promise<Int32Array> {
+  const theirs = indexes.facts.idsOfSpeakers(named.byTitle.ids)
+  const excluded = clauses.filter((c) => c.negated).map((c) => ({ ...c, negated: false }))
+  if (excluded.length === 0) return theirs
+  return without(theirs, await store.matchingIds(excluded, { combine: 'any' }))
 }
 
 /** The speakers a query names (see `NameIndex.recogniseSpeakers`). */
@@ -133,6 +149,16 @@ function intersection(a: Int32Array, b: Int32Array): Int32Array {
   return Int32Array.from(both)
 }
 
+/** The ids of the first ascending list that are not in the second. */
+function without(a: Int32Array, b: Int32Array): Int32Array {
+  const left: number[] = []
+  for (let i = 0, j = 0; i < a.length; i++) {
+    while (j < b.length && b[j]! < a[i]!) j++
+    if (j >= b.length || b[j] !== a[i]) left.push(a[i]!)
+  }
+  return Int32Array.from(left)
+}
+
 /** The ids in either ascending list, ascending. */
 function union(a: Int32Array, b: Int32Array): Int32Array {
   const either: number[] = []
@@ -146,9 +172,21 @@ function union(a: Int32Array, b: Int32Array): Int32Array {
   return Int32Array.from(either)
 }
 
+/** Partial matches: how many of a query's words and phrases are counted at most. Default: 8. */
+const PARTIAL = { maxWordsCounted: 8 } as const
+
+/** The `count` clauses held by the fewest quotes, as the vocabulary counts them. */
+function rarest(clauses: SearchClause[], vocabulary: Vocabulary, count: number): SearchClause[] {
+  if (clauses.length <= count) return clauses
+  const documents = (clause: SearchClause) =>
+    clause.type === 'word'
+      ? [...clause.alternatives, ...clause.forms].reduce((n, w) => n + vocabulary.documents(w), 0)
+      : Math.min(...clause.words.map((w) => vocabulary.documents(w.word)))
+  return [...clauses].sort((a, b) => documents(a) - documents(b)).slice(0, count)
+}
+
 /**
- * The quotes holding any of the wanted words and phrases, when none passing the filters holds
- * them all: ranked by how many they hold (`held`), so the best partial matches come first. Null
+ * The quotes holding any of the wanted words and phrases, when none holds them all: ranked by how many they hold (`held`), so the best partial matches come first. Null
  * when none holds any.
  */
 async function partialSelection(
@@ -160,9 +198,11 @@ async function partialSelection(
 ): Promise<Selection | null> {
   const wanted = clauses.filter((c) => !c.negated)
   const excluded = clauses.filter((c) => c.negated)
+  // Each word's matches are read apart: of a long query, only the rarest words are counted.
+  const counted = rarest(wanted, indexes.vocabulary, PARTIAL.maxWordsCounted)
   // A word naming a speaker the query names is held by every statement of theirs.
   const lists = await Promise.all(
-    wanted.map(async (clause) => {
+    counted.map(async (clause) => {
       const ids = await store.matchingIds([clause, ...excluded])
       return byNamed !== null && names(named)(clause) ? union(ids, byNamed) : ids
     }),
@@ -246,7 +286,15 @@ async function rankedPage(
   limit: number,
 ): Promise<number[]> {
   if (passing.length === 0) return []
-  const window = passing.subarray(Math.max(0, passing.length - RANKING.window))
+  // The order the matches follow beyond the ranked window: newest first, or partial matches by
+  // the words they hold, then newest first. The window is the first of them, in id order.
+  const order = held === undefined ? null : byHeldNewestFirst(passing, held)
+  const window =
+    order === null
+      ? passing.subarray(Math.max(0, passing.length - RANKING.window))
+      : order.slice(0, RANKING.window).sort()
+  const beyond = (k: number) =>
+    order === null ? passing[passing.length - window.length - 1 - k] : order[window.length + k]
   const fromId = window[0]!
   const lastId = window[window.length - 1]!
   // Ranked by the words not naming a speaker when the query names one (their statements need
@@ -294,16 +342,27 @@ async function rankedPage(
   const page = ranked
   for (let k = Math.max(0, offset - rankable.length); page.length < limit; k++) {
     if (k < unranked.length) page.push(unranked[k]!)
-    else if (k - unranked.length < older) page.push(passing[older - 1 - (k - unranked.length)]!)
+    else if (k - unranked.length < older) page.push(beyond(k - unranked.length)!)
     else break
   }
   return page
 }
 
-const ANONYMOUS_LABELS = { 1: 'Unnamed sources', 0: 'Named speakers' } as const
+/** Partial matches, those holding the most words first, each number of words newest first. */
+function byHeldNewestFirst(passing: Int32Array, held: Uint8Array): Int32Array {
+  let most = 0
+  for (const id of passing) most = Math.max(most, held[id]!)
+  const order = new Int32Array(passing.length)
+  let at = 0
+  for (let words = most; words >= 1; words--) {
+    for (let i = passing.length - 1; i >= 0; i--) {
+      if (held[passing[i]!] === words) order[at++] = passing[i]!
+    }
+  }
+  return order
+}
 
-/** Most speakers one value of the speaker facet stands for (as many as a filter takes). */
-const MAX_ALIKE = 20
+const ANONYMOUS_LABELS = { 1: 'Unnamed sources', 0: 'Named speakers' } as const
 
 /**
  * Each facet's most frequent values with their names, ties by name; years newest first. Unnamed
@@ -391,7 +450,7 @@ function speakerFacet(
     if (!named) continue
     const description = facts.isAnonymous(id) ? named.name.toLowerCase() : null
     const same = description === null ? undefined : alike.get(description)
-    if (same && same.slugs.length < MAX_ALIKE) {
+    if (same && same.slugs.length < UNNAMED_ALIKE.max) {
       same.slugs.push(named.slug)
       same.count += count
       continue

@@ -17,7 +17,7 @@ import { snippetToHtml } from '../search/highlight'
 import { LIMITS } from '../search/options'
 import { readQuery, withoutCommonWords } from '../search/read-query'
 import { searchLink, toggled, type SearchLinkParams } from '../search/search-links'
-import { FACET_SIZE, PAGE_LIMIT } from '../search/search-request'
+import { FACET_SIZE, MAX_LIST_VALUES } from '../search/search-request'
 import {
   hasWantedClause,
   highlightPhrases,
@@ -115,6 +115,7 @@ function dayRange(params: QuoteFilterParams): { from: string | null; to: string 
 async function correctTypos(
   context: ServiceContext,
   clauses: SearchClause[],
+  exact: boolean,
 ): Promise<Correction[]> {
   const { indexes, store } = context
   if (!indexes.vocabulary.loaded) {
@@ -124,7 +125,8 @@ async function correctTypos(
     if ((await store.termsExist(words)).every(Boolean)) return []
     await indexes.complete
   }
-  return indexes.vocabulary.correctClauses(clauses)
+  // Words as typed look for no other forms: one the index lacks is corrected, as a typo is.
+  return indexes.vocabulary.correctClauses(clauses, { otherForms: !exact })
 }
 
 /** The clauses of `q`, checked and read (see `search/read-query.ts`), with their typo corrections. */
@@ -153,7 +155,7 @@ async function compileText(
     throw invalidParameter('q', 'q only excludes words; add at least one word to look for.')
   }
   const { clauses: kept, dropped } = exact ? { clauses, dropped: [] } : withoutCommonWords(clauses)
-  const corrections = await correctTypos(context, kept)
+  const corrections = await correctTypos(context, kept, exact)
   const read = exact ? { clauses: kept, speakers: [] } : readQuery(kept, context.indexes)
   return {
     clauses: read.clauses,
@@ -289,9 +291,11 @@ function facetsWithLinks(stored: QuoteMatches['facets'], search: SearchLinkParam
       case 'cited': {
         const key = ({ speaker: 'speakers', outlet: 'outlets', cited: 'cited' } as const)[name]
         const list = search[key]
+        const next = toggled(list, values)
         return {
           selected: values.every((v) => list.includes(v)),
-          toggle: searchLink({ ...search, [key]: toggled(list, values) }),
+          // More than a filter takes: the value alone, in place of the others.
+          toggle: searchLink({ ...search, [key]: next.length > MAX_LIST_VALUES ? values : next }),
         }
       }
       case 'kind': {

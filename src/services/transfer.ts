@@ -30,7 +30,8 @@ const selectsEverything = (p: QuoteFilterParams) =>
   !p.cited?.length &&
   !p.kinds?.length &&
   !p.from &&
-  !p.to
+  !p.to &&
+  (p.anonymous ?? null) === null
 
 /**
  * The quotes matching the filters (all of them, in id order) as text chunks of the format:

@@ -159,6 +159,30 @@ describe('everyday questions', () => {
     ).toBe(0)
   })
 
+  it('keeps negations: "not" turns a statement around', async () => {
+    const result = await search('q=sovereignty%20not%20')
+    expect(result.query.dropped).toEqual([])
+    expect(texts(result)).toEqual(['Sovereignty is not up for negotiation'])
+  })
+
+  it('excludes words from the statements of a speaker named by title too', async () => {
+    const named = await search(`q=${encodeURIComponent('what did the FBI agent say')}`)
+    expect(named.total).toBe(1)
+    const excluded = await search(`q=${encodeURIComponent('what did the FBI agent say -raid')}`)
+    expect(excluded.total).toBe(0)
+  })
+
+  it('keeps the words as typed in the links it gives, a trailing space included', async () => {
+    const result = await search('q=drone%20')
+    expect(result.facets.kind.values[0]!.toggle).toMatch(/^\?q=drone\+&kind=/)
+  })
+
+  it('corrects, with exact=true, a word the index holds only in other forms', async () => {
+    const exact = await search('q=arrests%20&exact=true')
+    expect(exact.query.corrections.map((c) => c.word)).toEqual(['arrests'])
+    expect(exact.total).toBeGreaterThan(0)
+  })
+
   it('keeps a query of common words alone', async () => {
     const result = await search('q=was%20')
     expect(result.query.dropped).toEqual([])
@@ -182,6 +206,9 @@ describe('unnamed sources', () => {
     expect(all.facets.anonymous.values[1]!.toggle).toBe('?anonymous=true')
     const csv = await app.request('/api/quotes.csv?anonymous=true')
     expect((await csv.text()).trim().split('\n')).toHaveLength(5)
+    // An export of some statements carries only their speakers, outlets and articles.
+    const ndjson = await (await app.request('/api/quotes.ndjson?anonymous=true')).text()
+    expect(ndjson).not.toContain('Maria Lopez')
     expect((await app.request('/api/quotes?anonymous=maybe')).status).toBe(400)
   })
 

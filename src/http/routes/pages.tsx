@@ -103,6 +103,30 @@ async function resolveNames(services: Services, form: SearchForm, params: URLSea
 }
 
 /**
+ * The names of the speakers and outlets in the filters, by slug, for the page to show them by:
+ * only those that read back as the same filter (a name two speakers go by stays a slug, and a
+ * description of unnamed sources names them only when all of them so described are chosen).
+ */
+async function filterLabels(services: Services, form: SearchForm) {
+  const labels: Record<string, string> = {}
+  for (const { name, kind } of NAME_FILTERS) {
+    const named = await Promise.all(
+      form[name].map(async (slug) =>
+        kind === 'speaker'
+          ? [slug, (await services.getSpeaker(slug)).name]
+          : [slug, (await services.getOutlet(slug)).name],
+      ),
+    )
+    const chosen = new Set(form[name])
+    for (const [slug, label] of named) {
+      const [readBack] = await services.slugsFor(kind, [label!])
+      if (readBack?.includes(slug!) && readBack.every((s) => chosen.has(s))) labels[slug!] = label!
+    }
+  }
+  return labels
+}
+
+/**
  * The form read as a search (the name boxes apart: they take names, not only slugs), or what is
  * wrong with it in the words of its labels. Empty fields count as not filled in.
  */
@@ -224,10 +248,7 @@ export function pageRoutes(services: Services) {
     }
     try {
       // The filter boxes and "nothing found" name speakers and outlets as people know them.
-      const labels: Record<string, string> = {}
-      for (const slug of form.speaker) labels[slug] = (await services.getSpeaker(slug)).name
-      for (const slug of [...form.outlet, ...form.cited])
-        labels[slug] = (await services.getOutlet(slug)).name
+      const labels = await filterLabels(services, form)
       const result = await services.searchQuotes({
         ...read.query,
         q: form.q,

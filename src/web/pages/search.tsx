@@ -249,12 +249,18 @@ function activeFilters(
   params: URLSearchParams,
   names: Record<string, string>,
 ): Array<{ label: string; href: string }> {
-  const active = (['speaker', 'outlet', 'cited'] as const).flatMap((name) =>
-    form[name].map((value) => ({
-      label: `${FACET_TITLES[name].toLowerCase()}: ${names[value] ?? value}`,
-      href: withParams(params, { [name]: form[name].filter((v) => v !== value) }),
-    })),
-  )
+  // Values shown by one name (unnamed sources described alike) are one filter.
+  const active = (['speaker', 'outlet', 'cited'] as const).flatMap((name) => {
+    const byLabel = new Map<string, string[]>()
+    for (const value of form[name]) {
+      const label = names[value] ?? value
+      byLabel.set(label, [...(byLabel.get(label) ?? []), value])
+    }
+    return [...byLabel].map(([label, values]) => ({
+      label: `${FACET_TITLES[name].toLowerCase()}: ${label}`,
+      href: withParams(params, { [name]: form[name].filter((v) => !values.includes(v)) }),
+    }))
+  })
   for (const kind of form.kind) {
     active.push({
       label: `kind: ${KIND_NAMES[kind as QuoteKind]?.many.toLowerCase() ?? kind}`,
