@@ -26,7 +26,8 @@ const USAGE = `Usage:
       Import a file (.gz too). All or nothing, unless --skip-invalid: then the valid records are
       imported and the rejected lines written to FILE.rejected (or the --rejects file).
   npm run export -- --format ndjson|csv [--q WORDS] [--speaker SLUG] [--outlet SLUG] [--cited SLUG]
-                    [--kind KIND] [--from DATE] [--to DATE] [--out FILE]
+                    [--kind KIND] [--from DATE] [--to DATE] [--anonymous true|false]
+                    [--exact] [--out FILE]
       Export the quotes matching the filters to standard output, or to --out FILE.
   npm run backup -- FILE
       Copy the database into FILE (which must not exist) while it stays in use, then check the
@@ -118,6 +119,8 @@ async function main(argv: string[]): Promise<number> {
           kind: { type: 'string', multiple: true },
           from: { type: 'string' },
           to: { type: 'string' },
+          anonymous: { type: 'string' },
+          exact: { type: 'boolean' },
           out: { type: 'string' },
         },
       })
@@ -132,18 +135,20 @@ async function main(argv: string[]): Promise<number> {
         kind: values.kind,
         from: values.from,
         to: values.to,
+        anonymous: values.anonymous,
+        exact: values.exact ? 'true' : undefined,
       })
       if (!read.ok) {
         throw new UsageError(
           read.problems.map((p) => p.message.replace(/^(\w+)/, '--$1')).join(' '),
         )
       }
-      const { q, speakers, outlets, cited, kinds, from, to } = read.query
+      const { q, speakers, outlets, cited, kinds, from, to, anonymous, exact } = read.query
       return withStore((store) =>
         runExport(store, {
           format,
           out: values.out ?? null,
-          filters: { q, speakers, outlets, cited, kinds, from, to },
+          filters: { q, speakers, outlets, cited, kinds, from, to, anonymous, exact },
         }),
       )
     }

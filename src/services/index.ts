@@ -69,11 +69,13 @@ export function createServices(context: ServiceContext, options: ServiceOptions 
       await follower.beforeRead()
       return service(context, ...args)
     }) as Bound<F>
-  // An export lists every match: it waits for the indexes to apply every change committed so far.
+  // An export lists every match: it waits for the indexes to apply every change committed so far,
+  // and for the vocabulary and names (other forms, speakers) to be read at start.
   const complete = <F extends (context: ServiceContext, ...args: never[]) => Promise<unknown>>(
     service: F,
   ) =>
     (async (...args: never[]) => {
+      await context.indexes.complete
       await follower.catchUp()
       return service(context, ...args)
     }) as Bound<F>

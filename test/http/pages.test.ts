@@ -17,6 +17,18 @@ const page = async (app: Awaited<ReturnType<typeof seededQuotedb>>['app'], path:
 }
 
 describe('the search page', () => {
+  it('leads a quotation too long to search word by word to the claim check', async () => {
+    const { app } = await seededQuotedb()
+    const quotation = Array.from({ length: 39 }, (_, i) => `word${i}`).join(' ')
+    const { status, html } = await page(app, `/?q=${encodeURIComponent(quotation)}`)
+    expect(status).toBe(400)
+    expect(html).toContain('more than 32 words')
+    expect(html).toContain(
+      `href="/claims?q=${encodeURIComponent(quotation).replaceAll('%20', '+')}"`,
+    )
+    expect(html).toContain('Check it as a claim: who reported this?')
+  })
+
   it('lists the matching quotes as citations, with facets that narrow the search', async () => {
     const { app } = await seededQuotedb()
     const { status, type, html } = await page(app, '/?q=vaporized')
