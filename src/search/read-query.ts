@@ -66,7 +66,9 @@ export function readQuery(
     if (clause.type !== 'word' || !vocabulary.loaded || naming.has(clause.word)) return clause
     const typed = new Set(clause.alternatives)
     const forms = new Set<string>()
-    for (const alternative of clause.alternatives) {
+    // A misspelt word looks for the other forms of its nearest correction only: those of every
+    // guess would look for a dozen words where one was meant.
+    for (const alternative of clause.alternatives.slice(0, 1)) {
       for (const form of vocabulary.forms(alternative)) {
         // A word being typed already finds the forms it begins.
         if (!typed.has(form) && !(clause.prefix && form.startsWith(clause.word))) forms.add(form)
