@@ -42,6 +42,11 @@ const configSchema = z.object({
   ).default(16 * 1024 * 1024),
   /** Open the database for reading only: every write is refused with 503. Default: false. */
   QUOTEDB_READ_ONLY: booleanFlag.default(false),
+  /**
+   * Let `POST /api/articles {"url"}` fetch loopback and private addresses (tests, intranets).
+   * Default: false — the server is no way into its own network.
+   */
+  QUOTEDB_FETCH_ALLOW_PRIVATE: booleanFlag.default(false),
   /** How many search and claim answers are kept for the same request again; 0 keeps none. */
   QUOTEDB_RESULT_CACHE: wholeNumber(0, 100_000, 'must be a number from 0 to 100000').default(500),
   /** Seconds a write may wait for the writes before it (and another process's lock). Default: 10. */
@@ -69,6 +74,8 @@ export interface Config {
   writeWaitMs: number
   /** How long a request body may take to arrive, in ms. */
   uploadTimeoutMs: number
+  /** Whether pages at loopback and private addresses may be fetched. */
+  fetchAllowPrivate: boolean
 }
 
 /** Reads the configuration from `env`; throws an error naming each bad variable. */
@@ -98,5 +105,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readOnly: c.QUOTEDB_READ_ONLY,
     writeWaitMs: c.QUOTEDB_WRITE_WAIT * 1000,
     uploadTimeoutMs: c.QUOTEDB_UPLOAD_TIMEOUT * 1000,
+    fetchAllowPrivate: c.QUOTEDB_FETCH_ALLOW_PRIVATE,
   }
 }

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
         ? undefined
         : `server ${hostname()} ${process.pid} ${randomUUID()}`,
       heartbeatMs: FEED_HEARTBEAT_MS,
+      fetch: { allowPrivate: config.fetchAllowPrivate },
     },
   )
   indexes.complete.catch((error: unknown) =>

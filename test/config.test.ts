@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       readOnly: false,
       writeWaitMs: 10_000,
       uploadTimeoutMs: 120_000,
+      fetchAllowPrivate: false,
     })
   })
 
@@ -29,6 +30,7 @@ describe('loadConfig', () => {
       QUOTEDB_READ_ONLY: 'true',
       QUOTEDB_WRITE_WAIT: '30',
       QUOTEDB_UPLOAD_TIMEOUT: '5',
+      QUOTEDB_FETCH_ALLOW_PRIVATE: 'yes',
     })
     expect(config).toMatchObject({
       port: 8080,
@@ -38,6 +40,7 @@ describe('loadConfig', () => {
       readOnly: true,
       writeWaitMs: 30_000,
       uploadTimeoutMs: 5_000,
+      fetchAllowPrivate: true,
     })
   })
 

@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'storage_full'
   | 'storage_unavailable'
   | 'busy'
+  | 'page_refused'
+  | 'no_article'
 
 const STATUS: Record<ErrorCode, number> = {
   invalid_parameter: 400,
@@ -32,6 +34,8 @@ const STATUS: Record<ErrorCode, number> = {
   storage_full: 507,
   storage_unavailable: 503,
   busy: 503,
+  page_refused: 422,
+  no_article: 422,
 }
 
 /** An error whose message is written for the user and safe to send them. */

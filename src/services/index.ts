@@ -6,6 +6,8 @@ import { getArticle } from './articles'
 import { checkClaim } from './claims'
 import type { ServiceContext } from './context'
 import { IndexFollower } from './index-follower'
+import type { FetchOptions } from '../ingest/fetch-page'
+import { pageAsArticle } from './ingest'
 import { slugsFor } from './name-lookup'
 import { getOutlet, listOutletArticles, listOutlets } from './outlets'
 import { ResultCache } from './result-cache'
@@ -41,6 +43,8 @@ export interface ServiceOptions {
   feedReader?: string
   /** How often to catch up with the feed with no read or write asking, in ms. None: never. */
   heartbeatMs?: number
+  /** How pages are fetched for `ingestPage` (see `ingest/fetch-page.ts`). */
+  fetch?: Partial<FetchOptions>
 }
 
 /**
@@ -50,6 +54,7 @@ export interface ServiceOptions {
  */
 export function createServices(context: ServiceContext, options: ServiceOptions = {}) {
   const { feedReader } = options
+  const fetchOptions = options.fetch ?? {}
   // The writer catches the indexes up after each commit; the follower reports through the writer.
   const afterCommit = () => follower.catchUp()
   const writer = options.writer?.(afterCommit) ?? localWriter(context.store, afterCommit)
@@ -106,6 +111,11 @@ export function createServices(context: ServiceContext, options: ServiceOptions 
     deleteQuote: (id: number) => writer.run('deleteQuote', id),
     createArticle: (item: NewArticle, options: { extract?: boolean } = {}) =>
       writer.run('createArticle', item, options),
+    /** Adds the article of a web page: fetched from `url`, or given as `html` from that address. */
+    ingestPage: async (
+      page: { url: string; html?: string | null },
+      options: { extract?: boolean } = {},
+    ) => writer.run('createArticle', await pageAsArticle(page, fetchOptions), options),
     deleteArticle: (id: number) => writer.run('deleteArticle', id),
     createOutlet: (outlet: NewOutlet) => writer.run('createOutlet', outlet),
     updateOutlet: (slug: string, changes: OutletChanges) =>

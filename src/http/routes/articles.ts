@@ -3,6 +3,8 @@
  * offsets of every statement in it, or remove it.
  */
 import { createRoute, z } from '@hono/zod-openapi'
+import type { MiddlewareHandler } from 'hono'
+import { invalidParameter } from '../../domain/errors'
 import type { Services } from '../../services'
 import { idPathParam, queryObject } from '../query-params'
 import {
@@ -60,8 +62,60 @@ const deleteArticleRoute = createRoute({
   responses: { ...noContentResponse, ...writeErrorResponses },
 })
 
+/**
+ * `POST /api/articles` with a web page: `{"url": "…"}` (the server fetches it) or the page itself
+ * as `text/html` with `?url=` for its address. Anything else goes on to the JSON article route.
+ */
+function pageBody(services: Services): MiddlewareHandler {
+  return async (c, next) => {
+    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+    const extract = c.req.query('extract') === 'true'
+    if (type === 'text/html') {
+      const url = c.req.query('url')
+      if (!url) {
+        throw invalidParameter('url', 'url is required with an HTML body: the address of the page.')
+      }
+      checkPageAddress(url)
+      const article = await services.ingestPage({ url, html: await c.req.text() }, { extract })
+      c.header('Location', `/api/articles/${article.id}`)
+      return c.json(article, 201)
+    }
+    if (type !== 'application/json') return next()
+    const body: unknown = await c.req.json().catch(() => null)
+    if (!isUrlOnly(body)) return next()
+    checkPageAddress(body.url)
+    const article = await services.ingestPage({ url: body.url }, { extract })
+    c.header('Location', `/api/articles/${article.id}`)
+    return c.json(article, 201)
+  }
+}
+
+/** A body that names only the page to fetch. */
+const isUrlOnly = (body: unknown): body is { url: string } =>
+  body !== null &&
+  typeof body === 'object' &&
+  Object.keys(body).length === 1 &&
+  typeof (body as { url?: unknown }).url === 'string'
+
+function checkPageAddress(url: string): void {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    throw invalidParameter('url', 'url must be an absolute http or https address.')
+  }
+  if (url.length > 2000 || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+    throw invalidParameter(
+      'url',
+      'url must be an http or https address of at most 2000 characters.',
+    )
+  }
+}
+
 export function articleRoutes(services: Services) {
-  return createRouter()
+  const router = createRouter()
+  router.post('/articles', pageBody(services))
+  return router
     .openapi(getRoute, async (c) => c.json(await services.getArticle(c.req.valid('param').id), 200))
     .openapi(createArticleRoute, async (c) => {
       const article = await services.createArticle(c.req.valid('json'), {

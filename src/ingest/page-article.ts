@@ -1,0 +1,157 @@
+/**
+ * The article out of a web page: its main text with Mozilla's Readability (over linkedom's DOM),
+ * paragraphs kept apart by blank lines and the page's furniture (navigation, ads, related links,
+ * comments, footers) left out; and what the page says about it, best source first — JSON-LD
+ * (`NewsArticle` and kin: headline, datePublished, author, publisher), OpenGraph and meta tags
+ * (`og:site_name`, `og:title`, `article:published_time`, `author`), `<link rel="canonical">`,
+ * `<time datetime>`, `<html lang>`.
+ */
+import { Readability } from '@mozilla/readability'
+import { parseHTML } from 'linkedom'
+import { parsePartialDate } from '../domain/partial-dates'
+
+/** An article as a page gives it; `null` fields the page does not say. */
+export interface PageArticle {
+  /** The canonical address, tracking parameters and fragment removed. */
+  url: string
+  title: string | null
+  /** `YYYY-MM-DD` (the day in the page's own time zone), `YYYY-MM` or `YYYY`. */
+  published: string | null
+  /** The outlet's name (publisher, site name), or the site's domain. */
+  outlet: string
+  domain: string
+  byline: string | null
+  language: string | null
+  /** Paragraphs separated by blank lines. */
+  body: string
+}
+
+/** The fewest characters of main text a page must hold to be an article. Default: 300. */
+const MIN_ARTICLE_CHARS = 300
+
+/** Query parameters that say where a reader came from, not which page it is. */
+const TRACKING = /^(utm_\w+|fbclid|gclid|dclid|mc_cid|mc_eid|igshid|ref|ref_src|cmpid|ito)$/i
+
+/** An address without its tracking parameters and fragment. */
+export function withoutTracking(address: string): string {
+  const url = new URL(address)
+  url.hash = ''
+  for (const key of [...url.searchParams.keys()])
+    if (TRACKING.test(key)) url.searchParams.delete(key)
+  return url.href
+}
+
+type Json = Record<string, unknown>
+type Page = ReturnType<typeof parseHTML>['document']
+
+const ARTICLE_TYPES =
+  /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|OpinionNewsArticle|WebPage)$/
+
+/** The JSON-LD object describing the article, if the page has one. */
+function jsonLdArticle(document: Page): Json | null {
+  const found: Json[] = []
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) return value.forEach(visit)
+    if (value === null || typeof value !== 'object') return
+    const object = value as Json
+    const types = [object['@type']].flat().map(String)
+    if (types.some((t) => ARTICLE_TYPES.test(t))) found.push(object)
+    if (object['@graph']) visit(object['@graph'])
+  }
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      visit(JSON.parse(script.textContent ?? ''))
+    } catch {
+      // A broken block says nothing; the others may.
+    }
+  }
+  // A news article before a mere web page.
+  return found.find((o) => String(o['@type']) !== 'WebPage') ?? found[0] ?? null
+}
+
+const text = (value: unknown): string | null => {
+  if (typeof value === 'string') return value.trim() || null
+  if (Array.isArray(value)) return text(value[0])
+  if (value && typeof value === 'object') return text((value as Json).name)
+  return null
+}
+
+const names = (value: unknown): string | null => {
+  const list = [value]
+    .flat()
+    .map(text)
+    .filter((n): n is string => n !== null)
+  return list.length > 0 ? list.join(', ') : null
+}
+
+/** The date a datetime gives, as the page wrote it: its own day, in its own time zone. */
+export function dateOf(written: string | null): string | null {
+  if (!written) return null
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(written.trim())
+  if (!match) return null
+  const date = [match[1], match[2], match[3]].filter(Boolean).join('-')
+  return parsePartialDate(date) ? date : null
+}
+
+/** The main text as paragraphs, from Readability's HTML. */
+function paragraphs(html: string): string {
+  const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`)
+  const blocks = [...document.querySelectorAll('p, h2, h3, h4, h5, h6, li, blockquote, pre')]
+    // A block inside another is read with it.
+    .filter((block) => !block.parentElement?.closest('p, li, blockquote, pre'))
+    .map((block) => (block.textContent ?? '').replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '')
+  return blocks.join('\n\n')
+}
+
+/** The article a page holds, or null when it holds none (too little main text). */
+export function articleFromPage(html: string, address: string): PageArticle | null {
+  const { document } = parseHTML(html)
+  const meta = (selector: string) =>
+    document.querySelector(selector)?.getAttribute('content')?.trim() || null
+  const ld = jsonLdArticle(document)
+  const canonical = document.querySelector('link[rel~="canonical"]')?.getAttribute('href')
+  const ogUrl = meta('meta[property="og:url"]')
+  let url = address
+  for (const candidate of [canonical, ogUrl]) {
+    if (!candidate) continue
+    try {
+      const resolved = new URL(candidate, address)
+      if (resolved.protocol === 'http:' || resolved.protocol === 'https:') {
+        url = resolved.href
+        break
+      }
+    } catch {
+      // Not an address: the page's own stands.
+    }
+  }
+  url = withoutTracking(url)
+  const domain = new URL(url).hostname.replace(/^www\./, '')
+
+  // Readability changes the document it reads: it reads a copy.
+  // (Its types speak of the browser's Document, which linkedom's stands in for.)
+  const readable = new Readability(parseHTML(html).document as never, {
+    charThreshold: 100,
+  }).parse()
+  const body = readable?.content ? paragraphs(readable.content) : ''
+  if (body.length < MIN_ARTICLE_CHARS) return null
+
+  const title =
+    text(ld?.headline) ??
+    meta('meta[property="og:title"]') ??
+    meta('meta[name="twitter:title"]') ??
+    readable?.title?.trim() ??
+    null
+  const published =
+    dateOf(text(ld?.datePublished)) ??
+    dateOf(meta('meta[property="article:published_time"]')) ??
+    dateOf(meta('meta[name="date"]')) ??
+    dateOf(meta('meta[itemprop="datePublished"]')) ??
+    dateOf(document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null)
+  const outlet =
+    text(ld?.publisher) ?? meta('meta[property="og:site_name"]') ?? readable?.siteName ?? domain
+  const byline =
+    names(ld?.author) ?? meta('meta[name="author"]') ?? readable?.byline?.trim() ?? null
+  const language = document.documentElement?.getAttribute('lang')?.trim() || readable?.lang || null
+  return { url, title, published, outlet, domain, byline, language, body }
+}

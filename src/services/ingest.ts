@@ -1,0 +1,52 @@
+/**
+ * A web page as an article to store: fetched safely from its address (or given as HTML with it),
+ * its main text and metadata read out (see `ingest/`), its outlet named by what the page calls
+ * its publisher, with the site's domain, so that it resolves to an outlet already stored (by name,
+ * alias or domain) or makes one. The canonical address identifies it: the same page reached again
+ * — by a redirect, with tracking parameters — is refused as already stored.
+ */
+import { AppError } from '../domain/errors'
+import { fetchPage, type FetchOptions } from '../ingest/fetch-page'
+import { articleFromPage } from '../ingest/page-article'
+import type { NewArticle } from './write-operations'
+
+const HOST_NAME = /^(?:[a-z0-9-]+\.)+[a-z]{2,}$/
+
+export async function pageAsArticle(
+  page: { url: string; html?: string | null },
+  fetchOptions: Partial<FetchOptions>,
+): Promise<NewArticle> {
+  const fetched =
+    page.html === undefined || page.html === null
+      ? await fetchPage(page.url, fetchOptions)
+      : { url: page.url, html: page.html }
+  const article = articleFromPage(fetched.html, fetched.url)
+  if (article === null) {
+    throw new AppError(
+      'no_article',
+      'This page holds no article: too little main text to read as one.',
+      'url',
+    )
+  }
+  if (article.published === null) {
+    throw new AppError(
+      'no_article',
+      'The page does not say when it was published (no datePublished, article:published_time or <time datetime>); add it as JSON with a published date.',
+      'url',
+    )
+  }
+  return {
+    url: article.url,
+    // A site at a bare address (an intranet's) has no domain to know the outlet by.
+    outlet: {
+      name: article.outlet,
+      domain: HOST_NAME.test(article.domain) ? article.domain : null,
+    },
+    title: article.title,
+    published: article.published,
+    language: article.language?.toLowerCase().split(/[-_]/)[0] ?? 'en',
+    byline: article.byline,
+    body: article.body,
+    quotes: [],
+  }
+}

@@ -1,0 +1,247 @@
+/**
+ * Adding an article from a web page: `POST /api/articles` with `{"url"}` (fetched from a local
+ * server the test runs, with pages it writes) or with the page as `text/html`.
+ */
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from '../../src/app'
+import { openDatabase } from '../../src/db/client'
+import { createSqliteStore } from '../../src/db/sqlite-store'
+import { isInternalAddress } from '../../src/ingest/fetch-page'
+import { buildSearchIndexes } from '../../src/search/indexes'
+import { createServices } from '../../src/services'
+import { send, TOKEN } from '../helpers'
+
+const paragraph = (n: number) =>
+  `<p>Paragraph ${n} of the story: the council met on Tuesday evening and argued for hours about the new transit budget, the fares and the routes that would be cut.</p>`
+
+const NEWS_PAGE = (canonical: string) => `<!DOCTYPE html>
+<html lang="en-GB"><head>
+<meta charset="utf-8">
+<title>Council passes transit budget | Example Tribune</title>
+<link rel="canonical" href="${canonical}">
+<meta property="og:site_name" content="Example Tribune">
+<meta property="og:title" content="Council passes transit budget after long night">
+<meta property="article:published_time" content="2025-03-05T06:30:00Z">
+<meta name="author" content="Meta Author">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+  {"@type":"WebSite","name":"Example Tribune"},
+  {"@type":"NewsArticle","headline":"Council passes transit budget","datePublished":"2025-03-04T22:30:00-08:00",
+   "author":[{"@type":"Person","name":"Rita Moreno"},{"@type":"Person","name":"Sam Lee"}],
+   "publisher":{"@type":"Organization","name":"The Example Tribune"}}]}</script>
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<div class="ad">ADVERTISEMENT Buy the best mattress today</div>
+<article>
+<h1>Council passes transit budget</h1>
+<p class="byline">By Rita Moreno and Sam Lee</p>
+${[1, 2, 3].map(paragraph).join('\n')}
+<p>“We will not cut the night buses,” said Mayor Ana Ruiz.</p>
+${[4, 5].map(paragraph).join('\n')}
+</article>
+<aside class="related"><h2>Related</h2><ul><li><a href="/x">Ten things about trains</a></li></ul></aside>
+<section id="comments"><h2>Comments</h2><p>First! This is a comment nobody should store.</p></section>
+<footer>© 2025 Example Tribune. All rights reserved.</footer>
+</body></html>`
+
+const NO_ARTICLE = `<!DOCTYPE html><html><head><title>Search</title></head><body>
+<nav><a href="/">Home</a></nav><form><input name="q"></form><p>No results.</p></body></html>`
+
+/** A windows-1252 page: curly quotes and accents as single bytes. */
+const cp1252Page = () =>
+  Buffer.from(
+    NEWS_PAGE('http://example.test/cp1252')
+      .replace('<meta charset="utf-8">', '')
+      .replace('Mayor Ana Ruiz', 'Mayor José Núñez'),
+    'latin1',
+  )
+// The curly quotes of the page are outside Latin-1: write them as windows-1252 bytes.
+const toCp1252 = (text: string) =>
+  Buffer.from([...text].map((ch) => ({ '“': 0x93, '”': 0x94, '©': 0xa9 })[ch] ?? ch.charCodeAt(0)))
+
+let server: Server
+let base: string
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const path = request.url ?? '/'
+    const html = (body: string | Buffer, type = 'text/html; charset=utf-8') => {
+      response.writeHead(200, { 'Content-Type': type })
+      response.end(body)
+    }
+    if (path.startsWith('/news/story')) return html(NEWS_PAGE(`${base}/news/story`))
+    if (path === '/redirect/1') {
+      response.writeHead(301, { Location: '/redirect/2' })
+      return response.end()
+    }
+    if (path === '/redirect/2') {
+      response.writeHead(302, { Location: `${base}/news/story?utm_source=feed&utm_medium=rss` })
+      return response.end()
+    }
+    if (path === '/loop') {
+      response.writeHead(302, { Location: '/loop' })
+      return response.end()
+    }
+    if (path === '/slow') return // never answers
+    if (path === '/huge') {
+      response.writeHead(200, { 'Content-Type': 'text/html' })
+      response.write('<html><body>')
+      for (let i = 0; i < 500; i++) response.write(paragraph(i))
+      return response.end('</body></html>')
+    }
+    if (path === '/report.pdf') return html('%PDF-1.4', 'application/pdf')
+    if (path === '/search') return html(NO_ARTICLE)
+    if (path === '/cp1252') {
+      const page = NEWS_PAGE(`${base}/cp1252`).replace('Mayor Ana Ruiz', 'Mayor José Núñez')
+      return html(toCp1252(page), 'text/html; charset=windows-1252')
+    }
+    if (path === '/cp1252-meta') {
+      const page = NEWS_PAGE(`${base}/cp1252-meta`)
+        .replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
+        .replace('Mayor Ana Ruiz', 'Mayor José Núñez')
+      return html(toCp1252(page), 'text/html')
+    }
+    response.writeHead(404, { 'Content-Type': 'text/plain' })
+    response.end('not found')
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+
+/** An empty quotedb whose fetches may reach this machine (or not). */
+async function quotedb(fetch: { allowPrivate: boolean }) {
+  const store = createSqliteStore(openDatabase(':memory:'))
+  const indexes = await buildSearchIndexes(store)
+  const services = createServices(
+    { store, indexes },
+    { fetch: { ...fetch, totalTimeoutMs: 1500, connectTimeoutMs: 1000, maxBytes: 40_000 } },
+  )
+  return createApp(services, { writeToken: TOKEN })
+}
+
+const post = (app: Awaited<ReturnType<typeof quotedb>>, body: unknown) =>
+  send(app, 'POST', '/api/articles', body)
+
+describe('POST /api/articles with a web page', () => {
+  it('reads the article out of a news page: text without furniture, metadata, outlet', async () => {
+    const app = await quotedb({ allowPrivate: true })
+    const { status, body } = await post(app, { url: `${base}/news/story?utm_source=x` })
+    expect(status, JSON.stringify(body)).toBe(201)
+    expect(body.url).toBe(`${base}/news/story`)
+    expect(body.title).toBe('Council passes transit budget')
+    // The day in the page's own time zone, not UTC's (which is already the 5th).
+    expect(body.published).toEqual({ date: '2025-03-04', precision: 'day' })
+    expect(body.outlet.name).toBe('The Example Tribune')
+    expect(body.byline).toBe('Rita Moreno, Sam Lee')
+    expect(body.language).toBe('en')
+    const paragraphs = body.body.split('\n\n')
+    expect(paragraphs).toContain('“We will not cut the night buses,” said Mayor Ana Ruiz.')
+    expect(paragraphs.filter((p: string) => p.startsWith('Paragraph '))).toHaveLength(5)
+    for (const furniture of ['ADVERTISEMENT', 'Home', 'Ten things', 'First!', 'All rights']) {
+      expect(body.body).not.toContain(furniture)
+    }
+  })
+
+  it('stores a page once however it is reached, and finds its statements with extract=true', async () => {
+    const app = await quotedb({ allowPrivate: true })
+    const first = await send(app, 'POST', '/api/articles?extract=true', {
+      url: `${base}/redirect/1`,
+    })
+    expect(first.status, JSON.stringify(first.body)).toBe(201)
+    expect(first.body.url).toBe(`${base}/news/story`)
+    expect(first.body.statements.map((s: { text: string }) => s.text)).toContain(
+      'We will not cut the night buses',
+    )
+    const again = await post(app, { url: `${base}/news/story?fbclid=abc#comments` })
+    expect(again.status).toBe(409)
+    expect(again.body.error.message).toContain(`article ${first.body.id}`)
+  })
+
+  it('takes the page as text/html with ?url=', async () => {
+    const app = await quotedb({ allowPrivate: false })
+    const response = await app.request(
+      `/api/articles?url=${encodeURIComponent('https://news.example/story')}`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/html', Authorization: `Bearer ${TOKEN}` },
+        body: NEWS_PAGE('https://news.example/story'),
+      },
+    )
+    expect(response.status).toBe(201)
+    const missingUrl = await app.request('/api/articles', {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/html', Authorization: `Bearer ${TOKEN}` },
+      body: NEWS_PAGE('https://news.example/story'),
+    })
+    expect(missingUrl.status).toBe(400)
+  })
+
+  it('decodes windows-1252 pages, by header or by meta charset', async () => {
+    const app = await quotedb({ allowPrivate: true })
+    for (const path of ['/cp1252', '/cp1252-meta']) {
+      const { status, body } = await post(app, { url: `${base}${path}` })
+      expect(status, path).toBe(201)
+      expect(body.body).toContain('“We will not cut the night buses,” said Mayor José Núñez.')
+    }
+  })
+
+  it('refuses, with a reason, what is not an article page', async () => {
+    const app = await quotedb({ allowPrivate: true })
+    const cases: Array<[string, number, RegExp]> = [
+      [`${base}/search`, 422, /holds no article/],
+      [`${base}/report.pdf`, 415, /not HTML/],
+      [`${base}/huge`, 413, /larger than/],
+      [`${base}/loop`, 422, /redirects more than 5 times/],
+      [`${base}/slow`, 422, /took too long/],
+      [`${base}/missing`, 422, /answered 404/],
+      ['ftp://example.com/a', 400, /http or https/],
+      ['not a url', 400, /absolute http or https/],
+    ]
+    for (const [url, status, message] of cases) {
+      const response = await post(app, { url })
+      expect(response.status, url).toBe(status)
+      expect(response.body.error.message, url).toMatch(message)
+    }
+  })
+
+  it('never fetches this machine’s own or private addresses by default', async () => {
+    const app = await quotedb({ allowPrivate: false })
+    const port = new URL(base).port
+    for (const url of [
+      `${base}/news/story`,
+      `http://localhost:${port}/news/story`,
+      `http://[::1]:${port}/news/story`,
+      'http://169.254.169.254/latest/meta-data/',
+      'http://10.0.0.8/',
+      `http://0x7f000001:${port}/news/story`,
+    ]) {
+      const { status, body } = await post(app, { url })
+      expect(status, url).toBe(422)
+      expect(body.error.message, url).toMatch(/own network/)
+    }
+  })
+
+  it('knows which addresses are internal', () => {
+    for (const address of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.20.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '::1',
+      'fd00:ec2::254',
+      'fe80::1',
+      '::ffff:127.0.0.1',
+    ]) {
+      expect(isInternalAddress(address), address).toBe(true)
+    }
+    for (const address of ['93.184.216.34', '8.8.8.8', '2606:4700:4700::1111']) {
+      expect(isInternalAddress(address), address).toBe(false)
+    }
+  })
+})
