@@ -12,6 +12,7 @@ import type { Store } from './domain/store'
 import { IMPORT_FORMATS, type ImportFormat } from './import/formats'
 import { seedDatabase } from './import/seed'
 import { runExport } from './cli/export-command'
+import { runIngest } from './cli/ingest-command'
 import { runExtract } from './cli/extract-command'
 import { runImport } from './cli/import-command'
 import { localWriter } from './services/writer'
@@ -25,6 +26,9 @@ const USAGE = `Usage:
   npm run import -- FILE [--format ndjson|json|csv|quotebank] [--skip-invalid] [--rejects FILE]
       Import a file (.gz too). All or nothing, unless --skip-invalid: then the valid records are
       imported and the rejected lines written to FILE.rejected (or the --rejects file).
+  npm run ingest -- URL|FILE.html|DIR|FEED... [--extract]
+      Add the articles of web pages: addresses, saved pages (with their canonical address), folders
+      of them, RSS or Atom feeds (each item's page). --extract stores the statements found too.
   npm run export -- --format ndjson|csv [--q WORDS] [--speaker SLUG] [--outlet SLUG] [--cited SLUG]
                     [--kind KIND] [--from DATE] [--to DATE] [--anonymous true|false]
                     [--exact] [--out FILE]
@@ -102,6 +106,26 @@ async function main(argv: string[]): Promise<number> {
           format: choice<ImportFormat>('format', values.format, IMPORT_FORMATS),
           skipInvalid: values['skip-invalid'] ?? false,
           rejectsFile: values.rejects ?? null,
+        })
+        await writer.run('pruneChanges')
+        return code
+      })
+    }
+    case 'ingest': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { extract: { type: 'boolean' } },
+      })
+      if (positionals.length === 0) {
+        throw new UsageError('ingest takes one or more addresses, saved pages, folders or feeds.')
+      }
+      return withStore(async (store) => {
+        const writer = localWriter(store, async () => undefined)
+        const code = await runIngest(writer, {
+          inputs: positionals,
+          extract: values.extract ?? false,
+          fetch: { allowPrivate: loadConfig().fetchAllowPrivate },
         })
         await writer.run('pruneChanges')
         return code

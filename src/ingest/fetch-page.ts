@@ -24,6 +24,8 @@ export interface FetchOptions {
   totalTimeoutMs: number
   maxBytes: number
   maxRedirects: number
+  /** Take RSS and Atom feeds too (the command line's inputs). Default: false. */
+  feeds: boolean
 }
 
 export const FETCH_DEFAULTS: FetchOptions = {
@@ -32,12 +34,14 @@ export const FETCH_DEFAULTS: FetchOptions = {
   totalTimeoutMs: 15_000,
   maxBytes: 5 * 1024 * 1024,
   maxRedirects: 5,
+  feeds: false,
 }
 
-/** What a fetch gives: the page's last address (after redirects) and its text, decoded. */
+/** What a fetch gives: the page's last address (after redirects), its text decoded, its kind. */
 export interface FetchedPage {
   url: string
   html: string
+  kind: 'page' | 'feed'
 }
 
 const USER_AGENT = 'Mozilla/5.0 (compatible; quotedb/0.1; +https://github.com/quotedb/quotedb)'
@@ -119,6 +123,7 @@ function checkAddress(address: URL, allowPrivate: boolean): void {
 }
 
 const HTML_TYPES = ['text/html', 'application/xhtml+xml']
+const FEED_TYPES = ['application/rss+xml', 'application/atom+xml', 'application/xml', 'text/xml']
 
 /** The charset a page declares in its first bytes (`<meta charset>` or `http-equiv`). */
 function declaredCharset(head: Buffer): string | null {
@@ -196,7 +201,8 @@ function requestOnce(address: URL, options: FetchOptions, deadline: number): Pro
           )
         }
         const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase()
-        if (!HTML_TYPES.includes(type)) {
+        const feed = options.feeds && FEED_TYPES.includes(type)
+        if (!HTML_TYPES.includes(type) && !feed) {
           response.resume()
           return reject(
             new AppError(
@@ -277,7 +283,12 @@ export async function fetchPage(
     const response = await requestOnce(address, settings, deadline)
     if (response.body !== null) {
       const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(response.contentType ?? '')?.[1] ?? null
-      return { url: address.href, html: decode(response.body, charset) }
+      const type = (response.contentType ?? '').split(';')[0]!.trim().toLowerCase()
+      return {
+        url: address.href,
+        html: decode(response.body, charset),
+        kind: FEED_TYPES.includes(type) ? 'feed' : 'page',
+      }
     }
     if (redirects === settings.maxRedirects) {
       throw refused(

@@ -19,7 +19,7 @@ export async function pageAsArticle(
   const fetched =
     page.html === undefined || page.html === null
       ? await fetchPage(page.url, fetchOptions)
-      : { url: page.url, html: page.html }
+      : { url: page.url, html: page.html, kind: 'page' as const }
   const article = articleFromPage(fetched.html, fetched.url)
   if (article === null) {
     throw new AppError(

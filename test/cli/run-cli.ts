@@ -10,11 +10,20 @@ export const ROOT = resolve(__dirname, '../..')
 
 /** Runs the command line with QUOTEDB_DB set; resolves with its exit code and output. */
 export async function cli(database: string, ...args: string[]) {
+  return cliWith({}, database, ...args)
+}
+
+/** The same, with more environment variables set. */
+export async function cliWith(env: Record<string, string>, database: string, ...args: string[]) {
   try {
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
       ['--import', 'tsx', 'src/cli.ts', ...args],
-      { cwd: ROOT, env: { ...process.env, QUOTEDB_DB: database }, maxBuffer: 64 * 1024 * 1024 },
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...env, QUOTEDB_DB: database },
+        maxBuffer: 64 * 1024 * 1024,
+      },
     )
     return { code: 0, stdout, stderr }
   } catch (error) {

@@ -2,8 +2,6 @@
  * Adding an article from a web page: `POST /api/articles` with `{"url"}` (fetched from a local
  * server the test runs, with pages it writes) or with the page as `text/html`.
  */
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app'
 import { openDatabase } from '../../src/db/client'
@@ -12,104 +10,14 @@ import { isInternalAddress } from '../../src/ingest/fetch-page'
 import { buildSearchIndexes } from '../../src/search/indexes'
 import { createServices } from '../../src/services'
 import { send, TOKEN } from '../helpers'
+import { NEWS_PAGE, startPageServer } from '../news-pages'
 
-const paragraph = (n: number) =>
-  `<p>Paragraph ${n} of the story: the council met on Tuesday evening and argued for hours about the new transit budget, the fares and the routes that would be cut.</p>`
-
-const NEWS_PAGE = (canonical: string) => `<!DOCTYPE html>
-<html lang="en-GB"><head>
-<meta charset="utf-8">
-<title>Council passes transit budget | Example Tribune</title>
-<link rel="canonical" href="${canonical}">
-<meta property="og:site_name" content="Example Tribune">
-<meta property="og:title" content="Council passes transit budget after long night">
-<meta property="article:published_time" content="2025-03-05T06:30:00Z">
-<meta name="author" content="Meta Author">
-<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
-  {"@type":"WebSite","name":"Example Tribune"},
-  {"@type":"NewsArticle","headline":"Council passes transit budget","datePublished":"2025-03-04T22:30:00-08:00",
-   "author":[{"@type":"Person","name":"Rita Moreno"},{"@type":"Person","name":"Sam Lee"}],
-   "publisher":{"@type":"Organization","name":"The Example Tribune"}}]}</script>
-</head><body>
-<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
-<div class="ad">ADVERTISEMENT Buy the best mattress today</div>
-<article>
-<h1>Council passes transit budget</h1>
-<p class="byline">By Rita Moreno and Sam Lee</p>
-${[1, 2, 3].map(paragraph).join('\n')}
-<p>“We will not cut the night buses,” said Mayor Ana Ruiz.</p>
-${[4, 5].map(paragraph).join('\n')}
-</article>
-<aside class="related"><h2>Related</h2><ul><li><a href="/x">Ten things about trains</a></li></ul></aside>
-<section id="comments"><h2>Comments</h2><p>First! This is a comment nobody should store.</p></section>
-<footer>© 2025 Example Tribune. All rights reserved.</footer>
-</body></html>`
-
-const NO_ARTICLE = `<!DOCTYPE html><html><head><title>Search</title></head><body>
-<nav><a href="/">Home</a></nav><form><input name="q"></form><p>No results.</p></body></html>`
-
-/** A windows-1252 page: curly quotes and accents as single bytes. */
-const cp1252Page = () =>
-  Buffer.from(
-    NEWS_PAGE('http://example.test/cp1252')
-      .replace('<meta charset="utf-8">', '')
-      .replace('Mayor Ana Ruiz', 'Mayor José Núñez'),
-    'latin1',
-  )
-// The curly quotes of the page are outside Latin-1: write them as windows-1252 bytes.
-const toCp1252 = (text: string) =>
-  Buffer.from([...text].map((ch) => ({ '“': 0x93, '”': 0x94, '©': 0xa9 })[ch] ?? ch.charCodeAt(0)))
-
-let server: Server
 let base: string
-
+let close: () => Promise<void>
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    const path = request.url ?? '/'
-    const html = (body: string | Buffer, type = 'text/html; charset=utf-8') => {
-      response.writeHead(200, { 'Content-Type': type })
-      response.end(body)
-    }
-    if (path.startsWith('/news/story')) return html(NEWS_PAGE(`${base}/news/story`))
-    if (path === '/redirect/1') {
-      response.writeHead(301, { Location: '/redirect/2' })
-      return response.end()
-    }
-    if (path === '/redirect/2') {
-      response.writeHead(302, { Location: `${base}/news/story?utm_source=feed&utm_medium=rss` })
-      return response.end()
-    }
-    if (path === '/loop') {
-      response.writeHead(302, { Location: '/loop' })
-      return response.end()
-    }
-    if (path === '/slow') return // never answers
-    if (path === '/huge') {
-      response.writeHead(200, { 'Content-Type': 'text/html' })
-      response.write('<html><body>')
-      for (let i = 0; i < 500; i++) response.write(paragraph(i))
-      return response.end('</body></html>')
-    }
-    if (path === '/report.pdf') return html('%PDF-1.4', 'application/pdf')
-    if (path === '/search') return html(NO_ARTICLE)
-    if (path === '/cp1252') {
-      const page = NEWS_PAGE(`${base}/cp1252`).replace('Mayor Ana Ruiz', 'Mayor José Núñez')
-      return html(toCp1252(page), 'text/html; charset=windows-1252')
-    }
-    if (path === '/cp1252-meta') {
-      const page = NEWS_PAGE(`${base}/cp1252-meta`)
-        .replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
-        .replace('Mayor Ana Ruiz', 'Mayor José Núñez')
-      return html(toCp1252(page), 'text/html')
-    }
-    response.writeHead(404, { 'Content-Type': 'text/plain' })
-    response.end('not found')
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  ;({ base, close } = await startPageServer())
 })
-
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+afterAll(() => close())
 
 /** An empty quotedb whose fetches may reach this machine (or not). */
 async function quotedb(fetch: { allowPrivate: boolean }) {
