@@ -7,7 +7,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { AppError } from '../domain/errors'
-import { fetchPage, type FetchOptions } from '../ingest/fetch-page'
+import { decodePage, fetchPage, type FetchOptions } from '../ingest/fetch-page'
 import { feedLinks, isFeed } from '../ingest/feed'
 import { pageAsArticle } from '../services/ingest'
 import type { Writer } from '../services/writer'
@@ -53,12 +53,13 @@ async function sourcesOf(
       const files = names.filter(
         (n) => PAGE_FILES.has(extname(n).toLowerCase()) || FEED_FILES.has(extname(n).toLowerCase()),
       )
-      const nested = await Promise.all(
-        files.map((n) => sourcesOf(join(input, n), command, outcome)),
-      )
-      return nested.flat()
+      // One file at a time: a folder of many pages is not all read into memory at once.
+      const found: Source[] = []
+      for (const name of files)
+        found.push(...(await sourcesOf(join(input, name), command, outcome)))
+      return found
     }
-    const text = await readFile(input, 'utf8')
+    const text = decodePage(await readFile(input), null)
     if (isFeed(text)) {
       return feedLinks(text, 'https://invalid.invalid/').map((url) => ({
         url,
@@ -71,7 +72,7 @@ async function sourcesOf(
       /<link[^>]+rel=["']?canonical["']?[^>]*href=["']([^"']+)["']/i.exec(text)?.[1] ??
       /<link[^>]+href=["']([^"']+)["'][^>]*rel=["']?canonical/i.exec(text)?.[1] ??
       /<meta[^>]+property=["']og:url["'][^>]*content=["']([^"']+)["']/i.exec(text)?.[1]
-    if (!address || !isAddress(address)) {
+    if (!address || !isAddress(address) || !URL.canParse(address)) {
       return refuse('a saved page needs its address: it has no <link rel="canonical"> or og:url.')
     }
     return [{ url: address, html: text, from: input }]
@@ -98,9 +99,11 @@ export async function runIngest(writer: Writer, command: IngestCommand): Promise
       )
     } catch (error) {
       if (error instanceof AppError && error.code === 'conflict') outcome.skipped.push(source.url)
-      else if (error instanceof AppError)
-        outcome.refused.push({ source: source.url, reason: error.message })
-      else throw error
+      else {
+        // One page that fails is refused with its reason; the others are still read.
+        const reason = error instanceof Error ? error.message : String(error)
+        outcome.refused.push({ source: source.url, reason })
+      }
     }
     progress.update(++done, done / sources.length)
   }

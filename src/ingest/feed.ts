@@ -1,7 +1,7 @@
 /**
  * The articles an RSS or Atom feed links to: each item's `<link>` (RSS) or each entry's
  * `<link href>` (Atom; the `alternate` one when several), as absolute http(s) addresses, in the
- * feed's order, each once.
+ * feed's order, each once, at most `MAX_FEED_ITEMS`.
  */
 import { DOMParser } from 'linkedom'
 
@@ -31,5 +31,8 @@ export function feedLinks(xml: string, base: string): string[] {
       return []
     }
   })
-  return [...new Set(addresses)]
+  return [...new Set(addresses)].slice(0, MAX_FEED_ITEMS)
 }
+
+/** The most pages one feed adds: a feed is news of the moment, not an archive. Default: 500. */
+export const MAX_FEED_ITEMS = 500

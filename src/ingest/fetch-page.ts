@@ -70,6 +70,9 @@ for (const [network, prefix] of [
   ['fe80::', 10],
   ['ff00::', 8],
   ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
+  ['::', 96],
+  ['fec0::', 10],
 ] as const) {
   INTERNAL.addSubnet(network, prefix, 'ipv6')
 }
@@ -93,8 +96,9 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
       const list = addresses as LookupAddress[]
       const internal = list.find((a) => isInternalAddress(a.address))
       if (internal && !allowPrivate) {
+        // The address itself is not said: the answer would map the network it guards.
         const refusal = refused(
-          `${hostname} is at ${internal.address}, an address inside this server's own network; it is not fetched.`,
+          `${hostname} is at an address inside this server's own network; it is not fetched.`,
         )
         return callback(refusal as NodeJS.ErrnoException, '', 0)
       }
@@ -123,6 +127,10 @@ function checkAddress(address: URL, allowPrivate: boolean): void {
 }
 
 const HTML_TYPES = ['text/html', 'application/xhtml+xml']
+
+/** The charset a Content-Type names, or null. */
+export const charsetOf = (contentType: string | null | undefined) =>
+  /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ?? null
 const FEED_TYPES = ['application/rss+xml', 'application/atom+xml', 'application/xml', 'text/xml']
 
 /** The charset a page declares in its first bytes (`<meta charset>` or `http-equiv`). */
@@ -143,9 +151,13 @@ const WINDOWS_1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090
 const LATIN1_LABELS =
   /^(windows-1252|cp1252|x-cp1252|iso-8859-1|iso8859-1|latin1|l1|ascii|us-ascii|iso-ir-100|ibm819|cp819|csisolatin1)$/i
 
-/** The page's text in its charset; an unknown charset is read as UTF-8. */
-function decode(body: Buffer, headerCharset: string | null): string {
-  const label = (headerCharset ?? declaredCharset(body) ?? 'utf-8').trim()
+/**
+ * A page's text in its charset: a byte-order mark's, else the one given (a Content-Type
+ * header's), else the page's `<meta>`'s, else UTF-8; an unknown charset is read as UTF-8.
+ */
+export function decodePage(body: Buffer, headerCharset: string | null): string {
+  const bom = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 'utf-8' : null
+  const label = (bom ?? headerCharset ?? declaredCharset(body) ?? 'utf-8').trim()
   if (LATIN1_LABELS.test(label)) {
     return body
       .toString('latin1')
@@ -212,6 +224,17 @@ function requestOnce(address: URL, options: FetchOptions, deadline: number): Pro
             ),
           )
         }
+        const encoding = (response.headers['content-encoding'] ?? 'identity').toLowerCase()
+        if (encoding !== 'identity') {
+          response.destroy()
+          return reject(
+            new AppError(
+              'page_refused',
+              `The page came ${encoding}-encoded, though it was asked for as is.`,
+              'url',
+            ),
+          )
+        }
         const declared = Number(response.headers['content-length'] ?? NaN)
         if (declared > options.maxBytes) {
           response.destroy()
@@ -229,7 +252,7 @@ function requestOnce(address: URL, options: FetchOptions, deadline: number): Pro
         response.on('end', () =>
           resolve({ status, location, contentType, body: Buffer.concat(chunks) }),
         )
-        response.on('error', reject)
+        response.on('error', (error) => reject(asRefusal(error, address)))
       },
     )
     // The connect timeout: no socket activity for that long.
@@ -282,11 +305,11 @@ export async function fetchPage(
     checkAddress(address, settings.allowPrivate)
     const response = await requestOnce(address, settings, deadline)
     if (response.body !== null) {
-      const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(response.contentType ?? '')?.[1] ?? null
+      const charset = charsetOf(response.contentType)
       const type = (response.contentType ?? '').split(';')[0]!.trim().toLowerCase()
       return {
         url: address.href,
-        html: decode(response.body, charset),
+        html: decodePage(response.body, charset),
         kind: FEED_TYPES.includes(type) ? 'feed' : 'page',
       }
     }
@@ -295,6 +318,12 @@ export async function fetchPage(
         `The page redirects more than ${settings.maxRedirects} times; it is not followed.`,
       )
     }
-    address = new URL(response.location!, address)
+    try {
+      address = new URL(response.location!, address)
+    } catch {
+      throw refused(
+        `The page redirects to "${response.location!.slice(0, 200)}", which is no address.`,
+      )
+    }
   }
 }

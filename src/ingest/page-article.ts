@@ -3,8 +3,8 @@
  * paragraphs kept apart by blank lines and the page's furniture (navigation, ads, related links,
  * comments, footers) left out; and what the page says about it, best source first — JSON-LD
  * (`NewsArticle` and kin: headline, datePublished, author, publisher), OpenGraph and meta tags
- * (`og:site_name`, `og:title`, `article:published_time`, `author`), `<link rel="canonical">`,
- * `<time datetime>`, `<html lang>`.
+ * (`og:site_name`, `og:title`, `article:published_time`, `author`), `<link rel="canonical">` (on
+ * the same site as the page was read from), the article's `<time datetime>`, `<html lang>`.
  */
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
@@ -87,7 +87,8 @@ const names = (value: unknown): string | null => {
 /** The date a datetime gives, as the page wrote it: its own day, in its own time zone. */
 export function dateOf(written: string | null): string | null {
   if (!written) return null
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(written.trim())
+  // ISO 8601 only: "1709654400" is no year, "2024-3-5" no month.
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[T\s])/.exec(written.trim())
   if (!match) return null
   const date = [match[1], match[2], match[3]].filter(Boolean).join('-')
   return parsePartialDate(date) ? date : null
@@ -104,8 +105,37 @@ function paragraphs(html: string): string {
   return blocks.join('\n\n')
 }
 
+/** The host a site goes by, without "www.". */
+const siteOf = (url: URL) => url.hostname.replace(/^www\./, '')
+
+/**
+ * Whether a page at `fetched` may name `claimed` as its address: the same site, or one of its
+ * subdomains or parents ("amp.example.com" for "example.com"). A page cannot claim another
+ * site's address, nor so its outlet.
+ */
+function sameSite(claimed: URL, fetched: URL): boolean {
+  const [a, b] = [siteOf(claimed), siteOf(fetched)]
+  return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`)
+}
+
+/** Most elements Readability reads: a page with more is no article it can read in time. */
+const MAX_ELEMENTS = 30_000
+
+/** Limits of the article's fields, as the store takes them: longer ones are cut. */
+const FIELD_LIMITS = { title: 1000, byline: 1000, outlet: 200 } as const
+
+const cut = (value: string | null, max: number) =>
+  value === null ? null : value.length > max ? `${value.slice(0, max - 1)}…` : value
+
+/** A language tag the store takes ("en", "pt-BR"), or null. */
+const languageTag = (lang: string | null | undefined) => {
+  const tag = lang?.trim() ?? ''
+  return /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(tag) ? tag : null
+}
+
 /** The article a page holds, or null when it holds none (too little main text). */
 export function articleFromPage(html: string, address: string): PageArticle | null {
+  const fetched = new URL(address)
   const { document } = parseHTML(html)
   const meta = (selector: string) =>
     document.querySelector(selector)?.getAttribute('content')?.trim() || null
@@ -117,7 +147,8 @@ export function articleFromPage(html: string, address: string): PageArticle | nu
     if (!candidate) continue
     try {
       const resolved = new URL(candidate, address)
-      if (resolved.protocol === 'http:' || resolved.protocol === 'https:') {
+      const web = resolved.protocol === 'http:' || resolved.protocol === 'https:'
+      if (web && sameSite(resolved, fetched)) {
         url = resolved.href
         break
       }
@@ -126,13 +157,21 @@ export function articleFromPage(html: string, address: string): PageArticle | nu
     }
   }
   url = withoutTracking(url)
-  const domain = new URL(url).hostname.replace(/^www\./, '')
+  // The site the page was read from names the outlet, whatever the page claims.
+  const domain = siteOf(fetched)
 
   // Readability changes the document it reads: it reads a copy.
   // (Its types speak of the browser's Document, which linkedom's stands in for.)
-  const readable = new Readability(parseHTML(html).document as never, {
-    charThreshold: 100,
-  }).parse()
+  let readable: ReturnType<Readability['parse']>
+  try {
+    readable = new Readability(parseHTML(html).document as never, {
+      charThreshold: 100,
+      maxElemsToParse: MAX_ELEMENTS,
+    }).parse()
+  } catch {
+    // More elements than it reads: no article to read out of it.
+    return null
+  }
   const body = readable?.content ? paragraphs(readable.content) : ''
   if (body.length < MIN_ARTICLE_CHARS) return null
 
@@ -147,11 +186,26 @@ export function articleFromPage(html: string, address: string): PageArticle | nu
     dateOf(meta('meta[property="article:published_time"]')) ??
     dateOf(meta('meta[name="date"]')) ??
     dateOf(meta('meta[itemprop="datePublished"]')) ??
-    dateOf(document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null)
+    // A <time> of the article's own, not the header's today or a comment's.
+    dateOf(
+      document
+        .querySelector('article time[datetime], time[itemprop="datePublished"], time[pubdate]')
+        ?.getAttribute('datetime') ?? null,
+    )
   const outlet =
     text(ld?.publisher) ?? meta('meta[property="og:site_name"]') ?? readable?.siteName ?? domain
   const byline =
     names(ld?.author) ?? meta('meta[name="author"]') ?? readable?.byline?.trim() ?? null
-  const language = document.documentElement?.getAttribute('lang')?.trim() || readable?.lang || null
-  return { url, title, published, outlet, domain, byline, language, body }
+  const language =
+    languageTag(document.documentElement?.getAttribute('lang')) ?? languageTag(readable?.lang)
+  return {
+    url,
+    title: cut(title, FIELD_LIMITS.title),
+    published,
+    outlet: cut(outlet, FIELD_LIMITS.outlet)!,
+    domain,
+    byline: cut(byline, FIELD_LIMITS.byline),
+    language,
+    body,
+  }
 }

@@ -10,7 +10,7 @@ import { isInternalAddress } from '../../src/ingest/fetch-page'
 import { buildSearchIndexes } from '../../src/search/indexes'
 import { createServices } from '../../src/services'
 import { send, TOKEN } from '../helpers'
-import { NEWS_PAGE, startPageServer } from '../news-pages'
+import { NEWS_PAGE, startPageServer, toCp1252 } from '../news-pages'
 
 let base: string
 let close: () => Promise<void>
@@ -66,6 +66,47 @@ describe('POST /api/articles with a web page', () => {
     const again = await post(app, { url: `${base}/news/story?fbclid=abc#comments` })
     expect(again.status).toBe(409)
     expect(again.body.error.message).toContain(`article ${first.body.id}`)
+  })
+
+  it('takes an address the page gives only on its own site, and the outlet from the site read', async () => {
+    const app = await quotedb({ allowPrivate: false })
+    const claiming = NEWS_PAGE('https://www.nytimes.com/2025/03/04/transit.html')
+    const response = await app.request(
+      `/api/articles?url=${encodeURIComponent('https://www.example-blog.net/post?utm_source=x')}`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/html', Authorization: `Bearer ${TOKEN}` },
+        body: claiming,
+      },
+    )
+    expect(response.status).toBe(201)
+    const article = (await response.json()) as { url: string; outlet: { slug: string } }
+    expect(article.url).toBe('https://www.example-blog.net/post')
+    const outlet = await (await app.request(`/api/outlets/${article.outlet.slug}`)).json()
+    expect((outlet as { domain: string }).domain).toBe('example-blog.net')
+  })
+
+  it('decodes an uploaded page by the charset its Content-Type names', async () => {
+    const app = await quotedb({ allowPrivate: false })
+    const page = NEWS_PAGE('https://news.example/1252').replace(
+      'Mayor Ana Ruiz',
+      'Mayor José Núñez',
+    )
+    const response = await app.request(
+      `/api/articles?url=${encodeURIComponent('https://news.example/1252')}`,
+      {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'text/html; charset=windows-1252',
+          Authorization: `Bearer ${TOKEN}`,
+        },
+        body: toCp1252(page),
+      },
+    )
+    expect(response.status).toBe(201)
+    expect(((await response.json()) as { body: string }).body).toContain(
+      '“We will not cut the night buses,” said Mayor José Núñez.',
+    )
   })
 
   it('takes the page as text/html with ?url=', async () => {
@@ -125,6 +166,7 @@ describe('POST /api/articles with a web page', () => {
       'http://169.254.169.254/latest/meta-data/',
       'http://10.0.0.8/',
       `http://0x7f000001:${port}/news/story`,
+      `http://[::ffff:7f00:1]:${port}/news/story`,
     ]) {
       const { status, body } = await post(app, { url })
       expect(status, url).toBe(422)

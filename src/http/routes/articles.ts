@@ -4,7 +4,8 @@
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
-import { invalidParameter } from '../../domain/errors'
+import { AppError, invalidParameter } from '../../domain/errors'
+import { charsetOf, decodePage, FETCH_DEFAULTS } from '../../ingest/fetch-page'
 import type { Services } from '../../services'
 import { idPathParam, queryObject } from '../query-params'
 import {
@@ -76,7 +77,15 @@ function pageBody(services: Services): MiddlewareHandler {
         throw invalidParameter('url', 'url is required with an HTML body: the address of the page.')
       }
       checkPageAddress(url)
-      const article = await services.ingestPage({ url, html: await c.req.text() }, { extract })
+      const bytes = Buffer.from(await c.req.arrayBuffer())
+      if (bytes.length > FETCH_DEFAULTS.maxBytes) {
+        throw new AppError(
+          'payload_too_large',
+          `A page is read up to ${FETCH_DEFAULTS.maxBytes / 1024 / 1024} MB; this one is larger.`,
+        )
+      }
+      const html = decodePage(bytes, charsetOf(c.req.header('content-type')))
+      const article = await services.ingestPage({ url, html }, { extract })
       c.header('Location', `/api/articles/${article.id}`)
       return c.json(article, 201)
     }
