@@ -25,6 +25,10 @@ export const KIND_NAMES = {
   paraphrase: { one: 'Paraphrase', many: 'Paraphrases' },
 } as const
 
+/** What a kind is called, many of them ("quotes"); null for a word that is no kind. */
+export const kindsCalled = (kind: string): string | null =>
+  Object.hasOwn(KIND_NAMES, kind) ? KIND_NAMES[kind as keyof typeof KIND_NAMES].many : null
+
 /** "20 February 2025", "10–16 February 2025" or "28 January – 3 February 2025". */
 export function writtenDayRange(first: string, last: string): string {
   const day = (iso: string) => writtenDate({ date: iso, precision: 'day' })

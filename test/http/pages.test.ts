@@ -17,6 +17,15 @@ const page = async (app: Awaited<ReturnType<typeof seededQuotedb>>['app'], path:
 }
 
 describe('the search page', () => {
+  it('refuses words of the object prototype as filters plainly, never with a 500', async () => {
+    const { app } = await seededQuotedb()
+    for (const query of ['kind=toString', 'kind=constructor&q=drone', 'speaker=__proto__']) {
+      const { status, html } = await page(app, `/?${query}`)
+      expect(status, query).toBe(400)
+      expect(html, query).not.toContain('function')
+    }
+  })
+
   it('leads a quotation too long to search word by word to the claim check', async () => {
     const { app } = await seededQuotedb()
     const quotation = Array.from({ length: 39 }, (_, i) => `word${i}`).join(' ')

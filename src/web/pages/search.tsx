@@ -9,7 +9,7 @@ import { CitationList } from '../components/citation'
 import { ErrorNote } from '../components/error-note'
 import { Pagination } from '../components/pagination'
 import { QUOTE_KINDS, type QuoteKind } from '../../domain/vocabulary'
-import { KIND_NAMES, shortened, withParams } from '../format'
+import { KIND_NAMES, kindsCalled, shortened, withParams } from '../format'
 import { LIMITS } from '../../search/options'
 import { Layout } from '../layout'
 
@@ -41,9 +41,13 @@ const FACET_TITLES = {
   anonymous: 'Source',
 } as const
 
+/** A speaker's or outlet's name by slug, or the value itself ("toString" is no slug here). */
+const nameOf = (names: Record<string, string>, value: string) =>
+  Object.hasOwn(names, value) ? names[value]! : value
+
 /** How a value of the speaker facet standing for several unnamed sources reads. */
 function facetLabel(name: keyof typeof FACET_TITLES, value: string, label: string): string {
-  if (name === 'kind') return KIND_NAMES[value as QuoteKind]?.many ?? label
+  if (name === 'kind') return kindsCalled(value) ?? label
   const alike = value.split(',').length
   return alike > 1 ? `${label} (${alike} sources)` : label
 }
@@ -120,7 +124,7 @@ function NameFilter(props: {
       {props.label}
       <input
         name={props.name}
-        value={[...new Set(props.values.map((v) => props.names[v] ?? v))].join(', ')}
+        value={[...new Set(props.values.map((v) => nameOf(props.names, v)))].join(', ')}
         list={list}
         data-suggest={props.suggest}
         autocomplete="off"
@@ -253,7 +257,7 @@ function activeFilters(
   const active = (['speaker', 'outlet', 'cited'] as const).flatMap((name) => {
     const byLabel = new Map<string, string[]>()
     for (const value of form[name]) {
-      const label = names[value] ?? value
+      const label = nameOf(names, value)
       byLabel.set(label, [...(byLabel.get(label) ?? []), value])
     }
     return [...byLabel].map(([label, values]) => ({
@@ -263,7 +267,7 @@ function activeFilters(
   })
   for (const kind of form.kind) {
     active.push({
-      label: `kind: ${KIND_NAMES[kind as QuoteKind]?.many.toLowerCase() ?? kind}`,
+      label: `kind: ${kindsCalled(kind)?.toLowerCase() ?? kind}`,
       href: withParams(params, { kind: form.kind.filter((k) => k !== kind) }),
     })
   }
@@ -453,7 +457,7 @@ function pageTitle(
   result: QuoteSearchResult | null,
   names: Record<string, string>,
 ): string {
-  const who = [...form.speaker, ...form.outlet, ...form.cited].map((v) => names[v] ?? v)
+  const who = [...form.speaker, ...form.outlet, ...form.cited].map((v) => nameOf(names, v))
   const by = who.length > 0 ? ` — ${shortened(who.join(', '), 40)}` : ''
   if (form.q) {
     const count = result ? ` (${result.total} ${result.total === 1 ? 'quote' : 'quotes'})` : ''
