@@ -6,6 +6,7 @@
 import MiniSearch from 'minisearch'
 import type { NameDocument } from '../domain/store'
 import { withoutInvisibles, words } from './normalize'
+import { nameKey } from '../domain/identity'
 import { NAMES } from './options'
 import { STOPWORDS } from './stopwords'
 
@@ -146,8 +147,8 @@ export class NameIndex {
   readonly #byName = new Map<string, Set<string>>()
   /** The slug and exact-name keys of each entry, to drop them when it changes. */
   readonly #keysOf = new Map<string, Entry>()
-  /** Each entry by kind and slug. */
-  readonly #entryBySlug = new Map<string, Entry>()
+  /** Unnamed sources' slugs by description (`nameKey`): those described alike. */
+  readonly #byDescription = new Map<string, Set<string>>()
   /** Speakers by surname, and by each describing word (or initials) of their titles. */
   readonly #bySurname = new Map<string, Set<string>>()
   readonly #byTitleWord = new Map<string, Set<string>>()
@@ -175,7 +176,8 @@ export class NameIndex {
     }
     const entry = { slug: document.slug, keys, indexed, document }
     this.#keysOf.set(id, entry)
-    this.#entryBySlug.set(`${document.kind}:${document.slug}`, entry)
+    if (document.anonymous)
+      posting(this.#byDescription, [nameKey(document.name)], document.slug, true)
     const { surnames, titleWords } = recognitionWords(document)
     posting(this.#bySurname, surnames, id, true)
     posting(this.#byTitleWord, titleWords, id, true)
@@ -191,7 +193,9 @@ export class NameIndex {
     this.#index.remove(known.indexed)
     for (const key of known.keys) this.#byName.get(key)?.delete(known.slug)
     this.#keysOf.delete(id)
-    this.#entryBySlug.delete(`${kind}:${known.slug}`)
+    if (known.document.anonymous) {
+      posting(this.#byDescription, [nameKey(known.document.name)], known.slug, false)
+    }
     const { surnames, titleWords } = recognitionWords(known.document)
     posting(this.#bySurname, surnames, id, false)
     posting(this.#byTitleWord, titleWords, id, false)
@@ -203,17 +207,11 @@ export class NameIndex {
   }
 
   /**
-   * The unnamed sources described exactly as `description` ("a U.S. official": one speaker per
-   * article that quoted one), or none when a named speaker goes by it.
+   * The unnamed sources described as `description` ("a U.S. official", "A US official": one
+   * speaker per article that quoted one), by the key names are matched by (`nameKey`).
    */
   describedAs(description: string): string[] {
-    const slugs = this.named('speaker', description)
-    const all = slugs.map((slug) => this.#bySlug('speaker', slug))
-    return all.length > 0 && all.every((d) => d?.anonymous) ? slugs : []
-  }
-
-  #bySlug(kind: NameKind, slug: string): NameDocument | undefined {
-    return this.#entryBySlug.get(`${kind}:${slug}`)?.document
+    return [...(this.#byDescription.get(nameKey(description)) ?? [])]
   }
 
   /**

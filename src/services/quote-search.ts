@@ -20,6 +20,7 @@ import {
   type FactFilters,
   type ValueCounts,
 } from '../search/quote-facts'
+import { nameKey } from '../domain/identity'
 import { RANKING, UNNAMED_ALIKE } from '../search/options'
 import { hasWantedClause, type HighlightPhrase, type SearchClause } from '../search/query'
 import { snippetOf } from '../search/snippet'
@@ -448,7 +449,7 @@ function speakerFacet(
   for (const [id, count] of chosen) {
     const named = names.get(id)
     if (!named) continue
-    const description = facts.isAnonymous(id) ? named.name.toLowerCase() : null
+    const description = facts.isAnonymous(id) ? nameKey(named.name) : null
     const same = description === null ? undefined : alike.get(description)
     if (same && same.slugs.length < UNNAMED_ALIKE.max) {
       same.slugs.push(named.slug)

@@ -4,6 +4,7 @@
 import { notFound } from '../domain/errors'
 import type { PageRequest } from '../domain/store'
 import type { Page, Speaker, SpeakerDetail } from '../domain/types'
+import { nameKey } from '../domain/identity'
 import type { ServiceContext } from './context'
 
 /**
@@ -22,7 +23,7 @@ export async function listSpeakers(
   const described = new Set<string>()
   const matches = context.indexes.names.search('speaker', q).filter((match) => {
     if (!match.anonymous) return true
-    const key = match.name.toLowerCase()
+    const key = nameKey(match.name)
     if (described.has(key)) return false
     described.add(key)
     return true
