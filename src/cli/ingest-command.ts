@@ -9,6 +9,7 @@ import { extname, join } from 'node:path'
 import { AppError } from '../domain/errors'
 import { decodePage, fetchPage, type FetchOptions } from '../ingest/fetch-page'
 import { feedLinks, isFeed } from '../ingest/feed'
+import { addressOfSavedPage } from '../ingest/page-article'
 import { pageAsArticle } from '../services/ingest'
 import type { Writer } from '../services/writer'
 import { terminalProgress } from './progress'
@@ -68,11 +69,8 @@ async function sourcesOf(
       }))
     }
     // A saved page says where it was read: its canonical address (or og:url).
-    const address =
-      /<link[^>]+rel=["']?canonical["']?[^>]*href=["']([^"']+)["']/i.exec(text)?.[1] ??
-      /<link[^>]+href=["']([^"']+)["'][^>]*rel=["']?canonical/i.exec(text)?.[1] ??
-      /<meta[^>]+property=["']og:url["'][^>]*content=["']([^"']+)["']/i.exec(text)?.[1]
-    if (!address || !isAddress(address) || !URL.canParse(address)) {
+    const address = addressOfSavedPage(text)
+    if (address === null) {
       return refuse('a saved page needs its address: it has no <link rel="canonical"> or og:url.')
     }
     return [{ url: address, html: text, from: input }]

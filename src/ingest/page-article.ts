@@ -8,6 +8,7 @@
  */
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
+import { domainOf } from '../domain/identity'
 import { parsePartialDate } from '../domain/partial-dates'
 
 /** An article as a page gives it; `null` fields the page does not say. */
@@ -19,7 +20,8 @@ export interface PageArticle {
   published: string | null
   /** The outlet's name (publisher, site name), or the site's domain. */
   outlet: string
-  domain: string
+  /** The domain of the site the page was read from; null for a bare address. */
+  domain: string | null
   byline: string | null
   language: string | null
   /** Paragraphs separated by blank lines. */
@@ -133,6 +135,30 @@ const languageTag = (lang: string | null | undefined) => {
   return /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(tag) ? tag : null
 }
 
+/**
+ * The addresses a page gives for itself, best first: `<link rel="canonical">`, then `og:url`;
+ * http(s) only, relative ones resolved against `base`.
+ */
+function addressesClaimed(document: Page, base?: string): URL[] {
+  const given = [
+    document.querySelector('link[rel~="canonical"]')?.getAttribute('href'),
+    document.querySelector('meta[property="og:url"]')?.getAttribute('content'),
+  ]
+  return given.flatMap((written) => {
+    try {
+      const url = new URL(written?.trim() ?? '', base)
+      return written && (url.protocol === 'http:' || url.protocol === 'https:') ? [url] : []
+    } catch {
+      return []
+    }
+  })
+}
+
+/** The address a saved page gives for itself (see `addressesClaimed`), or null. */
+export function addressOfSavedPage(html: string): string | null {
+  return addressesClaimed(parseHTML(html).document)[0]?.href ?? null
+}
+
 /** The article a page holds, or null when it holds none (too little main text). */
 export function articleFromPage(html: string, address: string): PageArticle | null {
   const fetched = new URL(address)
@@ -140,25 +166,12 @@ export function articleFromPage(html: string, address: string): PageArticle | nu
   const meta = (selector: string) =>
     document.querySelector(selector)?.getAttribute('content')?.trim() || null
   const ld = jsonLdArticle(document)
-  const canonical = document.querySelector('link[rel~="canonical"]')?.getAttribute('href')
-  const ogUrl = meta('meta[property="og:url"]')
-  let url = address
-  for (const candidate of [canonical, ogUrl]) {
-    if (!candidate) continue
-    try {
-      const resolved = new URL(candidate, address)
-      const web = resolved.protocol === 'http:' || resolved.protocol === 'https:'
-      if (web && sameSite(resolved, fetched)) {
-        url = resolved.href
-        break
-      }
-    } catch {
-      // Not an address: the page's own stands.
-    }
-  }
+  const claimed = addressesClaimed(document, address).find((url) => sameSite(url, fetched))
+  let url = claimed?.href ?? address
   url = withoutTracking(url)
-  // The site the page was read from names the outlet, whatever the page claims.
-  const domain = siteOf(fetched)
+  // The site the page was read from names the outlet, whatever the page claims (a bare address,
+  // an intranet's, names none).
+  const domain = domainOf(fetched.href)
 
   // Readability changes the document it reads: it reads a copy.
   // (Its types speak of the browser's Document, which linkedom's stands in for.)
@@ -193,7 +206,11 @@ export function articleFromPage(html: string, address: string): PageArticle | nu
         ?.getAttribute('datetime') ?? null,
     )
   const outlet =
-    text(ld?.publisher) ?? meta('meta[property="og:site_name"]') ?? readable?.siteName ?? domain
+    text(ld?.publisher) ??
+    meta('meta[property="og:site_name"]') ??
+    readable?.siteName ??
+    domain ??
+    fetched.hostname
   const byline =
     names(ld?.author) ?? meta('meta[name="author"]') ?? readable?.byline?.trim() ?? null
   const language =

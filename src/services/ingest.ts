@@ -10,8 +10,6 @@ import { fetchPage, type FetchOptions } from '../ingest/fetch-page'
 import { articleFromPage } from '../ingest/page-article'
 import type { NewArticle } from './write-operations'
 
-const HOST_NAME = /^(?:[a-z0-9-]+\.)+[a-z]{2,}$/
-
 export async function pageAsArticle(
   page: { url: string; html?: string | null },
   fetchOptions: Partial<FetchOptions>,
@@ -37,11 +35,7 @@ export async function pageAsArticle(
   }
   return {
     url: article.url,
-    // A site at a bare address (an intranet's) has no domain to know the outlet by.
-    outlet: {
-      name: article.outlet,
-      domain: HOST_NAME.test(article.domain) ? article.domain : null,
-    },
+    outlet: { name: article.outlet, domain: article.domain },
     title: article.title,
     published: article.published,
     language: article.language?.toLowerCase().split(/[-_]/)[0] ?? 'en',
