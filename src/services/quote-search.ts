@@ -24,6 +24,7 @@ import { nameKey } from '../domain/identity'
 import { RANKING, UNNAMED_ALIKE } from '../search/options'
 import { hasWantedClause, type HighlightPhrase, type SearchClause } from '../search/query'
 import { snippetOf } from '../search/snippet'
+import type { RecognisedSpeaker } from '../search/names'
 import type { Vocabulary } from '../search/typos'
 import type { ServiceContext } from './context'
 
@@ -40,6 +41,7 @@ export interface Selection extends MatchMode {
   counts: FactCounts
   /** Partial matches: how many of the wanted words and phrases each holds, by id. */
   held?: Uint8Array
+  named: NamedSpeakers
 }
 
 /**
@@ -53,10 +55,15 @@ export async function selectQuotes(
   {
     clauses,
     filters,
-    named,
+    speakers,
     exact,
-  }: Pick<QuoteCriteria, 'clauses' | 'filters'> & { named: NamedSpeakers; exact: boolean },
+  }: Pick<QuoteCriteria, 'clauses' | 'filters'> & {
+    /** Speakers the words name (see `search/read-query.ts`). */
+    speakers: RecognisedSpeaker[]
+    exact: boolean
+  },
 ): Promise<Selection> {
+  const named = namedSpeakers(speakers)
   const { store, indexes } = context
   const [speakerIds, outletIds, citedIds] = await Promise.all([
     store.idsBySlug('speaker', filters.speakers),
@@ -86,9 +93,11 @@ export async function selectQuotes(
   // Partial matches only when no statement at all holds every word: a filter that keeps out the
   // statements that do is a filter to loosen, and the facets of a partial search stay true when
   // one of them is chosen.
-  if (clauses === null || exact || ids.length > 0 || wanted.length < 2) return { ...all, ...whole }
+  if (clauses === null || exact || ids.length > 0 || wanted.length < 2) {
+    return { ...all, ...whole, named }
+  }
   const partial = await partialSelection(context, clauses, factFilters, named, byNamed)
-  return partial ?? { ...all, ...whole }
+  return { ...(partial ?? { ...all, ...whole }), named }
 }
 
 /** The statements of the speakers named by title, but none holding an excluded word. */
@@ -104,7 +113,7 @@ async function saidByNamed(
 }
 
 /** The speakers a query names (see `NameIndex.recogniseSpeakers`). */
-export interface NamedSpeakers {
+interface NamedSpeakers {
   /** Every one of them: their statements rank first. */
   ids: number[]
   /**
@@ -114,8 +123,17 @@ export interface NamedSpeakers {
   byTitle: { ids: number[]; words: string[] }
 }
 
+/** The speakers a query names, as the selection and the ranking use them. */
+function namedSpeakers(speakers: RecognisedSpeaker[]): NamedSpeakers {
+  const byTitle = speakers.filter((s) => s.byTitle)
+  return {
+    ids: speakers.map((s) => s.id),
+    byTitle: { ids: byTitle.map((s) => s.id), words: byTitle.flatMap((s) => s.words) },
+  }
+}
+
 /** Whether a clause is one of the words naming a speaker by title. */
-const names = (named: NamedSpeakers) => (clause: SearchClause) =>
+const namesByTitle = (named: NamedSpeakers, clause: SearchClause) =>
   clause.type === 'word' && !clause.negated && named.byTitle.words.includes(clause.word)
 
 /**
@@ -131,7 +149,7 @@ async function matchingOrSaidBy(
 ): Promise<Int32Array> {
   const ids = await store.matchingIds(clauses)
   if (byNamed === null) return ids
-  const rest = clauses.filter((c) => !names(named)(c))
+  const rest = clauses.filter((c) => !namesByTitle(named, c))
   if (rest.length === clauses.length) return ids
   const theirs = hasWantedClause(rest)
     ? intersection(await store.matchingIds(rest), byNamed)
@@ -196,7 +214,7 @@ async function partialSelection(
   filters: FactFilters,
   named: NamedSpeakers,
   byNamed: Int32Array | null,
-): Promise<Selection | null> {
+): Promise<Omit<Selection, 'named'> | null> {
   const wanted = clauses.filter((c) => !c.negated)
   const excluded = clauses.filter((c) => c.negated)
   // Each word's matches are read apart: of a long query, only the rarest words are counted.
@@ -205,7 +223,7 @@ async function partialSelection(
   const lists = await Promise.all(
     counted.map(async (clause) => {
       const ids = await store.matchingIds([clause, ...excluded])
-      return byNamed !== null && names(named)(clause) ? union(ids, byNamed) : ids
+      return byNamed !== null && namesByTitle(named, clause) ? union(ids, byNamed) : ids
     }),
   )
   const largest = Math.max(0, ...lists.map((list) => list.at(-1) ?? 0))
@@ -234,8 +252,8 @@ export async function findQuotes(
   context: ServiceContext,
   criteria: QuoteCriteria & {
     highlight: HighlightPhrase[]
-    /** Speakers named in the query: their statements rank first. */
-    named: NamedSpeakers
+    /** Speakers the words name: their statements rank first. */
+    speakers: RecognisedSpeaker[]
     /** Words only as typed, every one required (see `QuoteSearchParams.exact`). */
     exact: boolean
   },
@@ -246,7 +264,7 @@ export async function findQuotes(
   const { passing, counts, mode, wordsHeld, wordsWanted } = selection
   const pageIds =
     clauses !== null && sort === 'relevance'
-      ? await rankedPage(context, clauses, selection, criteria.named, offset, limit)
+      ? await rankedPage(context, clauses, selection, offset, limit)
       : indexes.facts.byDate(passing, sort === 'oldest' ? 'oldest' : 'newest', offset, limit)
   const [quotes, facets] = await Promise.all([
     store.quotesInOrder(pageIds),
@@ -281,8 +299,7 @@ const LIFT = { perWordHeld: 4, namedSpeaker: 2, exactForms: 1 } as const
 async function rankedPage(
   { store, indexes }: ServiceContext,
   clauses: SearchClause[],
-  { ids, passing, mode, held }: Selection,
-  named: NamedSpeakers,
+  { ids, passing, mode, held, named }: Selection,
   offset: number,
   limit: number,
 ): Promise<number[]> {
@@ -300,7 +317,7 @@ async function rankedPage(
   const lastId = window[window.length - 1]!
   // Ranked by the words not naming a speaker when the query names one (their statements need
   // not hold those words); by every word when nothing else is left to rank by.
-  const rest = clauses.filter((c) => !names(named)(c))
+  const rest = clauses.filter((c) => !namesByTitle(named, c))
   const rankBy = mode === 'all' && hasWantedClause(rest) ? rest : clauses
   const combine = mode === 'all' ? 'all' : 'any'
   let rankable = window

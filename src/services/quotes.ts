@@ -28,7 +28,7 @@ import {
 import type { RecognisedSpeaker } from '../search/names'
 import type { Correction } from '../search/typos'
 import type { ServiceContext } from './context'
-import { findQuotes, type NamedSpeakers } from './quote-search'
+import { findQuotes } from './quote-search'
 
 export interface QuoteSearchParams {
   /** Words and phrases; empty or absent to browse. */
@@ -186,7 +186,6 @@ export async function quoteCriteria(
   dropped: string[]
   /** Speakers the words name (see `search/read-query.ts`). */
   speakers: RecognisedSpeaker[]
-  named: NamedSpeakers
   exact: boolean
 }> {
   const filters: QuoteFilters = {
@@ -205,12 +204,7 @@ export async function quoteCriteria(
   const text = q
     ? await compileText(context, q, params.exact ?? false)
     : { clauses: null, corrections: [], highlight: [], dropped: [], speakers: [] }
-  const byTitle = text.speakers.filter((s) => s.byTitle)
-  const named: NamedSpeakers = {
-    ids: text.speakers.map((s) => s.id),
-    byTitle: { ids: byTitle.map((s) => s.id), words: byTitle.flatMap((s) => s.words) },
-  }
-  return { ...text, filters, q, named, exact: params.exact ?? false }
+  return { ...text, filters, q, exact: params.exact ?? false }
 }
 
 /** Finds quotes by words and filters; see `QuoteSearchParams`. */
@@ -218,7 +212,7 @@ export async function searchQuotes(
   context: ServiceContext,
   params: QuoteSearchParams,
 ): Promise<QuoteSearchResult> {
-  const { clauses, filters, q, corrections, highlight, dropped, speakers, named, exact } =
+  const { clauses, filters, q, corrections, highlight, dropped, speakers, exact } =
     await quoteCriteria(context, params)
   const sort: QuoteSort =
     clauses === null && (params.sort ?? 'relevance') === 'relevance'
@@ -234,7 +228,7 @@ export async function searchQuotes(
     limit: params.limit,
     offset: params.offset,
     facetSize,
-    named,
+    speakers,
     exact,
   })
 

@@ -49,8 +49,8 @@ export async function exportQuotes(
   format: ExportFormat,
   params: QuoteFilterParams,
 ): Promise<AsyncIterable<string>> {
-  const { clauses, filters, named, exact } = await quoteCriteria(context, params)
-  const { passing: selected } = await selectQuotes(context, { clauses, filters, named, exact })
+  const { clauses, filters, speakers, exact } = await quoteCriteria(context, params)
+  const { passing: selected } = await selectQuotes(context, { clauses, filters, speakers, exact })
   const { store } = context
   const everything = selectsEverything(params)
   const written = {
