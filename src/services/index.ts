@@ -8,7 +8,7 @@ import type { ServiceContext } from './context'
 import { IndexFollower } from './index-follower'
 import type { FetchOptions } from '../ingest/fetch-page'
 import { pageAsArticle } from './ingest'
-import { slugsFor } from './name-lookup'
+import { namesBySlug, slugsFor } from './name-lookup'
 import { getOutlet, listOutletArticles, listOutlets } from './outlets'
 import { ResultCache } from './result-cache'
 import { getQuote, searchQuotes } from './quotes'
@@ -136,6 +136,7 @@ export function createServices(context: ServiceContext, options: ServiceOptions 
       await writer.close()
     },
     slugsFor: fresh(slugsFor),
+    namesBySlug: fresh(namesBySlug),
     exportQuotes: complete(exportQuotes),
     /** Applies every change committed so far to the search indexes, then resolves. */
     catchUp: () => follower.catchUp(),

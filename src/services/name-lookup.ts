@@ -23,3 +23,14 @@ export async function slugsFor(
     return best === undefined ? null : [best]
   })
 }
+
+/** The names of some speakers (or outlets), by slug; unknown slugs are left out. */
+export async function namesBySlug(
+  { store }: ServiceContext,
+  kind: 'speaker' | 'outlet',
+  slugs: string[],
+): Promise<Map<string, string>> {
+  const ids = await store.idsBySlug(kind, slugs)
+  const names = await store.namesById(kind, [...ids.values()])
+  return new Map([...names.values()].map(({ slug, name }) => [slug, name]))
+}

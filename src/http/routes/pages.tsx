@@ -110,18 +110,15 @@ async function resolveNames(services: Services, form: SearchForm, params: URLSea
 async function filterLabels(services: Services, form: SearchForm) {
   const labels: Record<string, string> = {}
   for (const { name, kind } of NAME_FILTERS) {
-    const named = await Promise.all(
-      form[name].map(async (slug) =>
-        kind === 'speaker'
-          ? [slug, (await services.getSpeaker(slug)).name]
-          : [slug, (await services.getOutlet(slug)).name],
-      ),
-    )
+    if (form[name].length === 0) continue
+    const names = await services.namesBySlug(kind, form[name])
+    const slugs = [...names.keys()]
+    const readBack = await services.slugsFor(kind, [...names.values()])
     const chosen = new Set(form[name])
-    for (const [slug, label] of named) {
-      const [readBack] = await services.slugsFor(kind, [label!])
-      if (readBack?.includes(slug!) && readBack.every((s) => chosen.has(s))) labels[slug!] = label!
-    }
+    slugs.forEach((slug, i) => {
+      const back = readBack[i]
+      if (back?.includes(slug) && back.every((s) => chosen.has(s))) labels[slug] = names.get(slug)!
+    })
   }
   return labels
 }
