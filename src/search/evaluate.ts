@@ -16,21 +16,10 @@ import { openDatabase } from '../db/client'
 import { createSqliteStore } from '../db/sqlite-store'
 import { entriesOf, importEntries } from '../import/importer'
 import { seedDatabase } from '../import/seed'
+import { statementsAsArticles, type SetStatement } from '../import/statement-articles'
 import { createServices, type Services } from '../services'
 import { buildSearchIndexes } from './indexes'
 import { machine } from '../../bench/machine'
-
-interface JudgedStatement {
-  outlet: string
-  published: string
-  title?: string
-  speaker?: string | null
-  speakerTitle?: string
-  anonymous?: boolean
-  cited?: string | null
-  kind: 'direct' | 'partial' | 'paraphrase'
-  text: string
-}
 
 interface JudgedQuery {
   q: string
@@ -39,7 +28,7 @@ interface JudgedQuery {
 }
 
 interface JudgedSet {
-  statements: JudgedStatement[]
+  statements: SetStatement[]
   queries: JudgedQuery[]
 }
 
@@ -70,25 +59,7 @@ async function searchOver(
   const db = openDatabase(':memory:')
   const store = createSqliteStore(db)
   await seedDatabase(store)
-  const items = set.statements.map((s, i) => ({
-    type: 'article',
-    url: `https://eval.example/search/${i}`,
-    outlet: s.outlet,
-    published: s.published,
-    title: s.title ?? null,
-    body: s.text,
-    quotes: [
-      {
-        text: s.text,
-        kind: s.kind,
-        start: 0,
-        end: s.text.length,
-        speaker: s.speaker ? { name: s.speaker, anonymous: s.anonymous ?? false } : null,
-        speakerTitle: s.speakerTitle ?? null,
-        citedOutlet: s.cited ?? null,
-      },
-    ],
-  }))
+  const items = statementsAsArticles(set.statements, 'https://eval.example/search/')
   const report = await importEntries(store, entriesOf(items))
   if (!report.committed)
     throw new Error(`The set does not import: ${JSON.stringify(report.problems)}`)

@@ -13,17 +13,11 @@ import { parseArgs } from 'node:util'
 import { openDatabase } from '../db/client'
 import { createSqliteStore } from '../db/sqlite-store'
 import { entriesOf, importEntries } from '../import/importer'
+import { statementsAsArticles, type SetStatement } from '../import/statement-articles'
 import { machine } from '../../bench/machine'
 
-interface LabelledStatement {
+interface LabelledStatement extends SetStatement {
   thread: string
-  outlet: string
-  published: string
-  speaker?: string | null
-  anonymous?: boolean
-  cited?: string | null
-  kind: 'direct' | 'partial' | 'paraphrase'
-  text: string
 }
 
 interface PairCounts {
@@ -44,27 +38,7 @@ const summary = (c: PairCounts) => ({
 async function threadStatements(statements: LabelledStatement[]): Promise<number[]> {
   const db = openDatabase(':memory:')
   const store = createSqliteStore(db)
-  const items = statements.map((s, i) => ({
-    type: 'article',
-    url: `https://eval.example/${i}`,
-    outlet: s.outlet,
-    published: s.published,
-    body: s.text,
-    quotes: [
-      {
-        text: s.text,
-        kind: s.kind,
-        start: 0,
-        end: s.text.length,
-        speaker: s.speaker
-          ? s.anonymous
-            ? { name: s.speaker, anonymous: true }
-            : s.speaker
-          : null,
-        citedOutlet: s.cited ?? null,
-      },
-    ],
-  }))
+  const items = statementsAsArticles(statements, 'https://eval.example/')
   const report = await importEntries(store, entriesOf(items))
   if (!report.committed)
     throw new Error(`The set does not import: ${JSON.stringify(report.problems)}`)
