@@ -46,11 +46,21 @@ export interface RecognisedSpeaker {
 
 /** What the index keeps of an entry beside what MiniSearch holds. */
 interface Entry {
-  slug: string
   keys: string[]
   indexed: IndexedName
   document: NameDocument
 }
+
+/** The names a named speaker goes by (none for an unnamed source, whose name describes). */
+const namesOf = (document: NameDocument) =>
+  document.anonymous ? [] : [document.name, ...document.aliases]
+
+/** The titles and descriptions of a speaker: an unnamed source's name is one. */
+const descriptionsOf = (document: NameDocument) =>
+  document.anonymous ? [document.name, ...document.titles] : document.titles
+
+/** The describing words and initials of a title. */
+const titleWordsOf = (title: string) => [...describingWords(title), ...initialsOf(title)]
 
 /** The words of a title or description that say something: not "a", "of", "the". */
 const describingWords = (text: string) =>
@@ -85,19 +95,15 @@ function namingWords(
   document: NameDocument,
   present: ReadonlySet<string>,
 ): { words: string[]; byTitle: boolean } | null {
-  if (!document.anonymous) {
-    for (const name of [document.name, ...document.aliases]) {
-      const parts = words(name)
-      const last = parts.at(-1)
-      if (last && last.length > 2 && !STOPWORDS.has(last) && present.has(last)) {
-        return { words: parts.filter((w) => present.has(w)), byTitle: false }
-      }
+  for (const name of namesOf(document)) {
+    const parts = words(name)
+    const last = parts.at(-1)
+    if (last && last.length > 2 && !STOPWORDS.has(last) && present.has(last)) {
+      return { words: parts.filter((w) => present.has(w)), byTitle: false }
     }
   }
-  const descriptions = document.anonymous ? [document.name, ...document.titles] : document.titles
-  for (const description of descriptions) {
-    const describing = [...describingWords(description), ...initialsOf(description)]
-    const held = [...new Set(describing.filter((w) => present.has(w)))]
+  for (const description of descriptionsOf(document)) {
+    const held = [...new Set(titleWordsOf(description).filter((w) => present.has(w)))]
     if (held.length >= 2) return { words: held, byTitle: true }
   }
   return null
@@ -109,11 +115,8 @@ function namingWords(
  */
 function recognitionWords(document: NameDocument): { surnames: string[]; titleWords: string[] } {
   if (document.kind !== 'speaker') return { surnames: [], titleWords: [] }
-  const surnames = document.anonymous
-    ? []
-    : [document.name, ...document.aliases].flatMap((name) => words(name).slice(-1))
-  const descriptions = document.anonymous ? [document.name, ...document.titles] : document.titles
-  const titleWords = descriptions.flatMap((d) => [...describingWords(d), ...initialsOf(d)])
+  const surnames = namesOf(document).flatMap((name) => words(name).slice(-1))
+  const titleWords = descriptionsOf(document).flatMap(titleWordsOf)
   return { surnames: [...new Set(surnames)], titleWords: [...new Set(titleWords)] }
 }
 
@@ -164,8 +167,7 @@ export class NameIndex {
     const id = documentId(document.kind, document.id)
     this.remove(document.kind, document.id)
     const keys = [document.name, ...document.aliases].map((name) => exactKey(document.kind, name))
-    for (const key of keys)
-      this.#byName.set(key, (this.#byName.get(key) ?? new Set()).add(document.slug))
+    posting(this.#byName, keys, document.slug, true)
     const indexed = {
       id,
       kind: document.kind,
@@ -174,7 +176,7 @@ export class NameIndex {
       aliases: document.aliases.join(' \n '),
       titles: document.titles.join(' \n '),
     }
-    const entry = { slug: document.slug, keys, indexed, document }
+    const entry = { keys, indexed, document }
     this.#keysOf.set(id, entry)
     if (document.anonymous)
       posting(this.#byDescription, [nameKey(document.name)], document.slug, true)
@@ -191,10 +193,10 @@ export class NameIndex {
     if (!known) return
     // Removed with its exact words (not discarded), so that scores stay as a fresh index's.
     this.#index.remove(known.indexed)
-    for (const key of known.keys) this.#byName.get(key)?.delete(known.slug)
+    posting(this.#byName, known.keys, known.document.slug, false)
     this.#keysOf.delete(id)
     if (known.document.anonymous) {
-      posting(this.#byDescription, [nameKey(known.document.name)], known.slug, false)
+      posting(this.#byDescription, [nameKey(known.document.name)], known.document.slug, false)
     }
     const { surnames, titleWords } = recognitionWords(known.document)
     posting(this.#bySurname, surnames, id, false)
