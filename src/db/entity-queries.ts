@@ -207,6 +207,15 @@ export function getOutlet(db: Db, slug: string): Outlet | null {
   return getOutlets(db, [slug])[0] ?? null
 }
 
+/** The columns an article's reference is made of (its date as stored: day and precision). */
+const ARTICLE_REF_COLUMNS = {
+  id: articles.id,
+  title: articles.title,
+  url: articles.url,
+  publishedOn: articles.publishedOn,
+  datePrecision: articles.datePrecision,
+}
+
 /** An outlet's articles, newest first (by the first day of their date), with statement counts. */
 export function listOutletArticles(
   db: Db,
@@ -221,11 +230,7 @@ export function listOutletArticles(
   if (!outlet) return null
   const rows = db
     .select({
-      id: articles.id,
-      title: articles.title,
-      url: articles.url,
-      publishedOn: articles.publishedOn,
-      datePrecision: articles.datePrecision,
+      ...ARTICLE_REF_COLUMNS,
       // Written out: drizzle leaves the table off the columns of a one-table select.
       statementCount: sql<number>`(SELECT count(*) FROM quotes WHERE quotes.article_id = articles.id)`,
     })
@@ -254,11 +259,7 @@ export function listOutletArticles(
 export function getArticle(db: Db, id: number): Article | null {
   const row = db
     .select({
-      id: articles.id,
-      title: articles.title,
-      url: articles.url,
-      publishedOn: articles.publishedOn,
-      datePrecision: articles.datePrecision,
+      ...ARTICLE_REF_COLUMNS,
       language: articles.language,
       byline: articles.byline,
       body: articles.body,

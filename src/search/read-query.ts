@@ -16,10 +16,8 @@ import { NEGATIONS, STOPWORDS } from './stopwords'
 import type { Vocabulary } from './typos'
 
 export interface QueryReading {
-  /** The clauses to search for, common words dropped and other forms added. */
+  /** The clauses to search for, other forms added. */
   clauses: SearchClause[]
-  /** The common words left out, as folded. */
-  dropped: string[]
   /** The speakers the query names, best first. */
   speakers: RecognisedSpeaker[]
 }
@@ -37,6 +35,7 @@ const isCommonWord = (clause: SearchClause): clause is WordClause =>
  */
 export function withoutCommonWords(clauses: SearchClause[]): {
   clauses: SearchClause[]
+  /** The common words left out, as folded. */
   dropped: string[]
 } {
   const hasOtherWords = clauses.some((c) => !c.negated && !isCommonWord(c))
@@ -55,7 +54,7 @@ export function withoutCommonWords(clauses: SearchClause[]): {
 export function readQuery(
   clauses: SearchClause[],
   { vocabulary, names }: { vocabulary: Vocabulary; names: NameIndex },
-): Omit<QueryReading, 'dropped'> {
+): QueryReading {
   const queryWords = clauses.flatMap((c) =>
     c.negated ? [] : c.type === 'word' ? c.alternatives : c.words.map((w) => w.word),
   )

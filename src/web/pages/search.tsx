@@ -32,6 +32,13 @@ export interface SearchForm {
 
 export const PAGE_SIZE = 20
 
+/** What the parts of the search page are drawn from: the form, the address, names by slug. */
+interface SearchView {
+  form: SearchForm
+  params: URLSearchParams
+  names: Record<string, string>
+}
+
 const FACET_TITLES = {
   speaker: 'Speaker',
   outlet: 'Reported by',
@@ -139,15 +146,7 @@ function NameFilter(props: {
  * The filter panel: closed until asked for, so that the results come first on a phone; how many
  * filters are active is said on it, and each is listed above the results (`ActiveFilters`).
  */
-function Filters({
-  form,
-  params,
-  names,
-}: {
-  form: SearchForm
-  params: URLSearchParams
-  names: Record<string, string>
-}) {
+function Filters({ form, params, names }: SearchView) {
   const active = activeFilters(form, params, names).length
   const anySet = active > 0 || form.sort
   // The default order depends on the words: best match with them, newest without. The default
@@ -290,15 +289,7 @@ function activeFilters(
 }
 
 /** The active filters above the results, each with a link that removes it. */
-function ActiveFilters({
-  form,
-  params,
-  names,
-}: {
-  form: SearchForm
-  params: URLSearchParams
-  names: Record<string, string>
-}) {
+function ActiveFilters({ form, params, names }: SearchView) {
   const chips = activeFilters(form, params, names)
   if (chips.length === 0) return null
   return (
@@ -387,15 +378,7 @@ function resultSummary(result: QuoteSearchResult): string {
  * What to try when nothing matched: drop a filter, search without filters, drop a word, or ask
  * "who reported this?". Filters are named as the facets name them.
  */
-function NothingFound({
-  form,
-  params,
-  names,
-}: {
-  form: SearchForm
-  params: URLSearchParams
-  names: Record<string, string>
-}) {
+function NothingFound({ form, params, names }: SearchView) {
   const removable = activeFilters(form, params, names)
   // The query without each wanted word or phrase in turn, so a reader sees which one found nothing.
   const clauses = [...new Set(form.q.match(/-?"[^"]*"?|\S+/g) ?? [])]
