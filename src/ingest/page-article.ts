@@ -173,18 +173,14 @@ export function articleFromPage(html: string, address: string): PageArticle | nu
   // an intranet's, names none).
   const domain = domainOf(fetched.href)
 
+  // A page of more elements than are read in time holds no article to read. (Readability's own
+  // maxElemsToParse counts getElementsByTagName('*'), which linkedom answers with none.)
+  if (document.querySelectorAll('*').length > MAX_ELEMENTS) return null
   // Readability changes the document it reads: it reads a copy.
   // (Its types speak of the browser's Document, which linkedom's stands in for.)
-  let readable: ReturnType<Readability['parse']>
-  try {
-    readable = new Readability(parseHTML(html).document as never, {
-      charThreshold: 100,
-      maxElemsToParse: MAX_ELEMENTS,
-    }).parse()
-  } catch {
-    // More elements than it reads: no article to read out of it.
-    return null
-  }
+  const readable = new Readability(parseHTML(html).document as never, {
+    charThreshold: 100,
+  }).parse()
   const body = readable?.content ? paragraphs(readable.content) : ''
   if (body.length < MIN_ARTICLE_CHARS) return null
 

@@ -109,6 +109,25 @@ describe('POST /api/articles with a web page', () => {
     )
   })
 
+  it('refuses an uploaded page over 5 MB, and reads none out of a page of too many elements', async () => {
+    const app = await quotedb({ allowPrivate: false })
+    const upload = (body: string) =>
+      app.request(`/api/articles?url=${encodeURIComponent('https://news.example/big')}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/html', Authorization: `Bearer ${TOKEN}` },
+        body,
+      })
+    const huge = await upload(`<html><body>${'x'.repeat(5 * 1024 * 1024 + 1)}</body></html>`)
+    expect(huge.status).toBe(413)
+    const crowded = NEWS_PAGE('https://news.example/big').replace(
+      '<article>',
+      `<article>${'<span>.</span>'.repeat(40_000)}`,
+    )
+    const refused = await upload(crowded)
+    expect(refused.status).toBe(422)
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('no_article')
+  })
+
   it('takes the page as text/html with ?url=', async () => {
     const app = await quotedb({ allowPrivate: false })
     const response = await app.request(
