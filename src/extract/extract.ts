@@ -16,6 +16,7 @@
 import type { Attribution, ArticleState } from './attribution'
 import { OutletNames } from './outlet-names'
 import { paraphrasesOf, reportedClaim } from './paraphrases'
+import { withoutSayingTail } from './said-dates'
 import { WEEKDAYS, type Phrase } from './phrases'
 import { isBeliefVerb } from './cues'
 import { findQuotations, paragraphs, type Quotation } from './quotation-marks'
@@ -198,7 +199,8 @@ class ArticleReader {
     return span(this.text, tokens[phrase.first]!.start, tokens[phrase.last]!.end)
   }
 
-  #source(view: SentenceView, a: Attribution): Source {
+  /** Who `a` attributes to and when it was said (outside `claim`, the words of a paraphrase). */
+  #source(view: SentenceView, a: Attribution, claim?: { start: number; end: number }): Source {
     const { tokens } = view
     return {
       cue: span(this.text, a.cue.start, a.cue.end),
@@ -211,7 +213,7 @@ class ArticleReader {
           }
         : null,
       audience: a.audience ? this.#phrase(tokens, a.audience) : null,
-      said: view.said(),
+      said: view.said(claim),
     }
   }
 
@@ -296,11 +298,8 @@ class ArticleReader {
         continue
       }
       for (const claim of paraphrasesOf(tokens, a, (i) => view.opensSentence(i))) {
-        this.#add(
-          { start: tokens[claim.first]!.start, end: tokens[claim.last]!.end },
-          'paraphrase',
-          this.#source(view, a),
-        )
+        const words = { start: tokens[claim.first]!.start, end: tokens[claim.last]!.end }
+        this.#add(words, 'paraphrase', this.#source(view, a, withoutSayingTail(this.text, words)))
       }
     }
     if (view.attributions.length === 0) {

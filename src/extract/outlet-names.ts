@@ -34,6 +34,32 @@ const COMMON_WORDS = new Set([
   'spiegel',
 ])
 
+/**
+ * The last words of a newspaper's or broadcaster's name: "the Coastal Gazette", "Harbour Daily
+ * News". A run of capitalised words ending in one is an outlet the lists do not know (an article
+ * names local papers no list holds); those that are surnames too ("Emily Post") only after "the".
+ */
+const OUTLET_ENDINGS = new Set([
+  'gazette',
+  'herald',
+  'tribune',
+  'chronicle',
+  'telegraph',
+  'courier',
+  'inquirer',
+  'ledger',
+  'sentinel',
+  'journal',
+  'times',
+  'news',
+  'bulletin',
+  'newspaper',
+  'magazine',
+])
+const SURNAME_ENDINGS = new Set(['post', 'star', 'globe', 'press', 'record', 'mirror'])
+/** The most words an unknown outlet's name is read over. */
+const MAX_NAME_WORDS = 6
+
 interface Candidate {
   words: string[]
   name: string
@@ -83,7 +109,31 @@ export class OutletNames {
       if (matches)
         return { name: candidate.name, first: at, last: first + candidate.words.length - 1 }
     }
-    return null
+    return this.#shapedLikeOutlet(tokens, at, first)
+  }
+
+  /** An outlet no list knows, by the shape of its name ("the Coastal Gazette"): the longest. */
+  #shapedLikeOutlet(tokens: Token[], at: number, first: number): OutletMatch | null {
+    const afterThe = first > at
+    const words: string[] = []
+    let found: OutletMatch | null = null
+    for (let k = first; k < first + MAX_NAME_WORDS; k++) {
+      const token = tokens[k]
+      if (!token?.word || !/^\p{Lu}/u.test(token.text)) break
+      const word = token.text.replace(/['’]s$/u, '')
+      words.push(word)
+      const ending = word.toLowerCase()
+      const named = OUTLET_ENDINGS.has(ending)
+        ? words.length > 1 || afterThe
+        : SURNAME_ENDINGS.has(ending) && afterThe && words.length > 1
+      // A capitalised word after it makes it a title of someone: "Gazette Editor Jane Roe".
+      const next = tokens[k + 1]
+      const titleOfName = next?.word === true && /^\p{Lu}/u.test(next.text) && word === token.text
+      if (named && !titleOfName) found = { name: words.join(' '), first: at, last: k }
+      // A possessive ends the name: "the Gazette's editor".
+      if (word !== token.text) break
+    }
+    return found
   }
 
   /** Every outlet named in the tokens, in order. */

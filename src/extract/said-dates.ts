@@ -141,6 +141,14 @@ function resolve(phrase: string, first: Day, last: Day): Range {
   return { earliest: null, latest: null }
 }
 
+/** The article's date resolved against: the days a phrase means, or none without a date. */
+export function resolveSaid(phrase: string, published: string | null | undefined): SaidDate {
+  const date = published ? parsePartialDate(published) : null
+  if (!date) return { phrase, earliest: null, latest: null }
+  const { earliest, latest } = resolve(phrase, dayOf(date.firstDay), dayOf(lastDayOf(date)))
+  return { phrase, earliest: earliest && iso(earliest), latest: latest && iso(latest) }
+}
+
 /**
  * The first time phrase in text[from, to), resolved against the article's date (a partial date);
  * null when there is no such phrase. Without a date, the phrase is kept and the range is unknown.
@@ -151,11 +159,29 @@ export function saidDate(
   to: number,
   published: string | null | undefined,
 ): SaidDate | null {
-  const match = PHRASE.exec(text.slice(from, to))
-  if (!match) return null
-  const phrase = match[0]
-  const date = published ? parsePartialDate(published) : null
-  if (!date) return { phrase, earliest: null, latest: null }
-  const { earliest, latest } = resolve(phrase, dayOf(date.firstDay), dayOf(lastDayOf(date)))
-  return { phrase, earliest: earliest && iso(earliest), latest: latest && iso(latest) }
+  const [first] = timePhrases(text.slice(from, to))
+  return first ? resolveSaid(first.phrase, published) : null
+}
+
+const EVERY_PHRASE = new RegExp(PHRASE.source, 'giu')
+
+/** Every time phrase in `text`, in order, with where it starts: each is resolved on demand. */
+export function timePhrases(text: string): Array<{ index: number; phrase: string }> {
+  return [...text.matchAll(EVERY_PHRASE)].map((m) => ({ index: m.index, phrase: m[0] }))
+}
+
+/**
+ * Words a paraphrase's reported claim often swallows that are the saying's: "the mayor said fares
+ * would rise in a statement on Tuesday" — Tuesday is when the statement was made.
+ */
+const SAYING_TAIL =
+  /\s(?:in (?:a|an|his|her|their|its) (?:written |joint )?(?:statement|interview|speech|post|letter|press release|email|video|message)|at (?:a|an|the) (?:news|press) (?:conference|briefing)|(?:on|in) (?:Twitter|X|Facebook|Instagram|social media|television|TV|radio)|to reporters)\b/iu
+
+/** The claim's words without a tail that belongs to the saying (see `SAYING_TAIL`). */
+export function withoutSayingTail(
+  text: string,
+  claim: { start: number; end: number },
+): { start: number; end: number } {
+  const tail = SAYING_TAIL.exec(text.slice(claim.start, claim.end))
+  return tail ? { start: claim.start, end: claim.start + tail.index } : claim
 }

@@ -7,7 +7,7 @@ import { attributions, type ArticleState, type Attribution } from './attribution
 import { findCues, type Cue } from './cues'
 import type { OutletNames } from './outlet-names'
 import type { Quotation } from './quotation-marks'
-import { saidDate, type SaidDate } from './said-dates'
+import { resolveSaid, timePhrases, type SaidDate } from './said-dates'
 import type { Sentence } from './sentences'
 import { PRONOUNS } from './phrases'
 import { bare, tokensAround, type Token } from './tokens'
@@ -25,7 +25,7 @@ export class SentenceView {
   readonly #content: number
   /** Token indices where a cue ends. */
   readonly #cueEndsAt: Set<number>
-  #said: SaidDate | null | undefined
+  #phrases: Array<{ start: number; end: number; phrase: string }> | undefined
   #outer: Attribution | null | undefined
   /** The first cue of speech (not belief), for a quotation whose speaker is not found. */
   readonly firstSpeechCue: Cue | null
@@ -115,22 +115,39 @@ export class SentenceView {
     return this.endsSentence(index) && (before.text === ',' || this.#cueEndsAt.has(index - 1))
   }
 
-  /** When it was said, from time words outside the quotations; computed once per sentence. */
-  said(): SaidDate | null {
-    if (this.#said === undefined) {
+  /**
+   * When it was said, from the first time words outside the quotations — and outside `claim`, a
+   * paraphrase's reported words ("she said fares would not rise this year": the year is the
+   * fares', not the saying's).
+   */
+  said(claim?: { start: number; end: number }): SaidDate | null {
+    const found = this.#timePhrases().find(
+      (p) => !claim || p.end <= claim.start || p.start >= claim.end,
+    )
+    return found ? resolveSaid(found.phrase, this.published) : null
+  }
+
+  /** The sentence's time phrases outside quotations, with their offsets; found once. */
+  #timePhrases(): Array<{ start: number; end: number; phrase: string }> {
+    if (this.#phrases === undefined) {
       const { start, end } = this.sentence
       // Time words inside a quotation are the speaker's, not the article's: blank them out.
       let outside = ''
       let at = start
       for (const q of this.quotations.values()) {
-        outside +=
-          this.text.slice(at, q.outerStart) +
-          ' '.repeat(Math.max(0, Math.min(q.outerEnd, end) - q.outerStart))
-        at = Math.min(q.outerEnd, end)
+        const from = Math.max(at, q.outerStart)
+        const to = Math.min(q.outerEnd, end)
+        if (to <= from) continue
+        outside += this.text.slice(at, from) + ' '.repeat(to - from)
+        at = to
       }
       outside += this.text.slice(at, end)
-      this.#said = saidDate(outside, 0, outside.length, this.published)
+      this.#phrases = timePhrases(outside).map(({ index, phrase }) => ({
+        start: start + index,
+        end: start + index + phrase.length,
+        phrase,
+      }))
     }
-    return this.#said
+    return this.#phrases
   }
 }

@@ -120,6 +120,21 @@ const ROLES = new Set(
   founder attorney envoy`.split(/\s+/),
 )
 
+/**
+ * Nouns that end a title before a name, beyond the title words and roles the rules know: "Harbour
+ * Master", "Chief Inspector", "Fire Marshal".
+ */
+const OFFICE_NOUNS = new Set([
+  ...TITLE_WORDS,
+  ...ROLES,
+  ...`master inspector marshal warden ranger clerk treasurer auditor controller administrator
+  manager coordinator commissioner superintendent supervisor engineer economist scientist
+  researcher physician surgeon nurse lawyer counsel prosecutor magistrate mayor councillor
+  councilman councilwoman alderman trustee chairperson head spokesperson organizer organiser
+  activist campaigner coach teacher principal dean rector pastor rabbi imam bishop cardinal
+  officer constable inspector detective investigator`.split(/\s+/),
+])
+
 /** Abbreviated titles by the role they stand for: "Gen." → general. */
 const ABBREVIATED: Record<string, string> = {
   'gen.': 'general',
@@ -150,7 +165,12 @@ function rolesOf(title: string | null): string[] {
 function roleMention(mention: string, described: ResolvedSpeaker): string | null {
   if (described.name !== mention.trim()) return null
   const last = words(mention).at(-1)?.toLowerCase()
-  return last && ROLES.has(last) && !/^(?:a|an)\s/i.test(mention.trim()) ? last : null
+  // "A captain", "one trawler captain": someone not named, never someone named before. (But "Two
+  // Rivers mayor", "One Nation leader": a numeral that begins a proper name.)
+  const indefinite = /^(?:an?\s|(?:one|another|some|several|two|three|many)\s+\p{Ll})/iu.test(
+    mention.trim(),
+  )
+  return last && ROLES.has(last) && !indefinite ? last : null
 }
 
 /** A mention resolved: the person, and how the mention led to them. */
@@ -336,6 +356,27 @@ export class SpeakerMemory {
     if (!described.anonymous && /^\p{Lu}/u.test(described.name)) {
       if (this.classes.name(described.name).kind === 'place') return null
     }
-    return { speaker: described, method: described.anonymous ? 'anonymous' : 'named' }
+    if (described.anonymous) return { speaker: described, method: 'anonymous' }
+    return { speaker: this.#titleApart(described), method: 'named' }
+  }
+
+  /**
+   * A title no list knows, told apart from the name by the first name that follows it: "Harbour
+   * Master Ingrid Solberg" → Ingrid Solberg, "Harbour Master". Only for a name of three words or
+   * more that does not itself begin with a first name.
+   */
+  #titleApart(described: ResolvedSpeaker): ResolvedSpeaker {
+    const words = described.name.split(' ')
+    if (described.title !== null || words.length < 3) return described
+    if (this.classes.name(described.name).kind === 'person') return described
+    for (let k = 1; k + 2 <= words.length; k++) {
+      // The title ends in a noun of office ("Master", "Inspector"): "Andrés Manuel López Obrador"
+      // and "Bola Ahmed Tinubu" are names whose first word the lexicon does not know.
+      if (!OFFICE_NOUNS.has(words[k - 1]!.toLowerCase())) continue
+      const rest = words.slice(k).join(' ')
+      if (this.classes.name(rest).kind === 'person')
+        return { ...described, name: rest, title: words.slice(0, k).join(' ') }
+    }
+    return described
   }
 }

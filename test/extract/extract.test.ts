@@ -248,3 +248,65 @@ describe('extractStatements is deterministic', () => {
     expect(extractStatements(text)).toEqual(first)
   })
 })
+
+describe('extractStatements: what no list knows', () => {
+  it('reads a title no list holds apart from the name by the first name after it', () => {
+    const s = only('“We have studied the tides,” Harbour Master Ingrid Solberg told reporters.')
+    expect(s.speaker).toEqual({ name: 'Ingrid Solberg', title: 'Harbour Master', anonymous: false })
+    // A name keeps every word when no noun of office ends the words before a first name.
+    for (const name of [
+      'Ingrid Marie Solberg',
+      'Andrés Manuel López Obrador',
+      'Jean Paul Martin',
+      'Bola Ahmed Tinubu',
+    ]) {
+      expect(only(`“The tides are high,” ${name} told reporters.`).speaker?.name).toBe(name)
+    }
+  })
+
+  it('takes a paper no list knows, by the shape of its name, for an outlet', () => {
+    const [s] = extractStatements(
+      'According to the Coastal Gazette, the plan was approved without a vote.',
+    )
+    expect(s).toMatchObject({ kind: 'paraphrase', text: 'the plan was approved without a vote' })
+    expect(s!.speaker).toBeNull()
+    expect(s!.citedOutlet?.name).toBe('Coastal Gazette')
+    const daily = only('“The vote was rigged,” Ben Ortiz told the Harbour Daily News.', 'direct')
+    expect(daily.speaker?.name).toBe('Ben Ortiz')
+    expect(daily.citedOutlet?.name).toBe('Harbour Daily News')
+    // A surname that is an outlet's last word too is a person's without "the" before it; a name
+    // after it makes it a title.
+    const post = only('“Manners matter,” Emily Post said.')
+    expect(post.speaker?.name).toBe('Emily Post')
+    expect(post.citedOutlet).toBeNull()
+    const editor = only('“We checked,” Gazette News Editor Jane Roe said.')
+    expect(editor.citedOutlet).toBeNull()
+    expect(editor.speaker?.name).toBe('Jane Roe')
+  })
+
+  it('makes "one captain" an unnamed source, never the person named before', () => {
+    const text = [
+      'Ingrid Solberg spoke first.',
+      '“Nobody asked the fishermen,” said one trawler captain who did not want to be named.',
+    ].join('\n\n')
+    const s = only(text)
+    expect(s.speaker).toMatchObject({ name: 'one trawler captain', anonymous: true })
+  })
+
+  it('does not take a time in the reported words for when they were said', () => {
+    const [future] = extractStatements('She said fares would not rise this year.', {
+      published: '2025-03-04',
+    })
+    expect(future).toMatchObject({ kind: 'paraphrase', said: null })
+    const [monday] = extractStatements('The mayor said on Monday that fares would not rise.', {
+      published: '2025-03-04',
+    })
+    expect(monday!.said).toMatchObject({ phrase: 'on Monday', earliest: '2025-03-03' })
+    // The words of the saying that the claim swallowed are the saying's.
+    const [statement] = extractStatements(
+      'The mayor said fares would rise in a statement on Monday.',
+      { published: '2025-03-04' },
+    )
+    expect(statement!.said).toMatchObject({ phrase: 'on Monday' })
+  })
+})
