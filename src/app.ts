@@ -13,9 +13,11 @@ import { secureHeaders } from 'hono/secure-headers'
 import { healthRoutes } from './http/routes/health'
 import { importRoutes } from './http/routes/import'
 import { pageRoutes } from './http/routes/pages'
+import { reviewPageRoutes } from './http/routes/review-pages'
 import { receiveBodies } from './http/request-body'
 import { outletRoutes } from './http/routes/outlets'
 import { quoteRoutes } from './http/routes/quotes'
+import { reviewRoutes } from './http/routes/review'
 import { threadRoutes } from './http/routes/threads'
 import { speakerRoutes } from './http/routes/speakers'
 import type { Services } from './services'
@@ -97,7 +99,9 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.route('/api', articleRoutes(services))
   app.route('/api', claimRoutes(services))
   app.route('/api', threadRoutes(services))
+  app.route('/api', reviewRoutes(services))
   app.route('/api', importRoutes(services, { maxBodyBytes }))
+  app.route('/', reviewPageRoutes(services, { writeToken: options.writeToken ?? null }))
   app.route('/', pageRoutes(services))
   app.route('/api', healthRoutes(services))
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

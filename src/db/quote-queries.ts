@@ -2,8 +2,8 @@
  * Quotes in SQL alone: one by id, and the candidates for a claim, each with its whole chain.
  * (Searches and exports go through the search plan: `match-queries.ts`.)
  */
-import { asc, eq, inArray, sql } from 'drizzle-orm'
-import type { ClaimCandidate } from '../domain/store'
+import { asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm'
+import type { ClaimCandidate, PageRequest } from '../domain/store'
 import type { QuoteResult } from '../domain/types'
 import type { Db } from './client'
 import { ftsMatches, ftsRank, quotesFts } from './fts-table'
@@ -71,4 +71,26 @@ export function threadStatementIds(db: Db, threadId: number, limit: number): num
     )
     .pluck()
     .all({ threadId, limit }) as number[]
+}
+
+/** Confidence as stored in an extracted statement's evidence: the review queue's order. */
+const confidence = sql`json_extract(${quotes.extraction}, '$.confidence')`
+
+/**
+ * The statements awaiting review — stored by the extractor, not yet accepted by a person — least
+ * sure first (then oldest first), read in order from their index; and how many there are.
+ */
+export function reviewQueue(db: Db, page: PageRequest): { total: number; ids: number[] } {
+  const awaiting = isNotNull(quotes.extraction)
+  const ids = db
+    .select({ id: quotes.id })
+    .from(quotes)
+    .where(awaiting)
+    .orderBy(asc(confidence), asc(quotes.id))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all()
+    .map((r) => r.id)
+  const total = db.select({ n: count() }).from(quotes).where(awaiting).get()?.n ?? 0
+  return { total, ids }
 }

@@ -204,6 +204,10 @@ export const quotes = sqliteTable(
     uniqueIndex('quotes_article_span_kind').on(t.articleId, t.start, t.end, t.kind),
     index('quotes_speaker').on(t.speakerId),
     index('quotes_cited_outlet').on(t.citedOutletId),
+    // The review queue: extracted statements no person has accepted yet, least sure first.
+    index('quotes_review_queue')
+      .on(sql`json_extract(${t.extraction}, '$.confidence')`, t.id)
+      .where(sql`${t.extraction} IS NOT NULL`),
     check('quotes_text_present', sql`trim(${t.text}) <> ''`),
     check('quotes_kind_known', sql`${t.kind} IN (${inList(QUOTE_KINDS)})`),
     check('quotes_offsets_paired', sql`(${t.start} IS NULL) = (${t.end} IS NULL)`),

@@ -72,6 +72,7 @@ function readsOn(db: Db, ready: () => Promise<void>): StoreReads {
     namesById: read((kind, ids) => matches.namesById(db, kind, ids)),
     idsBySlug: read((kind, slugs) => matches.idsBySlug(db, kind, slugs)),
     getQuote: read((id) => quoteQueries.getQuote(db, id)),
+    reviewQueue: read((page) => quoteQueries.reviewQueue(db, page)),
     threadStatementIds: read((id, limit) => quoteQueries.threadStatementIds(db, id, limit)),
     findClaimCandidates: read((match, limit) => {
       const expression = toAnyWordExpression(match)

@@ -325,6 +325,11 @@ export interface QuoteIndex {
 /** The stored records as the API and the pages show them, and as exports write them. */
 export interface EntityReads {
   getQuote(id: number): Promise<QuoteResult | null>
+  /**
+   * The statements awaiting review (stored by the extractor, not yet accepted by a person), least
+   * sure first: one page of their ids, and how many there are.
+   */
+  reviewQueue(page: PageRequest): Promise<{ total: number; ids: number[] }>
   /** The ids of a thread's statements, smallest first, at most `limit`; none for no thread. */
   threadStatementIds(threadId: number, limit: number): Promise<number[]>
   /** The next `limit` outlets after the outlet `afterId`, in id order, as records (for exports). */

@@ -149,10 +149,15 @@ export const sortParam = readBy(readParam.sort).openapi({
 
 /** Path `:id`: a positive whole number. */
 const idMessage = `id must be a whole number from 1 to ${Number.MAX_SAFE_INTEGER}.`
+/** A record's id as an address writes it, or null when it cannot be one. */
+export function idFromPath(written: string): number | null {
+  const id = /^[1-9]\d{0,15}$/.test(written) ? Number(written) : NaN
+  return Number.isSafeInteger(id) ? id : null
+}
+
 export const idPathParam = z
   .string()
-  .regex(/^[1-9]\d{0,15}$/, { error: idMessage })
-  .refine((s) => Number.isSafeInteger(Number(s)), { error: idMessage })
+  .refine((s) => idFromPath(s) !== null, { error: idMessage })
   .transform(Number)
   .openapi({ param: { name: 'id', in: 'path' }, type: 'integer', minimum: 1, example: 1 })
 

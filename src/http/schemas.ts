@@ -45,7 +45,7 @@ const partialDateSchema = z
   })
   .openapi('PartialDate') satisfies z.ZodType<PartialDate>
 
-const bodySpanSchema = z.object({
+export const bodySpanSchema = z.object({
   start: z.number().int(),
   end: z.number().int(),
   text: z.string(),

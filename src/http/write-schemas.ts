@@ -46,12 +46,13 @@ const said = z
     error: 'said.earliest must not be after said.latest',
   })
 
-const offset = (what: string) =>
+const wholeOffset = (what: string) =>
   z
     .number({ error: `${what} must be a whole number` })
     .int({ error: `${what} must be a whole number` })
     .nonnegative({ error: `${what} must not be negative` })
-    .nullable()
+
+const offset = (what: string) => wholeOffset(what).nullable()
 
 export const quoteChangesBody = z
   .strictObject({
@@ -145,4 +146,21 @@ export const mergeBody = z
   })
   .openapi('Merge', {
     description: 'The slugs of the records to merge into this one; they are deleted.',
+  })
+
+export const reviewCorrectionBody = quoteChangesBody
+  .pick({ speakerTitle: true, kind: true, text: true })
+  .extend({
+    // By name as well as by slug: a reviewer names the person the article means.
+    speaker: textField('speaker', 300).nullable().optional(),
+    citedOutlet: textField('citedOutlet', 300).nullable().optional(),
+    start: wholeOffset('start').optional(),
+    end: wholeOffset('end').optional(),
+  })
+  .refine((c) => Object.keys(c).length > 0, {
+    error: 'Name at least one field to correct; to keep the statement as it is, accept it.',
+  })
+  .openapi('ReviewCorrection', {
+    description:
+      'What the extractor got wrong. speaker and citedOutlet by slug or name (a new speaker or outlet when none goes by the name; null for none); the span as text found in the article body, or as start and end offsets.',
   })

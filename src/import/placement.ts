@@ -64,3 +64,20 @@ export function placeQuote(
   }
   return { ok: true, start, end }
 }
+
+/**
+ * Where `text` stands in `body` nearest to the offset `near` (the first of two as near), or null
+ * when it is not there: a corrected span is looked for where the statement was.
+ */
+export function nearestOccurrence(
+  body: string,
+  text: string,
+  near: number,
+): { start: number; end: number } | null {
+  let best: number | null = null
+  for (let at = body.indexOf(text); at !== -1; at = body.indexOf(text, at + 1)) {
+    if (best === null || Math.abs(at - near) < Math.abs(best - near)) best = at
+    if (at > near) break
+  }
+  return best === null ? null : { start: best, end: best + text.length }
+}

@@ -12,6 +12,8 @@ import { namesBySlug, slugsFor } from './name-lookup'
 import { getOutlet, listOutletArticles, listOutlets } from './outlets'
 import { ResultCache } from './result-cache'
 import { getQuote, searchQuotes } from './quotes'
+import { reviewQueue } from './review'
+import type { ReviewCorrection } from './review-operations'
 import { getThread } from './threads'
 import { getSpeaker, listSpeakers } from './speakers'
 import { exportQuotes } from './transfer'
@@ -128,6 +130,12 @@ export function createServices(context: ServiceContext, options: ServiceOptions 
     deleteSpeaker: (slug: string) => writer.run('deleteSpeaker', slug),
     mergeSpeakers: (slug: string, from: string[]) => writer.run('mergeSpeakers', slug, from),
     importFile: (input: ImportInput) => writer.run('importFile', input),
+    // Review of what the extractor stored (see review-operations.ts).
+    reviewQueue: bind(context, reviewQueue),
+    acceptStatement: (id: number) => writer.run('acceptStatement', id),
+    correctStatement: (id: number, correction: ReviewCorrection) =>
+      writer.run('correctStatement', id, correction),
+    rejectStatement: (id: number) => writer.run('rejectStatement', id),
     /** Stops following the feed and ends the writer once the writes under way are done. */
     async close() {
       if (heartbeat) clearInterval(heartbeat)

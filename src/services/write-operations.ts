@@ -399,12 +399,3 @@ export const writeOperations = {
     return { value: undefined }
   },
 }
-
-export type WriteOperations = typeof writeOperations
-export type OperationName = keyof WriteOperations
-/** What an operation takes besides the session. */
-export type OperationArgs<K extends OperationName> =
-  Parameters<WriteOperations[K]> extends [WriteSession, ...infer A] ? A : never
-/** What an operation answers. */
-export type OperationValue<K extends OperationName> =
-  Awaited<ReturnType<WriteOperations[K]>> extends Written<infer V> ? V : never

@@ -13,7 +13,7 @@ import { AppError, type ErrorCode } from '../domain/errors'
 import { afterCommitted, Turns } from '../db/write-queue'
 import type { ImportProblem } from '../import/importer'
 import { InvalidRecord } from './problems'
-import type { OperationName } from './write-operations'
+import type { OperationName } from './operations'
 import type { Writer } from './writer'
 
 /** What this side sends the thread. */

@@ -12,12 +12,12 @@
  */
 import type { Store, WriteSession } from '../domain/store'
 import {
-  writeOperations,
+  operations,
   type OperationArgs,
   type OperationName,
   type OperationValue,
-  type Written,
-} from './write-operations'
+} from './operations'
+import type { Written } from './write-operations'
 
 export interface Writer {
   /** Runs the operation `name` as one write; see the module comment. */
@@ -32,12 +32,10 @@ export const operate = (
   session: WriteSession,
   args: unknown[],
 ): Promise<Written<unknown>> =>
-  (
-    writeOperations[name] as (
-      session: WriteSession,
-      ...args: unknown[]
-    ) => Promise<Written<unknown>>
-  )(session, ...args)
+  (operations[name] as (session: WriteSession, ...args: unknown[]) => Promise<Written<unknown>>)(
+    session,
+    ...args,
+  )
 
 /** The writer that runs every operation on this thread, through the store's writing connection. */
 export function localWriter(store: Store, afterCommit: () => Promise<void>): Writer {

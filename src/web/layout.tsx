@@ -9,7 +9,7 @@ export interface LayoutProps {
   title: string
   children: Child
   /** The navigation link to mark as current. */
-  current?: 'search' | 'claims'
+  current?: 'search' | 'claims' | 'review'
 }
 
 export function Layout({ title, children, current }: LayoutProps) {
@@ -40,6 +40,9 @@ export function Layout({ title, children, current }: LayoutProps) {
                 </a>
                 <a href="/claims" aria-current={current === 'claims' ? 'page' : undefined}>
                   Who reported this?
+                </a>
+                <a href="/review" aria-current={current === 'review' ? 'page' : undefined}>
+                  Review
                 </a>
                 <a href="/openapi.json">API</a>
               </nav>

@@ -17,6 +17,7 @@ import {
 import type { Services } from '../../services'
 import type { QuoteSearchResult } from '../../services/quotes'
 import { withParams } from '../../web/format'
+import { idFromPath } from '../query-params'
 import { ArticlePage } from '../../web/pages/article'
 import { ClaimsPage } from '../../web/pages/claims'
 import { ThreadPage } from '../../web/pages/thread'
@@ -204,12 +205,6 @@ function missing(c: Context, error: unknown, plainly: string) {
   )
 }
 
-/** A record's id from an address, or null when it cannot be one. */
-function idOf(written: string): number | null {
-  const id = /^[1-9]\d{0,15}$/.test(written) ? Number(written) : NaN
-  return Number.isSafeInteger(id) ? id : null
-}
-
 export function pageRoutes(services: Services) {
   const app = new Hono()
 
@@ -361,7 +356,7 @@ export function pageRoutes(services: Services) {
   })
 
   app.get('/articles/:id', async (c) => {
-    const id = idOf(c.req.param('id'))
+    const id = idFromPath(c.req.param('id'))
     if (id === null) return notFound(c, 'No article has this address.')
     try {
       return c.html(<ArticlePage article={await services.getArticle(id)} />)
@@ -371,7 +366,7 @@ export function pageRoutes(services: Services) {
   })
 
   app.get('/quotes/:id', async (c) => {
-    const id = idOf(c.req.param('id'))
+    const id = idFromPath(c.req.param('id'))
     if (id === null) return notFound(c, 'No statement has this address.')
     try {
       const quote = await services.getQuote(id)
@@ -390,7 +385,7 @@ export function pageRoutes(services: Services) {
   })
 
   app.get('/threads/:id', async (c) => {
-    const id = idOf(c.req.param('id'))
+    const id = idFromPath(c.req.param('id'))
     if (id === null) return notFound(c, 'No statement has this address.')
     try {
       return c.html(<ThreadPage thread={await services.getThread(id)} />)
