@@ -1,7 +1,7 @@
 /**
  * Web pages the ingest tests serve from a server of their own: a realistic news page (navigation,
  * ads, related links, comments, JSON-LD, a byline), a page with no article, a redirect chain, a
- * redirect loop, a server that never answers, a huge page, a PDF, windows-1252 pages and feeds.
+ * redirect to any address, a redirect loop, a server that never answers, a huge page, a PDF, windows-1252 pages and feeds.
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -61,6 +61,12 @@ export async function startPageServer(): Promise<{ base: string; close: () => Pr
     }
     if (path === '/redirect/2') {
       response.writeHead(302, { Location: `${base}/news/story?utm_source=feed&utm_medium=rss` })
+      return response.end()
+    }
+    // A redirect to wherever `to` says: an address inside the network, for the guard to refuse.
+    if (path.startsWith('/redirect/away?to=')) {
+      const to = new URL(path, base).searchParams.get('to')!
+      response.writeHead(302, { Location: to })
       return response.end()
     }
     if (path === '/loop') {

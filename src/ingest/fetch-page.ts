@@ -20,6 +20,8 @@ import { AppError } from '../domain/errors'
 export interface FetchOptions {
   /** Let loopback and private addresses be fetched. Default: false. */
   allowPrivate: boolean
+  /** Internal addresses that may be fetched all the same (one intranet server). Default: none. */
+  allowedAddresses: readonly string[]
   connectTimeoutMs: number
   totalTimeoutMs: number
   maxBytes: number
@@ -30,6 +32,7 @@ export interface FetchOptions {
 
 export const FETCH_DEFAULTS: FetchOptions = {
   allowPrivate: false,
+  allowedAddresses: [],
   connectTimeoutMs: 5_000,
   totalTimeoutMs: 15_000,
   maxBytes: 5 * 1024 * 1024,
@@ -88,14 +91,20 @@ export function isInternalAddress(address: string): boolean {
 
 const refused = (message: string) => new AppError('page_refused', message, 'url')
 
+/** Whether an address may be fetched: not internal, unless the options let it be. */
+const mayFetch =
+  (options: Pick<FetchOptions, 'allowPrivate' | 'allowedAddresses'>) => (address: string) =>
+    options.allowPrivate ||
+    options.allowedAddresses.includes(address) ||
+    !isInternalAddress(address)
+
 /** A lookup that resolves as usual and refuses a name any of whose addresses is internal. */
-function guardedLookup(allowPrivate: boolean): LookupFunction {
+function guardedLookup(allowed: (address: string) => boolean): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, '', 0)
       const list = addresses as LookupAddress[]
-      const internal = list.find((a) => isInternalAddress(a.address))
-      if (internal && !allowPrivate) {
+      if (list.some((a) => !allowed(a.address))) {
         // The address itself is not said: the answer would map the network it guards.
         const refusal = refused(
           `${hostname} is at an address inside this server's own network; it is not fetched.`,
@@ -111,7 +120,7 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
 }
 
 /** Checks an address before it is fetched: scheme, and an internal address written as such. */
-function checkAddress(address: URL, allowPrivate: boolean): void {
+function checkAddress(address: URL, allowed: (address: string) => boolean): void {
   if (address.protocol !== 'http:' && address.protocol !== 'https:') {
     throw refused(
       `Only http and https pages are fetched, not ${address.protocol.replace(':', '')}.`,
@@ -121,7 +130,7 @@ function checkAddress(address: URL, allowPrivate: boolean): void {
     throw refused('A page address with a user name or password is not fetched.')
   }
   const host = address.hostname.replace(/^\[|\]$/g, '')
-  if (!allowPrivate && isIP(host) !== 0 && isInternalAddress(host)) {
+  if (isIP(host) !== 0 && !allowed(host)) {
     throw refused(`${host} is inside this server's own network; it is not fetched.`)
   }
 }
@@ -186,7 +195,7 @@ function requestOnce(address: URL, options: FetchOptions, deadline: number): Pro
     const request = client.get(
       address,
       {
-        lookup: guardedLookup(options.allowPrivate),
+        lookup: guardedLookup(mayFetch(options)),
         headers: {
           'User-Agent': USER_AGENT,
           Accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1',
@@ -302,7 +311,7 @@ export async function fetchPage(
     throw refused('url must be an absolute http or https address.')
   }
   for (let redirects = 0; ; redirects++) {
-    checkAddress(address, settings.allowPrivate)
+    checkAddress(address, mayFetch(settings))
     const response = await requestOnce(address, settings, deadline)
     if (response.body !== null) {
       const charset = charsetOf(response.contentType)

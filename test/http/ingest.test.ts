@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => close())
 
 /** An empty quotedb whose fetches may reach this machine (or not). */
-async function quotedb(fetch: { allowPrivate: boolean }) {
+async function quotedb(fetch: { allowPrivate: boolean; allowedAddresses?: string[] }) {
   const store = createSqliteStore(openDatabase(':memory:'))
   const indexes = await buildSearchIndexes(store)
   const services = createServices(
@@ -190,6 +190,25 @@ describe('POST /api/articles with a web page', () => {
       const { status, body } = await post(app, { url })
       expect(status, url).toBe(422)
       expect(body.error.message, url).toMatch(/own network/)
+    }
+  })
+
+  it('refuses a redirect to an address inside the network, checked again at every hop', async () => {
+    // The test's page server stands for a site on the internet: its one address is let through,
+    // and every other internal address is refused as by default.
+    const app = await quotedb({ allowPrivate: false, allowedAddresses: ['127.0.0.1'] })
+    const port = new URL(base).port
+    expect((await post(app, { url: `${base}/news/story` })).status).toBe(201)
+    for (const target of [
+      `http://127.0.0.2:${port}/news/story`,
+      'http://169.254.169.254/latest/meta-data/',
+      'http://10.0.0.8/',
+      `http://[::1]:${port}/news/story`,
+    ]) {
+      const url = `${base}/redirect/away?to=${encodeURIComponent(target)}`
+      const { status, body } = await post(app, { url })
+      expect(status, target).toBe(422)
+      expect(body.error.message, target).toMatch(/own network/)
     }
   })
 
