@@ -1,0 +1,12 @@
+-- Full-text search as quotedb reads it: accents folded (unaccent), words by their Snowball stems
+-- (quotedb_english) or as written (quotedb_simple); and trigrams for names and typos (pg_trgm).
+CREATE EXTENSION IF NOT EXISTS unaccent;--> statement-breakpoint
+CREATE EXTENSION IF NOT EXISTS pg_trgm;--> statement-breakpoint
+CREATE TEXT SEARCH CONFIGURATION quotedb_english (COPY = pg_catalog.english);--> statement-breakpoint
+ALTER TEXT SEARCH CONFIGURATION quotedb_english
+  ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part
+  WITH unaccent, english_stem;--> statement-breakpoint
+CREATE TEXT SEARCH CONFIGURATION quotedb_simple (COPY = pg_catalog.simple);--> statement-breakpoint
+ALTER TEXT SEARCH CONFIGURATION quotedb_simple
+  ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part
+  WITH unaccent, simple;

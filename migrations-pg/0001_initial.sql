@@ -1,0 +1,124 @@
+CREATE TABLE "articles" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"outlet_id" integer NOT NULL,
+	"url" text NOT NULL,
+	"title" text,
+	"published_on" text NOT NULL,
+	"date_precision" text NOT NULL,
+	"language" text NOT NULL,
+	"byline" text,
+	"body" text,
+	CONSTRAINT "articles_url_unique" UNIQUE("url"),
+	CONSTRAINT "articles_url_format" CHECK ("articles"."url" ~ '^https?://'),
+	CONSTRAINT "articles_published_date" CHECK ("articles"."published_on" ~ '^\d{4}-\d{2}-\d{2}$'),
+	CONSTRAINT "articles_precision_known" CHECK ("articles"."date_precision" IN ('year', 'month', 'day'))
+);
+--> statement-breakpoint
+CREATE TABLE "change_log" (
+	"seq" bigserial PRIMARY KEY NOT NULL,
+	"entity" text NOT NULL,
+	"entity_id" integer NOT NULL,
+	"op" text NOT NULL,
+	"removed_words" text
+);
+--> statement-breakpoint
+CREATE TABLE "change_readers" (
+	"reader" text PRIMARY KEY NOT NULL,
+	"position" bigint NOT NULL,
+	"seen_at" bigint NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "outlet_aliases" (
+	"outlet_id" integer NOT NULL,
+	"alias" text NOT NULL,
+	CONSTRAINT "outlet_aliases_outlet_id_alias_pk" PRIMARY KEY("outlet_id","alias")
+);
+--> statement-breakpoint
+CREATE TABLE "outlets" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"slug" text NOT NULL,
+	"name" text NOT NULL,
+	"kind" text,
+	"country" text,
+	"domain" text,
+	CONSTRAINT "outlets_slug_unique" UNIQUE("slug"),
+	CONSTRAINT "outlets_domain_unique" UNIQUE("domain"),
+	CONSTRAINT "outlets_name_present" CHECK (btrim("outlets"."name") <> ''),
+	CONSTRAINT "outlets_kind_known" CHECK ("outlets"."kind" IS NULL OR "outlets"."kind" IN ('newspaper', 'wire', 'broadcaster', 'magazine', 'online')),
+	CONSTRAINT "outlets_country_format" CHECK ("outlets"."country" IS NULL OR "outlets"."country" ~ '^[A-Z]{2}$'),
+	CONSTRAINT "outlets_domain_format" CHECK ("outlets"."domain" IS NULL OR ("outlets"."domain" LIKE '%.%' AND "outlets"."domain" = lower("outlets"."domain")))
+);
+--> statement-breakpoint
+CREATE TABLE "quote_threads" (
+	"quote_id" integer PRIMARY KEY NOT NULL,
+	"thread_id" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "quotes" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"article_id" integer NOT NULL,
+	"speaker_id" integer,
+	"text" text NOT NULL,
+	"kind" text NOT NULL,
+	"cue" text,
+	"speaker_title" text,
+	"audience" text,
+	"cited_outlet_id" integer,
+	"said_earliest" text,
+	"said_latest" text,
+	"said_phrase" text,
+	"start" integer,
+	"end" integer,
+	"extraction" text,
+	"search_stems" "tsvector" GENERATED ALWAYS AS (to_tsvector('quotedb_english'::regconfig, text)) STORED,
+	"search_words" "tsvector" GENERATED ALWAYS AS (to_tsvector('quotedb_simple'::regconfig, text)) STORED,
+	CONSTRAINT "quotes_text_present" CHECK (btrim("quotes"."text") <> ''),
+	CONSTRAINT "quotes_kind_known" CHECK ("quotes"."kind" IN ('direct', 'partial', 'paraphrase')),
+	CONSTRAINT "quotes_offsets_paired" CHECK (("quotes"."start" IS NULL) = ("quotes"."end" IS NULL)),
+	CONSTRAINT "quotes_offsets_order" CHECK ("quotes"."start" IS NULL OR ("quotes"."start" >= 0 AND "quotes"."end" > "quotes"."start"))
+);
+--> statement-breakpoint
+CREATE TABLE "speaker_aliases" (
+	"speaker_id" integer NOT NULL,
+	"alias" text NOT NULL,
+	CONSTRAINT "speaker_aliases_speaker_id_alias_pk" PRIMARY KEY("speaker_id","alias")
+);
+--> statement-breakpoint
+CREATE TABLE "speaker_titles" (
+	"speaker_id" integer NOT NULL,
+	"title" text NOT NULL,
+	CONSTRAINT "speaker_titles_speaker_id_title_pk" PRIMARY KEY("speaker_id","title")
+);
+--> statement-breakpoint
+CREATE TABLE "speakers" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"slug" text NOT NULL,
+	"name" text NOT NULL,
+	"description" text,
+	"wikidata_id" text,
+	"anonymous" boolean DEFAULT false NOT NULL,
+	CONSTRAINT "speakers_slug_unique" UNIQUE("slug")
+);
+--> statement-breakpoint
+CREATE TABLE "threads" (
+	"id" integer PRIMARY KEY NOT NULL,
+	"statements" integer NOT NULL,
+	"outlets" integer NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "articles" ADD CONSTRAINT "articles_outlet_id_outlets_id_fk" FOREIGN KEY ("outlet_id") REFERENCES "public"."outlets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "outlet_aliases" ADD CONSTRAINT "outlet_aliases_outlet_id_outlets_id_fk" FOREIGN KEY ("outlet_id") REFERENCES "public"."outlets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quotes" ADD CONSTRAINT "quotes_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quotes" ADD CONSTRAINT "quotes_speaker_id_speakers_id_fk" FOREIGN KEY ("speaker_id") REFERENCES "public"."speakers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quotes" ADD CONSTRAINT "quotes_cited_outlet_id_outlets_id_fk" FOREIGN KEY ("cited_outlet_id") REFERENCES "public"."outlets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "speaker_aliases" ADD CONSTRAINT "speaker_aliases_speaker_id_speakers_id_fk" FOREIGN KEY ("speaker_id") REFERENCES "public"."speakers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "speaker_titles" ADD CONSTRAINT "speaker_titles_speaker_id_speakers_id_fk" FOREIGN KEY ("speaker_id") REFERENCES "public"."speakers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "articles_outlet" ON "articles" USING btree ("outlet_id","published_on","id");--> statement-breakpoint
+CREATE INDEX "articles_published" ON "articles" USING btree ("published_on");--> statement-breakpoint
+CREATE INDEX "quote_threads_thread" ON "quote_threads" USING btree ("thread_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "quotes_article_span_kind" ON "quotes" USING btree ("article_id","start","end","kind");--> statement-breakpoint
+CREATE INDEX "quotes_speaker" ON "quotes" USING btree ("speaker_id");--> statement-breakpoint
+CREATE INDEX "quotes_cited_outlet" ON "quotes" USING btree ("cited_outlet_id");--> statement-breakpoint
+CREATE INDEX "quotes_search_stems" ON "quotes" USING gin ("search_stems");--> statement-breakpoint
+CREATE INDEX "quotes_search_words" ON "quotes" USING gin ("search_words");--> statement-breakpoint
+CREATE INDEX "quotes_review_queue" ON "quotes" USING btree ((("extraction"::jsonb ->> 'confidence')::real),"id") WHERE "quotes"."extraction" IS NOT NULL;

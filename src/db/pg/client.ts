@@ -1,0 +1,63 @@
+/**
+ * Opening a PostgreSQL database: a connection pool over `QUOTEDB_DATABASE_URL`, its migrations
+ * (`migrations-pg/`) applied on open, and a listener for the change feed's wake-ups.
+ */
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { drizzle } from 'drizzle-orm/node-postgres'
+import { migrate } from 'drizzle-orm/node-postgres/migrator'
+import pg from 'pg'
+import * as schema from './schema'
+
+const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), '../../../migrations-pg')
+
+/** The channel the change feed's trigger notifies on every commit that recorded a change. */
+export const CHANGES_CHANNEL = 'quotedb_changes'
+
+export type PgDb = ReturnType<typeof drizzle<typeof schema>>
+
+export interface PgConnections {
+  db: PgDb
+  pool: pg.Pool
+  close(): Promise<void>
+}
+
+/**
+ * Opens the database at `url` and brings its schema up to date. Several servers may open one
+ * database at once: an advisory lock lets one migrate while the others wait, then find nothing
+ * left to do.
+ */
+export async function openPostgres(
+  url: string,
+  options: { max?: number } = {},
+): Promise<PgConnections> {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 })
+  const db = drizzle(pool, { schema })
+  const client = await pool.connect()
+  try {
+    // One migrating server at a time: the others wait here, then find nothing left to do.
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', ['quotedb migrations'])
+    await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER })
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(hashtext($1))', ['quotedb migrations'])
+    client.release()
+  }
+  return { db, pool, close: () => pool.end() }
+}
+
+/**
+ * Calls `wake` whenever another transaction has committed changes to the feed, over a connection
+ * of its own (LISTEN holds one). Returns what stops listening.
+ */
+export async function listenForChanges(
+  url: string,
+  wake: () => void,
+): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  client.on('notification', (message) => {
+    if (message.channel === CHANGES_CHANNEL) wake()
+  })
+  await client.query(`LISTEN ${CHANGES_CHANNEL}`)
+  return () => client.end()
+}

@@ -1,0 +1,200 @@
+/**
+ * The PostgreSQL schema: the same attribution model as the SQLite schema (`../schema.ts`), in
+ * drizzle's PostgreSQL dialect, for deployments of several servers over one database.
+ *
+ * Full-text search is PostgreSQL's own: each quote carries two `tsvector` columns the database
+ * computes from its text (generated, stored, GIN-indexed) — `quotedb_english` (Snowball stems, so
+ * "drones" finds "drone") and `quotedb_simple` (words as written, for exact words and phrases) —
+ * both through `unaccent`, so "Joaquin" finds "Joaquín". The configurations, the extensions and the
+ * change feed's triggers are in hand-written migrations (`migrations-pg/0000_*.sql`, `0002_*.sql`).
+ */
+import { sql } from 'drizzle-orm'
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core'
+import { DATE_PRECISIONS, OUTLET_KINDS, QUOTE_KINDS } from '../../domain/vocabulary'
+import { CHANGE_OPS, CHANGED_ENTITIES } from '../schema'
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
+
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '))
+
+export const outlets = pgTable(
+  'outlets',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: OUTLET_KINDS }),
+    country: text('country'),
+    domain: text('domain').unique(),
+  },
+  (t) => [
+    check('outlets_name_present', sql`btrim(${t.name}) <> ''`),
+    check('outlets_kind_known', sql`${t.kind} IS NULL OR ${t.kind} IN (${inList(OUTLET_KINDS)})`),
+    check('outlets_country_format', sql`${t.country} IS NULL OR ${t.country} ~ '^[A-Z]{2}$'`),
+    check(
+      'outlets_domain_format',
+      sql`${t.domain} IS NULL OR (${t.domain} LIKE '%.%' AND ${t.domain} = lower(${t.domain}))`,
+    ),
+  ],
+)
+
+export const outletAliases = pgTable(
+  'outlet_aliases',
+  {
+    outletId: integer('outlet_id')
+      .notNull()
+      .references(() => outlets.id, { onDelete: 'cascade' }),
+    alias: text('alias').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.outletId, t.alias] })],
+)
+
+export const speakers = pgTable('speakers', {
+  id: serial('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  description: text('description'),
+  wikidataId: text('wikidata_id'),
+  anonymous: boolean('anonymous').notNull().default(false),
+})
+
+export const speakerAliases = pgTable(
+  'speaker_aliases',
+  {
+    speakerId: integer('speaker_id')
+      .notNull()
+      .references(() => speakers.id, { onDelete: 'cascade' }),
+    alias: text('alias').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.speakerId, t.alias] })],
+)
+
+export const speakerTitles = pgTable(
+  'speaker_titles',
+  {
+    speakerId: integer('speaker_id')
+      .notNull()
+      .references(() => speakers.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.speakerId, t.title] })],
+)
+
+export const articles = pgTable(
+  'articles',
+  {
+    id: serial('id').primaryKey(),
+    outletId: integer('outlet_id')
+      .notNull()
+      .references(() => outlets.id),
+    url: text('url').notNull().unique(),
+    title: text('title'),
+    publishedOn: text('published_on').notNull(),
+    datePrecision: text('date_precision', { enum: DATE_PRECISIONS }).notNull(),
+    language: text('language').notNull(),
+    byline: text('byline'),
+    body: text('body'),
+  },
+  (t) => [
+    index('articles_outlet').on(t.outletId, t.publishedOn, t.id),
+    index('articles_published').on(t.publishedOn),
+    check('articles_url_format', sql`${t.url} ~ '^https?://'`),
+    check('articles_published_date', sql`${t.publishedOn} ~ '^\\d{4}-\\d{2}-\\d{2}$'`),
+    check('articles_precision_known', sql`${t.datePrecision} IN (${inList(DATE_PRECISIONS)})`),
+  ],
+)
+
+export const quotes = pgTable(
+  'quotes',
+  {
+    id: serial('id').primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    speakerId: integer('speaker_id').references(() => speakers.id),
+    text: text('text').notNull(),
+    kind: text('kind', { enum: QUOTE_KINDS }).notNull(),
+    cue: text('cue'),
+    speakerTitle: text('speaker_title'),
+    audience: text('audience'),
+    citedOutletId: integer('cited_outlet_id').references(() => outlets.id),
+    saidEarliest: text('said_earliest'),
+    saidLatest: text('said_latest'),
+    saidPhrase: text('said_phrase'),
+    start: integer('start'),
+    end: integer('end'),
+    extraction: text('extraction'),
+    /** The text's words by their stems, accents folded: what other word forms are found by. */
+    searchStems: tsvector('search_stems').generatedAlwaysAs(
+      sql`to_tsvector('quotedb_english'::regconfig, text)`,
+    ),
+    /** The text's words as written, accents folded: exact words and phrases. */
+    searchWords: tsvector('search_words').generatedAlwaysAs(
+      sql`to_tsvector('quotedb_simple'::regconfig, text)`,
+    ),
+  },
+  (t) => [
+    uniqueIndex('quotes_article_span_kind').on(t.articleId, t.start, t.end, t.kind),
+    index('quotes_speaker').on(t.speakerId),
+    index('quotes_cited_outlet').on(t.citedOutletId),
+    index('quotes_search_stems').using('gin', t.searchStems),
+    index('quotes_search_words').using('gin', t.searchWords),
+    index('quotes_review_queue')
+      .on(sql`((${t.extraction}::jsonb ->> 'confidence')::real)`, t.id)
+      .where(sql`${t.extraction} IS NOT NULL`),
+    check('quotes_text_present', sql`btrim(${t.text}) <> ''`),
+    check('quotes_kind_known', sql`${t.kind} IN (${inList(QUOTE_KINDS)})`),
+    check('quotes_offsets_paired', sql`(${t.start} IS NULL) = (${t.end} IS NULL)`),
+    check(
+      'quotes_offsets_order',
+      sql`${t.start} IS NULL OR (${t.start} >= 0 AND ${t.end} > ${t.start})`,
+    ),
+  ],
+)
+
+/**
+ * The change feed, as in SQLite: one entry per change, written by triggers in the writing
+ * transaction; every server reads it forward, woken by `NOTIFY quotedb_changes`.
+ */
+export const changeLog = pgTable('change_log', {
+  seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+  entity: text('entity', { enum: CHANGED_ENTITIES }).notNull(),
+  entityId: integer('entity_id').notNull(),
+  op: text('op', { enum: CHANGE_OPS }).notNull(),
+  removedWords: text('removed_words'),
+})
+
+export const changeReaders = pgTable('change_readers', {
+  reader: text('reader').primaryKey(),
+  position: bigint('position', { mode: 'number' }).notNull(),
+  /** When the reader last reported, in milliseconds since 1970. */
+  seenAt: bigint('seen_at', { mode: 'number' }).notNull(),
+})
+
+export const quoteThreads = pgTable(
+  'quote_threads',
+  {
+    quoteId: integer('quote_id').primaryKey(),
+    threadId: integer('thread_id').notNull(),
+  },
+  (t) => [index('quote_threads_thread').on(t.threadId)],
+)
+
+export const threads = pgTable('threads', {
+  id: integer('id').primaryKey(),
+  statements: integer('statements').notNull(),
+  outlets: integer('outlets').notNull(),
+})

@@ -1,0 +1,168 @@
+/**
+ * The PostgreSQL schema on a real PostgreSQL server (`.ci/postgres` starts one; its URL is
+ * QUOTEDB_TEST_DATABASE_URL): migrations, full-text search read as quotedb reads it, constraints,
+ * and the change feed with its wake-ups. Each run works in a database of its own, dropped after.
+ */
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { listenForChanges, openPostgres, type PgConnections } from '../../../src/db/pg/client'
+
+const ADMIN_URL = process.env.QUOTEDB_TEST_DATABASE_URL
+if (!ADMIN_URL && process.env.QUOTEDB_REQUIRE_POSTGRES) {
+  throw new Error('QUOTEDB_TEST_DATABASE_URL is not set: start a server with .ci/postgres.')
+}
+
+let url: string
+let name: string
+let opened: PgConnections
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: ADMIN_URL })
+  await client.connect()
+  try {
+    return await work(client)
+  } finally {
+    await client.end()
+  }
+}
+
+describe.runIf(ADMIN_URL)('the PostgreSQL schema', () => {
+  beforeAll(async () => {
+    name = `quotedb_test_${randomBytes(6).toString('hex')}`
+    await admin((c) => c.query(`CREATE DATABASE ${name}`))
+    const address = new URL(ADMIN_URL!)
+    address.pathname = `/${name}`
+    url = address.toString()
+    // Two servers starting over one new database at once: one migrates, the other waits for it.
+    const [first, second] = await Promise.all([openPostgres(url), openPostgres(url)])
+    await second.close()
+    opened = first
+  }, 60_000)
+
+  afterAll(async () => {
+    await opened?.close()
+    if (name) await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
+  })
+
+  const query = async <R extends pg.QueryResultRow = pg.QueryResultRow>(
+    text: string,
+    values: unknown[] = [],
+  ) => (await opened.pool.query<R>(text, values)).rows
+
+  /** Stores an article with these statements in one transaction; their ids, in order. */
+  async function article(url: string, texts: string[]): Promise<number[]> {
+    const client = await opened.pool.connect()
+    try {
+      await client.query('BEGIN')
+      const outlet = await client.query(
+        `INSERT INTO outlets (slug, name) VALUES ($1, $1) ON CONFLICT (slug) DO UPDATE SET name = excluded.name RETURNING id`,
+        ['example-daily'],
+      )
+      const stored = await client.query(
+        `INSERT INTO articles (outlet_id, url, published_on, date_precision, language, body)
+         VALUES ($1, $2, '2025-03-04', 'day', 'en', $3) RETURNING id`,
+        [outlet.rows[0].id, url, texts.join('\n\n')],
+      )
+      const ids: number[] = []
+      for (const text of texts) {
+        const quote = await client.query(
+          `INSERT INTO quotes (article_id, text, kind) VALUES ($1, $2, 'direct') RETURNING id`,
+          [stored.rows[0].id, text],
+        )
+        ids.push(quote.rows[0].id)
+      }
+      await client.query('COMMIT')
+      return ids
+    } catch (error) {
+      await client.query('ROLLBACK')
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+
+  it('finds words in any of their forms, exact phrases, and words without their accents', async () => {
+    const [drones, vaporized, joaquin] = await article('https://example.com/search', [
+      'The drone flights began years ago.',
+      'They could be in a car, and they could be vaporized.',
+      'Joaquín Guzmán was extradited.',
+    ])
+    const stems = async (words: string) =>
+      (
+        await query<{ id: number }>(
+          `SELECT id FROM quotes WHERE search_stems @@ websearch_to_tsquery('quotedb_english', $1) ORDER BY id`,
+          [words],
+        )
+      ).map((r) => r.id)
+    const exact = async (words: string) =>
+      (
+        await query<{ id: number }>(
+          `SELECT id FROM quotes WHERE search_words @@ phraseto_tsquery('quotedb_simple', $1) ORDER BY id`,
+          [words],
+        )
+      ).map((r) => r.id)
+    expect(await stems('drones')).toEqual([drones])
+    expect(await stems('vaporize')).toEqual([vaporized])
+    expect(await exact('could be vaporized')).toEqual([vaporized])
+    expect(await exact('vaporized could be')).toEqual([])
+    // Exact words are exact: "drones" as written is not in the text.
+    expect(await exact('drones')).toEqual([])
+    expect(await stems('Joaquin Guzman')).toEqual([joaquin])
+    expect(await exact('joaquin guzman')).toEqual([joaquin])
+  })
+
+  it('refuses a statement that breaks a rule, and keeps nothing of its transaction', async () => {
+    const before = (await query<{ n: string }>('SELECT count(*) AS n FROM articles'))[0]!.n
+    await expect(
+      article('https://example.com/refused', ['A fine statement.', '   ']),
+    ).rejects.toThrow(/quotes_text_present/)
+    expect((await query<{ n: string }>('SELECT count(*) AS n FROM articles'))[0]!.n).toBe(before)
+    await expect(article('not a url', ['Words.'])).rejects.toThrow(/articles_url_format/)
+  })
+
+  it('records every change in the feed, with the words a change took away', async () => {
+    const [head] = await query<{ seq: string | null }>('SELECT max(seq) AS seq FROM change_log')
+    const [id] = await article('https://example.com/feed', ['The bridge will open in May.'])
+    await query(`UPDATE quotes SET text = 'The bridge opens in June.' WHERE id = $1`, [id])
+    await query('DELETE FROM quotes WHERE id = $1', [id])
+    const entries = await query<{ entity: string; op: string; removed_words: string | null }>(
+      `SELECT entity, op, removed_words FROM change_log WHERE seq > $1 ORDER BY seq`,
+      [head!.seq ?? 0],
+    )
+    expect(entries.filter((e) => e.entity === 'quote')).toEqual([
+      { entity: 'quote', op: 'insert', removed_words: null },
+      { entity: 'quote', op: 'update', removed_words: 'The bridge will open in May. ' },
+      { entity: 'quote', op: 'delete', removed_words: 'The bridge opens in June. ' },
+    ])
+    expect(entries).toContainEqual({ entity: 'article', op: 'insert', removed_words: null })
+    await query(`INSERT INTO speakers (slug, name) VALUES ('ana-ruiz', 'Ana Ruiz')`)
+    await query(
+      `INSERT INTO speaker_aliases (speaker_id, alias) SELECT id, 'Ruiz' FROM speakers WHERE slug = 'ana-ruiz'`,
+    )
+    await query(`UPDATE speakers SET name = 'Ana María Ruiz' WHERE slug = 'ana-ruiz'`)
+    const speakerEntries = await query<{ op: string; removed_words: string | null }>(
+      `SELECT op, removed_words FROM change_log WHERE entity = 'speaker' ORDER BY seq`,
+    )
+    expect(speakerEntries).toEqual([
+      { op: 'insert', removed_words: null },
+      { op: 'names', removed_words: null },
+      { op: 'update', removed_words: 'Ana Ruiz ' },
+    ])
+  })
+
+  it('wakes every listening server once per commit that changed anything', async () => {
+    let wakes = 0
+    const stop = await listenForChanges(url, () => wakes++)
+    try {
+      await article('https://example.com/wake', ['One.', 'Two.', 'Three.', 'Four.'])
+      // The notification travels after the commit; wait for it, with a bound.
+      for (let waited = 0; wakes === 0 && waited < 5000; waited += 20)
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      expect(wakes).toBe(1)
+    } finally {
+      await stop()
+    }
+  })
+})
