@@ -7,6 +7,7 @@
  * the same site as the page was read from), the article's `<time datetime>`, `<html lang>`.
  */
 import { Readability } from '@mozilla/readability'
+import { isPageFurniture } from './furniture'
 import { parseHTML } from 'linkedom'
 import { domainOf } from '../domain/identity'
 import { parsePartialDate } from '../domain/partial-dates'
@@ -96,14 +97,14 @@ export function dateOf(written: string | null): string | null {
   return parsePartialDate(date) ? date : null
 }
 
-/** The main text as paragraphs, from Readability's HTML. */
+/** The main text as paragraphs, from Readability's HTML, without the furniture it kept. */
 function paragraphs(html: string): string {
   const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`)
   const blocks = [...document.querySelectorAll('p, h2, h3, h4, h5, h6, li, blockquote, pre')]
     // A block inside another is read with it.
     .filter((block) => !block.parentElement?.closest('p, li, blockquote, pre'))
     .map((block) => (block.textContent ?? '').replace(/\s+/g, ' ').trim())
-    .filter((line) => line !== '')
+    .filter((line) => line !== '' && !isPageFurniture(line))
   return blocks.join('\n\n')
 }
 

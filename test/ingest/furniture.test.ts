@@ -1,0 +1,71 @@
+/**
+ * Page furniture Readability keeps inside an article's container: taken out of the body, while
+ * the article's own sentences that begin the same way stay.
+ */
+import { describe, expect, it } from 'vitest'
+import { isPageFurniture } from '../../src/ingest/furniture'
+import { articleFromPage } from '../../src/ingest/page-article'
+
+const paragraph = (n: number) =>
+  `<p>The council met on Tuesday to discuss the budget for the coming year, part ${n}, with many residents speaking at length about buses, roads and schools in the district.</p>`
+
+/** A news page whose article container holds the furniture real sites put there. */
+const PAGE = `<!DOCTYPE html><html lang="en"><head><title>Budget passes | Example Daily</title>
+<meta property="og:site_name" content="Example Daily">
+<meta property="article:published_time" content="2025-03-04T10:00:00Z"></head>
+<body><header><nav><a href="/">Home</a></nav></header><main><article><h1>Budget passes</h1>
+<ul class="share-tools"><li><a href="#">Share on Facebook</a></li><li><a href="#">Email</a></li></ul>
+${paragraph(1)}
+<div class="ad-slot"><p>Advertisement</p></div>
+${paragraph(2)}
+<p>Story continues below advertisement</p>
+<figure><img src="a.jpg" alt=""><figcaption>The mayor at the council. Photo: Jane Doe/Reuters</figcaption></figure>
+<p>“We will not cut the night buses,” Mayor Ana Ruiz said.</p>
+<p><strong>Read more:</strong> <a href="/x">Council approves new parking rules</a></p>
+<aside class="newsletter"><p>Sign up for our daily newsletter to get the news first.</p></aside>
+${paragraph(3)}
+<p>Related: <a href="/y">Schools budget grows</a></p>
+<div class="text-block">Text in a div, not a paragraph, that carries part of the story about the budget.<br><br>A second line in the same div about the schools and the roads.</div>
+${paragraph(4)}
+<p class="paywall">Subscribe to continue reading</p>
+<p>Follow Example Daily on Bluesky</p>
+<p>Copyright 2025 Example Daily. All rights reserved.</p>
+</article></main><footer><p>About us</p></footer></body></html>`
+
+describe('page furniture', () => {
+  it('is taken out of the article body, and the article’s words are all kept', () => {
+    const article = articleFromPage(PAGE, 'https://www.example.com/news/budget')!
+    const blocks = article.body.split('\n\n')
+    for (const furniture of [
+      'Advertisement',
+      'Story continues',
+      'Read more',
+      'Related',
+      'Subscribe',
+      'Sign up',
+      'Copyright',
+      'Follow Example',
+      'Share on',
+      'Photo:',
+    ]) {
+      expect(article.body, furniture).not.toContain(furniture)
+    }
+    expect(blocks).toHaveLength(7)
+    expect(blocks).toContain('“We will not cut the night buses,” Mayor Ana Ruiz said.')
+    expect(blocks).toContain('A second line in the same div about the schools and the roads.')
+  })
+
+  it('leaves the article’s own sentences that begin like furniture', () => {
+    for (const sentence of [
+      'Sign up rates for the program rose 20 percent this year, officials said.',
+      'Copyright law changed in 2019, the judge said.',
+      'Subscribers complained that the service was slow.',
+      'Related costs rose too.',
+      'Advertisement spending fell by a third in the last quarter, the company said.',
+      'Share prices fell on Monday.',
+      `Read more: ${'the report runs to many pages and many more words '.repeat(4)}`,
+    ]) {
+      expect(isPageFurniture(sentence), sentence).toBe(false)
+    }
+  })
+})
