@@ -8,6 +8,7 @@
  */
 import { Readability } from '@mozilla/readability'
 import { isPageFurniture } from './furniture'
+import { withoutSiteName } from './site-name'
 import { parseHTML } from 'linkedom'
 import { domainOf } from '../domain/identity'
 import { parsePartialDate } from '../domain/partial-dates'
@@ -185,12 +186,19 @@ export function articleFromPage(html: string, address: string): PageArticle | nu
   const body = readable?.content ? paragraphs(readable.content) : ''
   if (body.length < MIN_ARTICLE_CHARS) return null
 
-  const title =
+  const siteNames = [
+    text(ld?.publisher),
+    meta('meta[property="og:site_name"]'),
+    readable?.siteName ?? null,
+  ]
+  const written =
     text(ld?.headline) ??
     meta('meta[property="og:title"]') ??
     meta('meta[name="twitter:title"]') ??
-    readable?.title?.trim() ??
-    null
+    (readable?.title?.trim() || null) ??
+    (document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() || null)
+  const titled = written === null ? null : withoutSiteName(written, siteNames, domain)
+  const title = titled?.title || written
   const published =
     dateOf(text(ld?.datePublished)) ??
     dateOf(meta('meta[property="article:published_time"]')) ??
@@ -202,12 +210,7 @@ export function articleFromPage(html: string, address: string): PageArticle | nu
         .querySelector('article time[datetime], time[itemprop="datePublished"], time[pubdate]')
         ?.getAttribute('datetime') ?? null,
     )
-  const outlet =
-    text(ld?.publisher) ??
-    meta('meta[property="og:site_name"]') ??
-    readable?.siteName ??
-    domain ??
-    fetched.hostname
+  const outlet = siteNames.find(Boolean) ?? titled?.site ?? domain ?? fetched.hostname
   const byline =
     names(ld?.author) ?? meta('meta[name="author"]') ?? readable?.byline?.trim() ?? null
   const language =
