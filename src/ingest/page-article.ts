@@ -91,12 +91,41 @@ const names = (value: unknown): string | null => {
 /** The date a datetime gives, as the page wrote it: its own day, in its own time zone. */
 export function dateOf(written: string | null): string | null {
   if (!written) return null
-  // ISO 8601 only: "1709654400" is no year, "2024-3-5" no month.
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[T\s])/.exec(written.trim())
+  // ISO 8601 only, extended or basic ("20250304"): "1709654400" is no year, "2024-3-5" no month.
+  const match =
+    /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[T\s])/.exec(written.trim()) ??
+    /^(\d{4})(\d{2})(\d{2})(?=$|T)/.exec(written.trim())
   if (!match) return null
   const date = [match[1], match[2], match[3]].filter(Boolean).join('-')
   return parsePartialDate(date) ? date : null
 }
+
+/**
+ * The date an article's address gives, as news sites write it: "/2025/03/04/", "/2025-03-04/",
+ * or only the month ("/2025/03/"), which is then the date's precision.
+ */
+export function dateInAddress(address: URL): string | null {
+  const match =
+    /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])(?:\/(0[1-9]|[12]\d|3[01]))?\//.exec(address.pathname) ??
+    /\/((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?=[/-])/.exec(address.pathname)
+  if (!match) return null
+  return dateOf([match[1], match[2], match[3]].filter(Boolean).join('-'))
+}
+
+/** Meta tags that carry the publication date on sites without JSON-LD, most common first. */
+const DATE_METAS = [
+  'meta[property="article:published_time"]',
+  'meta[name="date"]',
+  'meta[itemprop="datePublished"]',
+  'meta[name="pubdate"]',
+  'meta[name="publish-date"]',
+  'meta[name="publishdate"]',
+  'meta[name="parsely-pub-date"]',
+  'meta[name="sailthru.date"]',
+  'meta[name="dc.date"]',
+  'meta[name="DC.date.issued"]',
+  'meta[property="og:published_time"]',
+]
 
 /** The main text as paragraphs, from Readability's HTML, without the furniture it kept. */
 function paragraphs(html: string): string {
@@ -201,15 +230,17 @@ export function articleFromPage(html: string, address: string): PageArticle | nu
   const title = titled?.title || written
   const published =
     dateOf(text(ld?.datePublished)) ??
-    dateOf(meta('meta[property="article:published_time"]')) ??
-    dateOf(meta('meta[name="date"]')) ??
-    dateOf(meta('meta[itemprop="datePublished"]')) ??
+    DATE_METAS.map((selector) => dateOf(meta(selector))).find(Boolean) ??
     // A <time> of the article's own, not the header's today or a comment's.
     dateOf(
       document
         .querySelector('article time[datetime], time[itemprop="datePublished"], time[pubdate]')
         ?.getAttribute('datetime') ?? null,
-    )
+    ) ??
+    dateInAddress(new URL(url)) ??
+    // Changed by then, so published by then at the latest: the least the page says.
+    dateOf(text(ld?.dateModified)) ??
+    dateOf(meta('meta[property="article:modified_time"]'))
   const outlet = siteNames.find(Boolean) ?? titled?.site ?? domain ?? fetched.hostname
   const byline =
     names(ld?.author) ?? meta('meta[name="author"]') ?? readable?.byline?.trim() ?? null
