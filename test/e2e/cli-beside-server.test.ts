@@ -92,7 +92,9 @@ describe('a command-line import beside the running server', () => {
       ])
       expect(imported.code, imported.stderr).toBe(0)
       expect(failed).toEqual([])
-      expect(slowestMs).toBeLessThan(1000)
+      // A search held by the import would wait for all of it (many seconds); one answered beside
+      // it took up to 1.1 s on a 2-core machine busy with the import and the writes.
+      expect(slowestMs).toBeLessThan(3000)
       // Within the default wait (10 s) the writes had their turn once the import committed.
       expect(answers.map((a) => a.status)).toEqual(Array(20).fill(201))
       const stored = sql<{ url: string }>(
