@@ -10,8 +10,10 @@ CREATE TABLE "articles" (
 	"body" text,
 	CONSTRAINT "articles_url_unique" UNIQUE("url"),
 	CONSTRAINT "articles_url_format" CHECK ("articles"."url" ~ '^https?://'),
-	CONSTRAINT "articles_published_date" CHECK ("articles"."published_on" ~ '^\d{4}-\d{2}-\d{2}$'),
-	CONSTRAINT "articles_precision_known" CHECK ("articles"."date_precision" IN ('year', 'month', 'day'))
+	CONSTRAINT "articles_published_date" CHECK ("articles"."published_on" ~ '^\d{4}-\d{2}-\d{2}$' AND to_char("articles"."published_on"::date, 'YYYY-MM-DD') = "articles"."published_on"),
+	CONSTRAINT "articles_precision_known" CHECK ("articles"."date_precision" IN ('year', 'month', 'day')),
+	CONSTRAINT "articles_published_matches_precision" CHECK ("articles"."date_precision" = 'day' OR ("articles"."date_precision" = 'month' AND "articles"."published_on" LIKE '%-01') OR ("articles"."date_precision" = 'year' AND "articles"."published_on" LIKE '%-01-01')),
+	CONSTRAINT "articles_language_format" CHECK ("articles"."language" ~ '^[a-z][A-Za-z0-9-]*$' AND length("articles"."language") <= 35)
 );
 --> statement-breakpoint
 CREATE TABLE "change_log" (
@@ -31,7 +33,8 @@ CREATE TABLE "change_readers" (
 CREATE TABLE "outlet_aliases" (
 	"outlet_id" integer NOT NULL,
 	"alias" text NOT NULL,
-	CONSTRAINT "outlet_aliases_outlet_id_alias_pk" PRIMARY KEY("outlet_id","alias")
+	CONSTRAINT "outlet_aliases_outlet_id_alias_pk" PRIMARY KEY("outlet_id","alias"),
+	CONSTRAINT "outlet_aliases_present" CHECK (btrim("outlet_aliases"."alias") <> '')
 );
 --> statement-breakpoint
 CREATE TABLE "outlets" (
@@ -43,6 +46,7 @@ CREATE TABLE "outlets" (
 	"domain" text,
 	CONSTRAINT "outlets_slug_unique" UNIQUE("slug"),
 	CONSTRAINT "outlets_domain_unique" UNIQUE("domain"),
+	CONSTRAINT "outlets_slug_format" CHECK ("outlets"."slug" ~ '^[a-z0-9\u0080-\U0010FFFF]+(-[a-z0-9\u0080-\U0010FFFF]+)*$'),
 	CONSTRAINT "outlets_name_present" CHECK (btrim("outlets"."name") <> ''),
 	CONSTRAINT "outlets_kind_known" CHECK ("outlets"."kind" IS NULL OR "outlets"."kind" IN ('newspaper', 'wire', 'broadcaster', 'magazine', 'online')),
 	CONSTRAINT "outlets_country_format" CHECK ("outlets"."country" IS NULL OR "outlets"."country" ~ '^[A-Z]{2}$'),
@@ -75,13 +79,17 @@ CREATE TABLE "quotes" (
 	CONSTRAINT "quotes_text_present" CHECK (btrim("quotes"."text") <> ''),
 	CONSTRAINT "quotes_kind_known" CHECK ("quotes"."kind" IN ('direct', 'partial', 'paraphrase')),
 	CONSTRAINT "quotes_offsets_paired" CHECK (("quotes"."start" IS NULL) = ("quotes"."end" IS NULL)),
-	CONSTRAINT "quotes_offsets_order" CHECK ("quotes"."start" IS NULL OR ("quotes"."start" >= 0 AND "quotes"."end" > "quotes"."start"))
+	CONSTRAINT "quotes_offsets_order" CHECK ("quotes"."start" IS NULL OR ("quotes"."start" >= 0 AND "quotes"."end" > "quotes"."start")),
+	CONSTRAINT "quotes_said_earliest_date" CHECK ("quotes"."said_earliest" IS NULL OR ("quotes"."said_earliest" ~ '^\d{4}-\d{2}-\d{2}$' AND to_char("quotes"."said_earliest"::date, 'YYYY-MM-DD') = "quotes"."said_earliest")),
+	CONSTRAINT "quotes_said_latest_date" CHECK ("quotes"."said_latest" IS NULL OR ("quotes"."said_latest" ~ '^\d{4}-\d{2}-\d{2}$' AND to_char("quotes"."said_latest"::date, 'YYYY-MM-DD') = "quotes"."said_latest")),
+	CONSTRAINT "quotes_said_order" CHECK ("quotes"."said_earliest" IS NULL OR "quotes"."said_latest" IS NULL OR "quotes"."said_earliest" <= "quotes"."said_latest")
 );
 --> statement-breakpoint
 CREATE TABLE "speaker_aliases" (
 	"speaker_id" integer NOT NULL,
 	"alias" text NOT NULL,
-	CONSTRAINT "speaker_aliases_speaker_id_alias_pk" PRIMARY KEY("speaker_id","alias")
+	CONSTRAINT "speaker_aliases_speaker_id_alias_pk" PRIMARY KEY("speaker_id","alias"),
+	CONSTRAINT "speaker_aliases_present" CHECK (btrim("speaker_aliases"."alias") <> '')
 );
 --> statement-breakpoint
 CREATE TABLE "speaker_titles" (
@@ -97,7 +105,10 @@ CREATE TABLE "speakers" (
 	"description" text,
 	"wikidata_id" text,
 	"anonymous" boolean DEFAULT false NOT NULL,
-	CONSTRAINT "speakers_slug_unique" UNIQUE("slug")
+	CONSTRAINT "speakers_slug_unique" UNIQUE("slug"),
+	CONSTRAINT "speakers_slug_format" CHECK ("speakers"."slug" ~ '^[a-z0-9\u0080-\U0010FFFF]+(-[a-z0-9\u0080-\U0010FFFF]+)*$'),
+	CONSTRAINT "speakers_name_present" CHECK (btrim("speakers"."name") <> ''),
+	CONSTRAINT "speakers_wikidata_format" CHECK ("speakers"."wikidata_id" IS NULL OR "speakers"."wikidata_id" ~ '^Q[1-9][0-9]*$')
 );
 --> statement-breakpoint
 CREATE TABLE "threads" (

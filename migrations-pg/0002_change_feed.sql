@@ -2,10 +2,19 @@
 -- outlets recorded in change_log by triggers in the writing transaction, whoever makes it; and a
 -- NOTIFY on quotedb_changes once per statement that recorded any, so that every server reading the
 -- feed wakes at once (LISTEN) instead of polling.
+--
+-- Positions are handed out when an entry is written, not when its transaction commits: two
+-- writing transactions at once (two servers) could commit 101 before 100, and a reader at 101
+-- would never read 100. So a transaction that records a change holds the feed's lock until it
+-- commits or rolls back: feed writers go one at a time, and positions commit in order. (A
+-- rolled-back write still leaves its positions unused: a reader cannot take a hole for entries
+-- pruned.)
 CREATE FUNCTION quotedb_log(entity text, entity_id integer, op text, removed text DEFAULT NULL)
-RETURNS void LANGUAGE sql AS $$
-  INSERT INTO change_log (entity, entity_id, op, removed_words) VALUES (entity, entity_id, op, removed)
-$$;--> statement-breakpoint
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('quotedb change_log'));
+  INSERT INTO change_log (entity, entity_id, op, removed_words) VALUES (entity, entity_id, op, removed);
+END $$;--> statement-breakpoint
 
 CREATE FUNCTION quotedb_log_quote() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

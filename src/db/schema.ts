@@ -20,7 +20,7 @@ import {
 } from 'drizzle-orm/sqlite-core'
 import { DATE_PRECISIONS, OUTLET_KINDS, QUOTE_KINDS } from '../domain/vocabulary'
 
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '))
+export const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '))
 
 /** A slug is lower-case ASCII words joined by single hyphens. */
 /**

@@ -10,19 +10,21 @@ const MAX_FURNITURE = 160
 
 const SHAPES: RegExp[] = [
   // Advertisement labels and the notes around them.
-  /^(?:advertisement|advertising|ad|sponsored(?: content)?|skip advertisement|(?:story|article) continues (?:below|after)(?: this)?(?: advertisement| ad)?|continue reading(?: the main story| below)?)\W*$/i,
-  // A label and a link to another story: "Read more: …", "Related — …".
-  /^(?:read more|read also|also read|more reading|see also|related(?: stories| coverage| articles?)?|more on this(?: story)?|recommended|most read|trending|watch|listen)\s*[:|—–-]/i,
-  // Subscription, sign-in and newsletter prompts.
-  /^(?:subscribe|sign up|sign in|log in|register|already a subscriber|become a (?:member|subscriber)|support (?:our|independent) journalism|get (?:our|the) \w+ newsletter)\b.*\b(?:newsletters?|subscri\w*|continue reading|account|free|members?|membership|premium|inbox|journalism|access|reading)\b/i,
+  /^(?:advertisement|sponsored content|skip advertisement|(?:story|article) continues (?:below|after)(?: this)?(?: advertisement| ad)?|continue reading(?: the main story| below)?)\W*$/i,
+  // A label, a colon and a link to another story: "Read more: …", "Related: …", "Watch: …".
+  /^(?:read more|read also|also read|more reading|see also|related(?: stories| coverage| articles?)?|more on this(?: story)?|recommended|most read|trending|watch|listen)\s*[:|]/i,
+  // Subscription and newsletter prompts: "Subscribe to continue reading", "Sign up for our
+  // newsletter", "Already a subscriber?" — not "Sign up was free for the first year".
+  /^(?:subscribe|sign up)(?: now| today| here)?(?:\W*$| (?:for|to) (?:our|the|a|an|continue|get|read|keep|unlock|receive|access)\b)/i,
+  /^(?:already a (?:subscriber|member)|become a (?:member|subscriber)|support (?:our|independent) journalism)\b/i,
   // Copyright lines: "© 2025 Example Daily", "Copyright 2025 …", "… All rights reserved."
   /^(?:©|\(c\)\s*\d{4}|copyright\s+(?:©\s*)?\d{4}\b)|\ball rights reserved\W*$/i,
   // Share and print buttons as text.
   /^(?:share(?: this(?: article| story)?| on \w+)?|tweet|email|print|comments?|save|copy link)$/i,
   // Photo and video credits: "Photo: Jane Doe/Reuters".
-  /^(?:photo(?:graph)?|image|picture|video|credit|caption)s?\s*(?:credit)?\s*[:|]/i,
-  // "Follow us on X", "Follow Jane Doe on Bluesky".
-  /^follow (?:us|[\p{Lu}][\p{L}.'’ -]{0,60}) on (?:twitter|x|facebook|instagram|tiktok|threads|bluesky|linkedin|youtube)\b/iu,
+  /^(?:photo(?:graph)?|image|picture|video|caption)s?(?: credit)?\s*[:|]/i,
+  // "Follow us on X", "Follow Jane Doe on Bluesky" (a name, in capitals: not "Follow the money").
+  /^[Ff]ollow (?:us|\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,4}) on (?:Twitter|X|Facebook|Instagram|TikTok|Threads|Bluesky|LinkedIn|YouTube)\b/u,
 ]
 
 /** Whether a block of the main text is page furniture rather than the article's words. */

@@ -101,31 +101,55 @@ export function dateOf(written: string | null): string | null {
 }
 
 /**
- * The date an article's address gives, as news sites write it: "/2025/03/04/", "/2025-03-04/",
- * or only the month ("/2025/03/"), which is then the date's precision.
+ * The date an article's address gives, as news sites write it: "/2025/03/04/", "/2025-03-04/"
+ * (a path segment of its own), or only the month ("/2025/03/"), which is then the date's
+ * precision. Not a magazine's issue ("/magazine/archive/2025/03/": it went online before), nor
+ * a day after `now` (an event's date, not the article's).
  */
-export function dateInAddress(address: URL): string | null {
+export function dateInAddress(address: URL, now = new Date()): string | null {
+  const path = address.pathname
+  if (/\/(?:magazine|issues?)\//i.test(path)) return null
   const match =
-    /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])(?:\/(0[1-9]|[12]\d|3[01]))?\//.exec(address.pathname) ??
-    /\/((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?=[/-])/.exec(address.pathname)
+    /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])(?:\/(0[1-9]|[12]\d|3[01])(?=[/-]|$)|\/)/.exec(path) ??
+    /\/((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?=\/|$)/.exec(path)
   if (!match) return null
-  return dateOf([match[1], match[2], match[3]].filter(Boolean).join('-'))
+  const date = dateOf([match[1], match[2], match[3]].filter(Boolean).join('-'))
+  return date !== null && date <= now.toISOString().slice(0, 10) ? date : null
 }
 
-/** Meta tags that carry the publication date on sites without JSON-LD, most common first. */
+/**
+ * Meta tags that carry the publication date on sites without JSON-LD, most common first, by the
+ * name or property they are given (compared without case: "DC.date" and "dc.date" are one).
+ */
 const DATE_METAS = [
-  'meta[property="article:published_time"]',
-  'meta[name="date"]',
-  'meta[itemprop="datePublished"]',
-  'meta[name="pubdate"]',
-  'meta[name="publish-date"]',
-  'meta[name="publishdate"]',
-  'meta[name="parsely-pub-date"]',
-  'meta[name="sailthru.date"]',
-  'meta[name="dc.date"]',
-  'meta[name="DC.date.issued"]',
-  'meta[property="og:published_time"]',
+  'article:published_time',
+  'date',
+  'datepublished',
+  'pubdate',
+  'publish-date',
+  'publishdate',
+  'parsely-pub-date',
+  'sailthru.date',
+  'dc.date',
+  'dc.date.issued',
+  'og:published_time',
 ]
+
+/** The content of each meta tag by its name, property or itemprop, in lower case: the first of each. */
+function metasByName(document: Page): Map<string, string> {
+  const found = new Map<string, string>()
+  for (const element of document.querySelectorAll('meta[content]')) {
+    const key = (
+      element.getAttribute('name') ??
+      element.getAttribute('property') ??
+      element.getAttribute('itemprop') ??
+      ''
+    ).toLowerCase()
+    const content = element.getAttribute('content')?.trim()
+    if (key && content && !found.has(key)) found.set(key, content)
+  }
+  return found
+}
 
 /** The main text as paragraphs, from Readability's HTML, without the furniture it kept. */
 function paragraphs(html: string): string {
@@ -197,6 +221,7 @@ export function articleFromPage(html: string, address: string): PageArticle | nu
   const meta = (selector: string) =>
     document.querySelector(selector)?.getAttribute('content')?.trim() || null
   const ld = jsonLdArticle(document)
+  const metas = metasByName(document)
   const claimed = addressesClaimed(document, address).find((url) => sameSite(url, fetched))
   let url = claimed?.href ?? address
   url = withoutTracking(url)
@@ -230,17 +255,14 @@ export function articleFromPage(html: string, address: string): PageArticle | nu
   const title = titled?.title || written
   const published =
     dateOf(text(ld?.datePublished)) ??
-    DATE_METAS.map((selector) => dateOf(meta(selector))).find(Boolean) ??
+    DATE_METAS.map((name) => dateOf(metas.get(name) ?? null)).find(Boolean) ??
     // A <time> of the article's own, not the header's today or a comment's.
     dateOf(
       document
         .querySelector('article time[datetime], time[itemprop="datePublished"], time[pubdate]')
         ?.getAttribute('datetime') ?? null,
     ) ??
-    dateInAddress(new URL(url)) ??
-    // Changed by then, so published by then at the latest: the least the page says.
-    dateOf(text(ld?.dateModified)) ??
-    dateOf(meta('meta[property="article:modified_time"]'))
+    dateInAddress(new URL(url))
   const outlet = siteNames.find(Boolean) ?? titled?.site ?? domain ?? fetched.hostname
   const byline =
     names(ld?.author) ?? meta('meta[name="author"]') ?? readable?.byline?.trim() ?? null

@@ -29,7 +29,7 @@ export async function pageAsArticle(
   if (article.published === null) {
     throw new AppError(
       'no_article',
-      'The page does not say when it was published (no datePublished, article:published_time or <time datetime>); add it as JSON with a published date.',
+      'The page does not say when it was published (no datePublished, no date meta tag such as article:published_time or pubdate, no <time datetime>, no date in its address); add it as JSON with a published date.',
       'url',
     )
   }

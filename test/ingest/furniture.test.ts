@@ -5,9 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { isPageFurniture } from '../../src/ingest/furniture'
 import { articleFromPage } from '../../src/ingest/page-article'
-
-const paragraph = (n: number) =>
-  `<p>The council met on Tuesday to discuss the budget for the coming year, part ${n}, with many residents speaking at length about buses, roads and schools in the district.</p>`
+import { paragraph } from './pages'
 
 /** A news page whose article container holds the furniture real sites put there. */
 const PAGE = `<!DOCTYPE html><html lang="en"><head><title>Budget passes | Example Daily</title>
@@ -64,8 +62,37 @@ describe('page furniture', () => {
       'Advertisement spending fell by a third in the last quarter, the company said.',
       'Share prices fell on Monday.',
       `Read more: ${'the report runs to many pages and many more words '.repeat(4)}`,
+      'Related-party transactions were not disclosed, the auditor said.',
+      'Register of Deeds Jane Smith said the records would be free to access online from Monday.',
+      'Log in failures left thousands of customers unable to access their accounts on Monday.',
+      'Sign up was free for the first year, the ministry said.',
+      'Follow the money on X, he said.',
+      'Credit: banks tighten lending',
+      'Listen — we are not cutting buses.',
+      'Advertising',
     ]) {
       expect(isPageFurniture(sentence), sentence).toBe(false)
+    }
+  })
+
+  it('knows each shape of furniture', () => {
+    for (const block of [
+      'Advertisement',
+      'Story continues below advertisement',
+      'Read more: Council approves new parking rules',
+      'Related: Schools budget grows',
+      'Subscribe to continue reading',
+      'Sign up for our daily newsletter to get the news first.',
+      'Already a subscriber? Log in',
+      '© 2025 Example Daily',
+      'Copyright 2025 Example Daily. All rights reserved.',
+      'Share on Facebook',
+      'Print',
+      'Photo: Jane Doe/Reuters',
+      'Follow Example Daily on Bluesky',
+      'Follow us on X',
+    ]) {
+      expect(isPageFurniture(block), block).toBe(true)
     }
   })
 })

@@ -4,18 +4,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import { articleFromPage, dateInAddress } from '../../src/ingest/page-article'
-
-const BODY = Array.from(
-  { length: 5 },
-  (_, n) =>
-    `<p>The council met to discuss the budget for the coming year, part ${n}, with many residents speaking about buses, roads and schools.</p>`,
-).join('')
+import { newsPage } from './pages'
 
 const published = (head: string, address = 'https://www.example.com/news/budget') =>
-  articleFromPage(
-    `<!DOCTYPE html><html lang="en"><head><title>Budget passes</title>${head}</head><body><article><h1>Budget passes</h1>${BODY}</article></body></html>`,
-    address,
-  )?.published ?? null
+  articleFromPage(newsPage(`<title>Budget passes</title>${head}`), address)?.published ?? null
 
 describe('the date of a page', () => {
   it('is read from the meta tags news sites use', () => {
@@ -26,6 +18,7 @@ describe('the date of a page', () => {
     expect(published('<meta name="sailthru.date" content="2025-03-04 10:00:00">')).toBe(
       '2025-03-04',
     )
+    expect(published('<meta name="DC.date.issued" content="2025-03-04">')).toBe('2025-03-04')
     // A Unix time is no date.
     expect(published('<meta name="pubdate" content="1741082400">')).toBeNull()
   })
@@ -36,15 +29,24 @@ describe('the date of a page', () => {
     )
     expect(dateInAddress(new URL('https://example.com/news/2025/03/budget-passes'))).toBe('2025-03')
     expect(dateInAddress(new URL('https://example.com/2025-03-04/budget'))).toBe('2025-03-04')
+    expect(dateInAddress(new URL('https://example.com/2025/03/04-budget'))).toBe('2025-03-04')
+    expect(dateInAddress(new URL('https://example.com/news/2025/03/04'))).toBe('2025-03-04')
     expect(dateInAddress(new URL('https://example.com/2025/13/04/budget'))).toBeNull()
     expect(dateInAddress(new URL('https://example.com/items/2025/budget'))).toBeNull()
     expect(published('', 'https://www.example.com/news/2025/03/budget')).toBe('2025-03')
   })
 
-  it('is, failing all else, the day it was last changed', () => {
+  it('is never the day it was last changed, nor an issue’s month or an event’s day', () => {
     expect(
       published('<meta property="article:modified_time" content="2025-03-05T08:00:00Z">'),
-    ).toBe('2025-03-05')
-    expect(published('')).toBeNull()
+    ).toBeNull()
+    const now = new Date('2025-06-01T00:00:00Z')
+    for (const address of [
+      'https://www.theatlantic.com/magazine/archive/2025/03/budget/681000/',
+      'https://example.com/sport/2025-05-11-cup-final-preview',
+      'https://example.com/2025/07/04/independence-day-plans',
+    ]) {
+      expect(dateInAddress(new URL(address), now), address).toBeNull()
+    }
   })
 })

@@ -5,16 +5,11 @@
 import { describe, expect, it } from 'vitest'
 import { articleFromPage } from '../../src/ingest/page-article'
 import { withoutSiteName } from '../../src/ingest/site-name'
-
-const BODY = Array.from(
-  { length: 5 },
-  (_, n) =>
-    `<p>The council met on Tuesday to discuss the budget for the coming year, part ${n}, with many residents speaking about buses, roads and schools.</p>`,
-).join('')
+import { newsPage } from './pages'
 
 const page = (head: string, h1 = 'Budget passes') =>
   articleFromPage(
-    `<!DOCTYPE html><html lang="en"><head>${head}<meta property="article:published_time" content="2025-03-04T10:00:00Z"></head><body><article><h1>${h1}</h1>${BODY}</article></body></html>`,
+    newsPage(`${head}<meta property="article:published_time" content="2025-03-04T10:00:00Z">`, h1),
     'https://www.exampledaily.com/news/budget',
   )!
 
@@ -24,7 +19,7 @@ describe("the site's name in a title", () => {
       '<title>Budget passes | Example Daily</title>',
       '<title>Budget passes - Example Daily</title>',
       '<meta property="og:title" content="Budget passes – Example Daily">',
-      '<title>Example Daily: Budget passes</title>',
+      '<title>Example Daily: Budget passes</title><meta property="og:site_name" content="Example Daily">',
       '<title>Example Daily | Budget passes</title>',
       '<meta property="og:title" content="Budget passes · The Daily Paper"><meta property="og:site_name" content="The Daily Paper">',
     ]) {
@@ -35,6 +30,25 @@ describe("the site's name in a title", () => {
   it('names the outlet of a page that says its name nowhere else', () => {
     expect(page('<title>Budget passes | Example Daily</title>').outlet).toBe('Example Daily')
     expect(page('<title>Budget passes</title>').outlet).toBe('exampledaily.com')
+  })
+
+  it('leaves the rest of the title as written, and headlines that begin with a place', () => {
+    expect(
+      withoutSiteName('Man United 2 - 1 Liverpool | Example Daily', [], 'exampledaily.com').title,
+    ).toBe('Man United 2 - 1 Liverpool')
+    expect(withoutSiteName('Chicago - Bears fire coach', [], 'chicago.suntimes.com').title).toBe(
+      'Chicago - Bears fire coach',
+    )
+    expect(withoutSiteName('Boston: A city braces for the storm', [], 'boston.com')).toEqual({
+      title: 'Boston: A city braces for the storm',
+      site: null,
+    })
+    expect(withoutSiteName('Storm hits the coast - BBC', [], 'bbc.co.uk').title).toBe(
+      'Storm hits the coast',
+    )
+    // A title of a million spaces and bars is read in linear time, and left alone.
+    const hostile = `a${' '.repeat(20_000)}|`.repeat(50)
+    expect(withoutSiteName(hostile, [], 'example.com').site).toBeNull()
   })
 
   it('leaves a title whose parts are not the site', () => {

@@ -24,25 +24,41 @@ export interface PgConnections {
 
 /**
  * Opens the database at `url` and brings its schema up to date. Several servers may open one
- * database at once: an advisory lock lets one migrate while the others wait, then find nothing
- * left to do.
+ * database at once: one migrates while the others wait, then find nothing left to do.
  */
 export async function openPostgres(
   url: string,
   options: { max?: number } = {},
 ): Promise<PgConnections> {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 })
-  const db = drizzle(pool, { schema })
-  const client = await pool.connect()
+  // A connection the server closes (a restart, an administrator) is dropped from the pool and
+  // replaced; without a listener the error would end the process.
+  pool.on('error', (error) => console.error('PostgreSQL connection lost:', error.message))
   try {
-    // One migrating server at a time: the others wait here, then find nothing left to do.
+    await migrateOnce(url)
+  } catch (error) {
+    await pool.end()
+    throw error
+  }
+  return { db: drizzle(pool, { schema }), pool, close: () => pool.end() }
+}
+
+/**
+ * Applies the pending migrations over a connection of its own, holding an advisory lock for it
+ * (a session lock: on this connection, never one a pool shares). Waits at most a minute for
+ * another server migrating.
+ */
+async function migrateOnce(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query("SET lock_timeout = '60s'")
     await client.query('SELECT pg_advisory_lock(hashtext($1))', ['quotedb migrations'])
     await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER })
   } finally {
-    await client.query('SELECT pg_advisory_unlock(hashtext($1))', ['quotedb migrations'])
-    client.release()
+    // Ending the connection lets go of the lock, whatever happened.
+    await client.end().catch(() => undefined)
   }
-  return { db, pool, close: () => pool.end() }
 }
 
 /**
@@ -54,6 +70,7 @@ export async function listenForChanges(
   wake: () => void,
 ): Promise<() => Promise<void>> {
   const client = new pg.Client({ connectionString: url })
+  client.on('error', (error) => console.error('PostgreSQL listener lost:', error.message))
   await client.connect()
   client.on('notification', (message) => {
     if (message.channel === CHANGES_CHANNEL) wake()

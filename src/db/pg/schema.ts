@@ -10,6 +10,7 @@
  */
 import { sql } from 'drizzle-orm'
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -24,11 +25,20 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core'
 import { DATE_PRECISIONS, OUTLET_KINDS, QUOTE_KINDS } from '../../domain/vocabulary'
-import { CHANGE_OPS, CHANGED_ENTITIES } from '../schema'
+import { CHANGE_OPS, CHANGED_ENTITIES, inList } from '../schema'
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
 
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '))
+/** A regular expression as PostgreSQL reads it, quoted: backslashes stay backslashes. */
+const pattern = (regex: string) => sql.raw(`'${regex}'`)
+
+/** A slug, as SQLite's schema checks it: lower-case letters (any script) and digits, single hyphens. */
+const isSlug = (column: AnyPgColumn) =>
+  sql`${column} ~ ${pattern('^[a-z0-9\\u0080-\\U0010FFFF]+(-[a-z0-9\\u0080-\\U0010FFFF]+)*$')}`
+
+/** An ISO calendar date, `YYYY-MM-DD`, that is a real day ("2025-02-30" is none). */
+const isIsoDate = (column: AnyPgColumn) =>
+  sql`${column} ~ ${pattern('^\\d{4}-\\d{2}-\\d{2}$')} AND to_char(${column}::date, 'YYYY-MM-DD') = ${column}`
 
 export const outlets = pgTable(
   'outlets',
@@ -41,6 +51,7 @@ export const outlets = pgTable(
     domain: text('domain').unique(),
   },
   (t) => [
+    check('outlets_slug_format', isSlug(t.slug)),
     check('outlets_name_present', sql`btrim(${t.name}) <> ''`),
     check('outlets_kind_known', sql`${t.kind} IS NULL OR ${t.kind} IN (${inList(OUTLET_KINDS)})`),
     check('outlets_country_format', sql`${t.country} IS NULL OR ${t.country} ~ '^[A-Z]{2}$'`),
@@ -59,17 +70,31 @@ export const outletAliases = pgTable(
       .references(() => outlets.id, { onDelete: 'cascade' }),
     alias: text('alias').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.outletId, t.alias] })],
+  (t) => [
+    primaryKey({ columns: [t.outletId, t.alias] }),
+    check('outlet_aliases_present', sql`btrim(${t.alias}) <> ''`),
+  ],
 )
 
-export const speakers = pgTable('speakers', {
-  id: serial('id').primaryKey(),
-  slug: text('slug').notNull().unique(),
-  name: text('name').notNull(),
-  description: text('description'),
-  wikidataId: text('wikidata_id'),
-  anonymous: boolean('anonymous').notNull().default(false),
-})
+export const speakers = pgTable(
+  'speakers',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    description: text('description'),
+    wikidataId: text('wikidata_id'),
+    anonymous: boolean('anonymous').notNull().default(false),
+  },
+  (t) => [
+    check('speakers_slug_format', isSlug(t.slug)),
+    check('speakers_name_present', sql`btrim(${t.name}) <> ''`),
+    check(
+      'speakers_wikidata_format',
+      sql`${t.wikidataId} IS NULL OR ${t.wikidataId} ~ '^Q[1-9][0-9]*$'`,
+    ),
+  ],
+)
 
 export const speakerAliases = pgTable(
   'speaker_aliases',
@@ -79,7 +104,10 @@ export const speakerAliases = pgTable(
       .references(() => speakers.id, { onDelete: 'cascade' }),
     alias: text('alias').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.speakerId, t.alias] })],
+  (t) => [
+    primaryKey({ columns: [t.speakerId, t.alias] }),
+    check('speaker_aliases_present', sql`btrim(${t.alias}) <> ''`),
+  ],
 )
 
 export const speakerTitles = pgTable(
@@ -112,8 +140,16 @@ export const articles = pgTable(
     index('articles_outlet').on(t.outletId, t.publishedOn, t.id),
     index('articles_published').on(t.publishedOn),
     check('articles_url_format', sql`${t.url} ~ '^https?://'`),
-    check('articles_published_date', sql`${t.publishedOn} ~ '^\\d{4}-\\d{2}-\\d{2}$'`),
+    check('articles_published_date', isIsoDate(t.publishedOn)),
     check('articles_precision_known', sql`${t.datePrecision} IN (${inList(DATE_PRECISIONS)})`),
+    check(
+      'articles_published_matches_precision',
+      sql`${t.datePrecision} = 'day' OR (${t.datePrecision} = 'month' AND ${t.publishedOn} LIKE '%-01') OR (${t.datePrecision} = 'year' AND ${t.publishedOn} LIKE '%-01-01')`,
+    ),
+    check(
+      'articles_language_format',
+      sql`${t.language} ~ '^[a-z][A-Za-z0-9-]*$' AND length(${t.language}) <= 35`,
+    ),
   ],
 )
 
@@ -161,6 +197,15 @@ export const quotes = pgTable(
     check(
       'quotes_offsets_order',
       sql`${t.start} IS NULL OR (${t.start} >= 0 AND ${t.end} > ${t.start})`,
+    ),
+    check(
+      'quotes_said_earliest_date',
+      sql`${t.saidEarliest} IS NULL OR (${isIsoDate(t.saidEarliest)})`,
+    ),
+    check('quotes_said_latest_date', sql`${t.saidLatest} IS NULL OR (${isIsoDate(t.saidLatest)})`),
+    check(
+      'quotes_said_order',
+      sql`${t.saidEarliest} IS NULL OR ${t.saidLatest} IS NULL OR ${t.saidEarliest} <= ${t.saidLatest}`,
     ),
   ],
 )

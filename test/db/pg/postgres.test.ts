@@ -83,10 +83,11 @@ describe.runIf(ADMIN_URL)('the PostgreSQL schema', () => {
   }
 
   it('finds words in any of their forms, exact phrases, and words without their accents', async () => {
-    const [drones, vaporized, joaquin] = await article('https://example.com/search', [
+    const [drones, vaporized, joaquin, wellKnown] = await article('https://example.com/search', [
       'The drone flights began years ago.',
       'They could be in a car, and they could be vaporized.',
       'Joaquín Guzmán was extradited.',
+      'She is a well-known author.',
     ])
     const stems = async (words: string) =>
       (
@@ -110,6 +111,9 @@ describe.runIf(ADMIN_URL)('the PostgreSQL schema', () => {
     expect(await exact('drones')).toEqual([])
     expect(await stems('Joaquin Guzman')).toEqual([joaquin])
     expect(await exact('joaquin guzman')).toEqual([joaquin])
+    // A hyphenated word is its parts, in their places.
+    expect(await exact('well known author')).toEqual([wellKnown])
+    expect(await stems('known')).toEqual([wellKnown])
   })
 
   it('refuses a statement that breaks a rule, and keeps nothing of its transaction', async () => {
@@ -119,6 +123,24 @@ describe.runIf(ADMIN_URL)('the PostgreSQL schema', () => {
     ).rejects.toThrow(/quotes_text_present/)
     expect((await query<{ n: string }>('SELECT count(*) AS n FROM articles'))[0]!.n).toBe(before)
     await expect(article('not a url', ['Words.'])).rejects.toThrow(/articles_url_format/)
+    await expect(
+      query(`INSERT INTO speakers (slug, name) VALUES ('Not A Slug', 'X')`),
+    ).rejects.toThrow(/speakers_slug_format/)
+    await expect(
+      query(`INSERT INTO speakers (slug, name) VALUES ('josé-núñez', 'José Núñez') RETURNING id`),
+    ).resolves.toHaveLength(1)
+    await expect(
+      query(
+        `INSERT INTO articles (outlet_id, url, published_on, date_precision, language)
+         SELECT id, 'https://example.com/feb-30', '2025-02-30', 'day', 'en' FROM outlets LIMIT 1`,
+      ),
+    ).rejects.toThrow()
+    await expect(
+      query(
+        `INSERT INTO articles (outlet_id, url, published_on, date_precision, language)
+         SELECT id, 'https://example.com/month', '2025-03-04', 'month', 'en' FROM outlets LIMIT 1`,
+      ),
+    ).rejects.toThrow(/articles_published_matches_precision/)
   })
 
   it('records every change in the feed, with the words a change took away', async () => {
@@ -142,7 +164,8 @@ describe.runIf(ADMIN_URL)('the PostgreSQL schema', () => {
     )
     await query(`UPDATE speakers SET name = 'Ana María Ruiz' WHERE slug = 'ana-ruiz'`)
     const speakerEntries = await query<{ op: string; removed_words: string | null }>(
-      `SELECT op, removed_words FROM change_log WHERE entity = 'speaker' ORDER BY seq`,
+      `SELECT op, removed_words FROM change_log WHERE entity = 'speaker' AND entity_id =
+         (SELECT id FROM speakers WHERE slug = 'ana-ruiz') ORDER BY seq`,
     )
     expect(speakerEntries).toEqual([
       { op: 'insert', removed_words: null },
