@@ -222,6 +222,15 @@ export const changeLog = pgTable('change_log', {
   removedWords: text('removed_words'),
 })
 
+/**
+ * One row: the last position pruned from the feed. PostgreSQL's positions have holes (a
+ * rolled-back write leaves its positions unused), so a reader cannot tell a pruned entry from one
+ * never written by looking for `position + 1`: it compares its position with this instead.
+ */
+export const changeFeedState = pgTable('change_feed_state', {
+  prunedThrough: bigint('pruned_through', { mode: 'number' }).notNull(),
+})
+
 export const changeReaders = pgTable('change_readers', {
   reader: text('reader').primaryKey(),
   position: bigint('position', { mode: 'number' }).notNull(),

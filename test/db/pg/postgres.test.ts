@@ -3,37 +3,20 @@
  * QUOTEDB_TEST_DATABASE_URL): migrations, full-text search read as quotedb reads it, constraints,
  * and the change feed with its wake-ups. Each run works in a database of its own, dropped after.
  */
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
+import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listenForChanges, openPostgres, type PgConnections } from '../../../src/db/pg/client'
-
-const ADMIN_URL = process.env.QUOTEDB_TEST_DATABASE_URL
-if (!ADMIN_URL && process.env.QUOTEDB_REQUIRE_POSTGRES) {
-  throw new Error('QUOTEDB_TEST_DATABASE_URL is not set: start a server with .ci/postgres.')
-}
+import { ADMIN_URL, freshDatabase } from './database'
 
 let url: string
-let name: string
+let drop: (() => Promise<void>) | undefined
 let opened: PgConnections
-
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_URL })
-  await client.connect()
-  try {
-    return await work(client)
-  } finally {
-    await client.end()
-  }
-}
 
 describe.runIf(ADMIN_URL)('the PostgreSQL schema', () => {
   beforeAll(async () => {
-    name = `quotedb_test_${randomBytes(6).toString('hex')}`
-    await admin((c) => c.query(`CREATE DATABASE ${name}`))
-    const address = new URL(ADMIN_URL!)
-    address.pathname = `/${name}`
-    url = address.toString()
+    const database = await freshDatabase()
+    url = database.url
+    drop = database.drop
     // Two servers starting over one new database at once: one migrates, the other waits for it.
     const [first, second] = await Promise.all([openPostgres(url), openPostgres(url)])
     await second.close()
@@ -42,7 +25,7 @@ describe.runIf(ADMIN_URL)('the PostgreSQL schema', () => {
 
   afterAll(async () => {
     await opened?.close()
-    if (name) await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
+    await drop?.()
   })
 
   const query = async <R extends pg.QueryResultRow = pg.QueryResultRow>(
