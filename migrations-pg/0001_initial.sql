@@ -16,6 +16,10 @@ CREATE TABLE "articles" (
 	CONSTRAINT "articles_language_format" CHECK ("articles"."language" ~ '^[a-z][A-Za-z0-9-]*$' AND length("articles"."language") <= 35)
 );
 --> statement-breakpoint
+CREATE TABLE "change_feed_state" (
+	"pruned_through" bigint NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "change_log" (
 	"seq" bigserial PRIMARY KEY NOT NULL,
 	"entity" text NOT NULL,
@@ -74,8 +78,8 @@ CREATE TABLE "quotes" (
 	"start" integer,
 	"end" integer,
 	"extraction" text,
-	"search_stems" "tsvector" GENERATED ALWAYS AS (to_tsvector('quotedb_english'::regconfig, text)) STORED,
-	"search_words" "tsvector" GENERATED ALWAYS AS (to_tsvector('quotedb_simple'::regconfig, text)) STORED,
+	"search_stems" "tsvector" GENERATED ALWAYS AS (to_tsvector('quotedb_english'::regconfig, quotedb_words(text))) STORED,
+	"search_words" "tsvector" GENERATED ALWAYS AS (to_tsvector('quotedb_simple'::regconfig, quotedb_words(text))) STORED,
 	CONSTRAINT "quotes_text_present" CHECK (btrim("quotes"."text") <> ''),
 	CONSTRAINT "quotes_kind_known" CHECK ("quotes"."kind" IN ('direct', 'partial', 'paraphrase')),
 	CONSTRAINT "quotes_offsets_paired" CHECK (("quotes"."start" IS NULL) = ("quotes"."end" IS NULL)),

@@ -125,4 +125,6 @@ BEGIN
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE TRIGGER change_log_notify AFTER INSERT ON change_log
-  FOR EACH STATEMENT EXECUTE FUNCTION quotedb_notify_changes();
+  FOR EACH STATEMENT EXECUTE FUNCTION quotedb_notify_changes();--> statement-breakpoint
+-- Nothing pruned yet (see change_feed_state).
+INSERT INTO change_feed_state (pruned_through) VALUES (0);

@@ -6,14 +6,7 @@
  * matches each variant of its initials.
  */
 import type { AnyWordMatch, WordTerm } from '../domain/store'
-import {
-  MAX_PHRASE_VARIANTS,
-  mayBeInitials,
-  spellings,
-  type PhraseClause,
-  type SearchClause,
-  type WordClause,
-} from '../search/query'
+import { clauseAlternatives, type SearchClause, type WordSequence } from '../search/query'
 
 const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`
 
@@ -26,39 +19,13 @@ export interface ExpressionOptions {
   combine: 'all' | 'any'
 }
 
-/**
- * A word and its alternatives (and their other forms). A word being typed is a prefix, but its
- * spelt-out initials are not: "us" typed last finds "using" and "U.S.", while "a l"* would wrongly
- * find "a lot".
- */
-function wordExpression(clause: WordClause, { otherForms }: ExpressionOptions): string {
-  const parts = clause.alternatives.flatMap((alternative) => {
-    const [whole, ...initials] = spellings(
-      alternative,
-      alternative === clause.word && mayBeInitials(alternative, clause.acronym, clause.capitals),
-    )
-    return [quoted(whole!) + (clause.prefix ? '*' : ''), ...initials.map(quoted)]
-  })
-  if (otherForms) parts.push(...clause.forms.map(quoted))
-  const unique = [...new Set(parts)]
-  return unique.length === 1 ? unique[0]! : `(${unique.join(' OR ')})`
-}
-
-function phraseExpression(clause: PhraseClause): string {
-  const star = clause.prefix ? '*' : ''
-  let variants: string[][] = [[]]
-  for (const { word, acronym } of clause.words) {
-    const forms = spellings(word, acronym)
-    variants = variants
-      .flatMap((prefix) => forms.map((form) => [...prefix, form]))
-      .slice(0, MAX_PHRASE_VARIANTS)
-  }
-  const parts = variants.map((v) => quoted(v.join(' ')) + star)
-  return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`
-}
+/** One alternative as FTS5 writes it: a quoted word or phrase, a prefix with a star. */
+const sequenceExpression = ({ words, prefix }: WordSequence) =>
+  quoted(words.join(' ')) + (prefix ? '*' : '')
 
 function clauseExpression(clause: SearchClause, options: ExpressionOptions): string {
-  return clause.type === 'word' ? wordExpression(clause, options) : phraseExpression(clause)
+  const parts = [...new Set(clauseAlternatives(clause, options).map(sequenceExpression))]
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`
 }
 
 /**

@@ -161,6 +161,47 @@ export function spellings(word: string, initials: boolean): string[] {
 /** Most phrase variants considered when a phrase holds several sets of initials. */
 export const MAX_PHRASE_VARIANTS = 8
 
+/** Words to be found one after the other; the last one a prefix where `prefix` says so. */
+export interface WordSequence {
+  words: string[]
+  prefix: boolean
+}
+
+/**
+ * What a clause matches, as sequences of words, any one of which will do: a word, its typo
+ * corrections and (with `otherForms`) its other forms, and its spelt-out initials ("us" also as
+ * "u s" of "U.S."); a phrase in each variant of its initials. A word being typed is a prefix, but
+ * its spelt-out initials are not: "us" typed last finds "using" and "U.S.", while "a l"* would
+ * wrongly find "a lot". The one definition both engines' query syntaxes are written from.
+ */
+export function clauseAlternatives(
+  clause: SearchClause,
+  { otherForms }: { otherForms: boolean },
+): WordSequence[] {
+  if (clause.type === 'phrase') {
+    let variants: string[][] = [[]]
+    for (const { word, acronym } of clause.words) {
+      const forms = spellings(word, acronym)
+      variants = variants
+        .flatMap((prefix) => forms.map((form) => [...prefix, form]))
+        .slice(0, MAX_PHRASE_VARIANTS)
+    }
+    return variants.map((words) => ({ words, prefix: clause.prefix }))
+  }
+  const sequences = clause.alternatives.flatMap((alternative) => {
+    const [whole, ...initials] = spellings(
+      alternative,
+      alternative === clause.word && mayBeInitials(alternative, clause.acronym, clause.capitals),
+    )
+    return [
+      { words: [whole!], prefix: clause.prefix },
+      ...initials.map((spelt) => ({ words: spelt.split(' '), prefix: false })),
+    ]
+  })
+  if (otherForms) sequences.push(...clause.forms.map((form) => ({ words: [form], prefix: false })))
+  return sequences
+}
+
 /** A sequence of words a snippet marks where the quote holds it; the last may be a prefix. */
 export type HighlightPhrase = Array<{ word: string; prefix: boolean }>
 

@@ -5,7 +5,9 @@
  * Full-text search is PostgreSQL's own: each quote carries two `tsvector` columns the database
  * computes from its text (generated, stored, GIN-indexed) — `quotedb_english` (Snowball stems, so
  * "drones" finds "drone") and `quotedb_simple` (words as written, for exact words and phrases) —
- * both through `unaccent`, so "Joaquin" finds "Joaquín". The configurations, the extensions and the
+ * both through `unaccent`, so "Joaquin" finds "Joaquín"; and both over the words split at every
+ * punctuation mark (`quotedb_words`), as SQLite's tokenizer splits them ("U.S." is "u" "s", not
+ * PostgreSQL's file name "u.s"). The configurations, the extensions and the
  * change feed's triggers are in hand-written migrations (`migrations-pg/0000_*.sql`, `0002_*.sql`).
  */
 import { sql } from 'drizzle-orm'
@@ -175,11 +177,11 @@ export const quotes = pgTable(
     extraction: text('extraction'),
     /** The text's words by their stems, accents folded: what other word forms are found by. */
     searchStems: tsvector('search_stems').generatedAlwaysAs(
-      sql`to_tsvector('quotedb_english'::regconfig, text)`,
+      sql`to_tsvector('quotedb_english'::regconfig, quotedb_words(text))`,
     ),
     /** The text's words as written, accents folded: exact words and phrases. */
     searchWords: tsvector('search_words').generatedAlwaysAs(
-      sql`to_tsvector('quotedb_simple'::regconfig, text)`,
+      sql`to_tsvector('quotedb_simple'::regconfig, quotedb_words(text))`,
     ),
   },
   (t) => [
