@@ -92,8 +92,13 @@ export async function runIngest(writer: Writer, command: IngestCommand): Promise
     try {
       const item = await pageAsArticle(source, command.fetch)
       const article = await writer.run('createArticle', item, { extract: command.extract })
+      // Extracted statements wait for a person: say where.
+      const review =
+        command.extract && article.statements.length > 0
+          ? `; review them at /review?article=${article.id}`
+          : ''
       outcome.added.push(
-        `${article.url} (article ${article.id}, ${article.statements.length} statements)`,
+        `${article.url} (article ${article.id}, ${article.statements.length} statements${review})`,
       )
     } catch (error) {
       if (error instanceof AppError && error.code === 'conflict') outcome.skipped.push(source.url)

@@ -2,7 +2,7 @@
  * Quotes in SQL alone: one by id, and the candidates for a claim, each with its whole chain.
  * (Searches and exports go through the search plan: `match-queries.ts`.)
  */
-import { asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import type { ClaimCandidate, PageRequest } from '../domain/store'
 import type { QuoteResult } from '../domain/types'
 import type { Db } from './client'
@@ -78,10 +78,18 @@ const confidence = sql`json_extract(${quotes.extraction}, '$.confidence')`
 
 /**
  * The statements awaiting review — stored by the extractor, not yet accepted by a person — least
- * sure first (then oldest first), read in order from their index; and how many there are.
+ * sure first (then oldest first), read in order from their index; and how many there are. With
+ * `articleId`, only that article's.
  */
-export function reviewQueue(db: Db, page: PageRequest): { total: number; ids: number[] } {
-  const awaiting = isNotNull(quotes.extraction)
+export function reviewQueue(
+  db: Db,
+  page: PageRequest,
+  articleId: number | null = null,
+): { total: number; ids: number[] } {
+  const awaiting =
+    articleId === null
+      ? isNotNull(quotes.extraction)
+      : and(isNotNull(quotes.extraction), eq(quotes.articleId, articleId))
   const ids = db
     .select({ id: quotes.id })
     .from(quotes)

@@ -327,9 +327,12 @@ export interface EntityReads {
   getQuote(id: number): Promise<QuoteResult | null>
   /**
    * The statements awaiting review (stored by the extractor, not yet accepted by a person), least
-   * sure first: one page of their ids, and how many there are.
+   * sure first: one page of their ids, and how many there are; with `articleId`, that article's.
    */
-  reviewQueue(page: PageRequest): Promise<{ total: number; ids: number[] }>
+  reviewQueue(
+    page: PageRequest,
+    articleId?: number | null,
+  ): Promise<{ total: number; ids: number[] }>
   /** The ids of a thread's statements, smallest first, at most `limit`; none for no thread. */
   threadStatementIds(threadId: number, limit: number): Promise<number[]>
   /** The next `limit` outlets after the outlet `afterId`, in id order, as records (for exports). */

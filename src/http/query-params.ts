@@ -161,6 +161,16 @@ export const idPathParam = z
   .transform(Number)
   .openapi({ param: { name: 'id', in: 'path' }, type: 'integer', minimum: 1, example: 1 })
 
+/** `?article=`: an article's id, as a filter. */
+export const articleIdParam = z
+  .string()
+  .refine((s) => idFromPath(s) !== null, {
+    error: `article must be an article's id, a whole number from 1 to ${Number.MAX_SAFE_INTEGER}.`,
+  })
+  .transform(Number)
+  .optional()
+  .openapi({ param: { name: 'article', in: 'query' }, type: 'integer', minimum: 1, example: 2 })
+
 /** Path `:slug`: anything short; a slug that names nothing is a 404, not a 400. */
 export const slugPathParam = z
   .string()

@@ -59,15 +59,15 @@ export function excerptAround(
 }
 
 /**
- * One page of the statements awaiting review, least sure first. Read as of one moment: a statement
- * decided while the page is read is not on it.
+ * One page of the statements awaiting review, least sure first — of every article, or of one
+ * (`article`). Read as of one moment: a statement decided while the page is read is not on it.
  */
 export async function reviewQueue(
   context: ServiceContext,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; article?: number | null },
 ): Promise<Page<ReviewItem>> {
   return context.store.consistentReads(async (reads) => {
-    const { total, ids } = await reads.reviewQueue(page)
+    const { total, ids } = await reads.reviewQueue(page, page.article ?? null)
     const statements = (await reads.quotesInOrder(ids)).filter((s) => s.extraction !== null)
     // Only the bodies: an article's page would read every statement in it.
     const urls = [...new Set(statements.map((s) => s.article.url))]

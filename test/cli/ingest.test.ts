@@ -58,7 +58,7 @@ describe('npm run ingest', () => {
     expect(run.stdout).toContain('Added 2, skipped 0 (already stored), refused 1.')
     expect(run.stdout).toContain('no <link rel="canonical">')
     expect(run.stdout).toMatch(
-      /added {4}https:\/\/news\.example\/a \(article \d+, [1-9]\d* statements\)/,
+      /added {4}https:\/\/news\.example\/a \(article (\d+), [1-9]\d* statements; review them at \/review\?article=\1\)/,
     )
     expect(urls(database)).toEqual(['https://news.example/a', 'https://news.example/b'])
   })

@@ -68,6 +68,21 @@ describe('/review for a reader', () => {
   })
 })
 
+describe('/review?article=ID', () => {
+  it('reviews one article, and says so; an unknown one lists every statement instead', async () => {
+    const { app, article } = await quotedbWithExtracted()
+    const response = await app.request(`/review?article=${article.id}`)
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(html).toContain(`href="/articles/${article.id}"`)
+    expect(html).toContain('href="/review">every article</a>')
+    expect(html.match(/class="review-item"/g)).toHaveLength(article.statements.length)
+    const unknown = await app.request('/review?article=999999')
+    expect(unknown.status).toBe(404)
+    expect(await unknown.text()).toContain('No article has this address')
+  })
+})
+
 describe('signing in', () => {
   it('sets an HttpOnly, SameSite=Strict cookie that is not the token', async () => {
     const { app } = await quotedbWithExtracted()

@@ -38,6 +38,32 @@ describe('GET /api/review', () => {
     }
   })
 
+  it('lists one article’s statements with article=ID', async () => {
+    const quotedb = await quotedbWithExtracted()
+    const other = await send<{ id: number; statements: Array<{ id: number }> }>(
+      quotedb.app,
+      'POST',
+      '/api/articles?extract=true',
+      {
+        ...REVIEW_ARTICLE,
+        url: 'https://www.example-herald.com/2025/03/other',
+        body: '“The ferry will run all winter,” Harbour Master Ingrid Solberg said.',
+      },
+    )
+    expect(other.status).toBe(201)
+    const all = await getJson<Queue>(quotedb.app, '/api/review?limit=100')
+    const one = await getJson<Queue>(quotedb.app, `/api/review?article=${other.body.id}`)
+    expect(one.body.items.map((i) => i.statement.id)).toEqual(
+      other.body.statements.map((s) => s.id),
+    )
+    expect(one.body.total).toBe(other.body.statements.length)
+    expect(all.body.total).toBe(quotedb.article.statements.length + other.body.statements.length)
+    expect((await getJson<Queue>(quotedb.app, '/api/review?article=999999')).body.total).toBe(0)
+    const bad = await getJson<{ error: { param: string } }>(quotedb.app, '/api/review?article=x')
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.param).toBe('article')
+  })
+
   it('pages through the queue and refuses a bad limit', async () => {
     const { app, article } = await quotedbWithExtracted()
     const first = await getJson<Queue>(app, '/api/review?limit=1')

@@ -127,10 +127,39 @@ export function reviewPageRoutes(services: Services, options: { writeToken: stri
     params: URLSearchParams,
     say: { notice?: string | null; error?: string | null; status?: ContentfulStatusCode } = {},
   ) => {
-    const queue = await services.reviewQueue({ limit: REVIEW_PAGE_SIZE, offset: offsetOf(params) })
+    // One article's statements (`?article=ID`, as an ingest with extraction leads to), or all.
+    const written = params.get('article')
+    const articleId = written === null ? null : idFromPath(written)
+    const article =
+      articleId === null
+        ? null
+        : await services.getArticle(articleId).catch((error: unknown) => {
+            if (error instanceof AppError && error.code === 'not_found') return null
+            throw error
+          })
+    if (written !== null && article === null) {
+      const all = await services.reviewQueue({ limit: REVIEW_PAGE_SIZE, offset: 0 })
+      return c.html(
+        <ReviewPage
+          queue={all}
+          params={new URLSearchParams()}
+          formToken={sessions.formToken(c)}
+          notice={null}
+          error="No article has this address: every statement awaiting review is listed instead."
+          article={null}
+        />,
+        404,
+      )
+    }
+    const queue = await services.reviewQueue({
+      limit: REVIEW_PAGE_SIZE,
+      offset: offsetOf(params),
+      article: article?.id ?? null,
+    })
     return c.html(
       <ReviewPage
         queue={queue}
+        article={article}
         params={params}
         formToken={sessions.formToken(c)}
         notice={say.notice ?? null}

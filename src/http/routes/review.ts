@@ -5,7 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Services } from '../../services'
-import { idPathParam, limitParam, offsetParam, queryObject } from '../query-params'
+import { articleIdParam, idPathParam, limitParam, offsetParam, queryObject } from '../query-params'
 import {
   bearerSecurity,
   createRouter,
@@ -34,7 +34,10 @@ const queueRoute = createRoute({
   method: 'get',
   path: '/review',
   summary: 'The statements awaiting review, least sure first',
-  request: { query: queryObject({ limit: limitParam, offset: offsetParam }) },
+  description: 'Of every article, or with article=ID of one.',
+  request: {
+    query: queryObject({ article: articleIdParam, limit: limitParam, offset: offsetParam }),
+  },
   responses: {
     ...jsonResponse(pageOf(reviewItemSchema, 'ReviewPage'), 'One page of the review queue.'),
     ...errorResponses,

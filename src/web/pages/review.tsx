@@ -8,7 +8,7 @@
 import type { Child } from 'hono/jsx'
 import type { AttributionMethod } from '../../domain/vocabulary'
 import { QUOTE_KINDS } from '../../domain/vocabulary'
-import type { Page } from '../../domain/types'
+import type { Article, Page } from '../../domain/types'
 import { evidenceSpans, type EvidenceKind, type ReviewItem } from '../../services/review'
 import { Chain } from '../components/citation'
 import { ErrorNote } from '../components/error-note'
@@ -182,12 +182,15 @@ function ReviewEntry({
 
 export function ReviewPage({
   queue,
+  article,
   params,
   formToken,
   notice,
   error,
 }: {
   queue: Page<ReviewItem>
+  /** The one article reviewed (`?article=`); null for every article. */
+  article: Pick<Article, 'id' | 'title' | 'outlet'> | null
   params: URLSearchParams
   /** The signed-in reviewer's form token; null for a reader who is not signed in. */
   formToken: string | null
@@ -197,11 +200,27 @@ export function ReviewPage({
 }) {
   const back = `/review${params.size > 0 ? `?${params}` : ''}`
   return (
-    <Layout title={`Review (${queue.total})`} current="review">
+    <Layout
+      title={
+        article
+          ? `Review: ${shortened(article.title ?? article.outlet.name, 60)} (${queue.total})`
+          : `Review (${queue.total})`
+      }
+      current="review"
+    >
       <h1>Review</h1>
+      {article ? (
+        <p class="review-article">
+          In{' '}
+          <a href={`/articles/${article.id}`}>
+            {article.title ?? `an article of ${article.outlet.name}`}
+          </a>{' '}
+          ({article.outlet.name}) · <a href="/review">every article</a>
+        </p>
+      ) : null}
       <p class="lede">
         {queue.total === 0
-          ? 'Nothing awaits review: every statement the extractor stored has been accepted, corrected or rejected.'
+          ? `Nothing awaits review${article ? ' in this article' : ''}: every statement the extractor stored has been accepted, corrected or rejected.`
           : `${queue.total} ${queue.total === 1 ? 'statement' : 'statements'} found by the extractor ${queue.total === 1 ? 'awaits' : 'await'} review, least sure first. Accepted and corrected statements become curated; rejected ones are removed.`}
       </p>
       {formToken ? (
