@@ -264,8 +264,10 @@ export function articleFromPage(html: string, address: string): PageArticle | nu
     ) ??
     dateInAddress(new URL(url))
   const outlet = siteNames.find(Boolean) ?? titled?.site ?? domain ?? fetched.hostname
-  const byline =
+  const printedByline =
     names(ld?.author) ?? meta('meta[name="author"]') ?? readable?.byline?.trim() ?? null
+  // The names, without the "By" the page prints before them.
+  const byline = printedByline?.replace(/^by\s+/i, '').trim() || null
   const language =
     languageTag(document.documentElement?.getAttribute('lang')) ?? languageTag(readable?.lang)
   return {
