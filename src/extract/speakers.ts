@@ -127,12 +127,11 @@ const ROLES = new Set(
 const OFFICE_NOUNS = new Set([
   ...TITLE_WORDS,
   ...ROLES,
-  ...`master inspector marshal warden ranger clerk treasurer auditor controller administrator
-  manager coordinator commissioner superintendent supervisor engineer economist scientist
-  researcher physician surgeon nurse lawyer counsel prosecutor magistrate mayor councillor
-  councilman councilwoman alderman trustee chairperson head spokesperson organizer organiser
-  activist campaigner coach teacher principal dean rector pastor rabbi imam bishop cardinal
-  officer constable inspector detective investigator`.split(/\s+/),
+  ...`master inspector marshal warden ranger clerk treasurer auditor controller administrator manager
+  coordinator commissioner superintendent supervisor engineer economist scientist researcher
+  physician surgeon nurse lawyer counsel magistrate councillor councilman councilwoman alderman
+  trustee chairperson head organizer organiser activist campaigner teacher principal dean rector
+  pastor rabbi imam bishop cardinal constable investigator`.split(/\s+/),
 ])
 
 /** Abbreviated titles by the role they stand for: "Gen." → general. */

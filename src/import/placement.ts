@@ -16,13 +16,16 @@ export function excerpt(text: string, length = 48): string {
 
 /**
  * Checks or finds `text` in `body`. Without a body there is nothing to check against: the quote is
- * stored without offsets (unverified). Without offsets, the text is looked up and must occur once.
+ * stored without offsets (unverified). Without offsets, the text is looked up and must occur once
+ * — or, given `near` (where the statement stood, for a correction of its words), it is taken where
+ * it stands nearest to that offset.
  */
 export function placeQuote(
   text: string,
   body: string | null,
   start: number | null,
   end: number | null,
+  near: number | null = null,
 ): Placement {
   if (body === null) return { ok: true, start: null, end: null }
   if (start === null && end === null) {
@@ -30,6 +33,7 @@ export function placeQuote(
     if (first === -1) {
       return { ok: false, field: 'text', message: 'the text is not found in the article body' }
     }
+    if (near !== null) return { ok: true, ...nearestOccurrence(body, text, near)! }
     if (body.indexOf(text, first + 1) !== -1) {
       return {
         ok: false,
@@ -65,11 +69,8 @@ export function placeQuote(
   return { ok: true, start, end }
 }
 
-/**
- * Where `text` stands in `body` nearest to the offset `near` (the first of two as near), or null
- * when it is not there: a corrected span is looked for where the statement was.
- */
-export function nearestOccurrence(
+/** Where `text` stands in `body` nearest to the offset `near` (the first of two as near), or null. */
+function nearestOccurrence(
   body: string,
   text: string,
   near: number,

@@ -11,7 +11,6 @@ import type { QuoteResult } from '../domain/types'
 import type { QuoteKind } from '../domain/vocabulary'
 import { resolverFor } from '../import/importer'
 import { describeMention } from '../extract/speakers'
-import { nearestOccurrence } from '../import/placement'
 import { writeOperations, type Written } from './write-operations'
 
 /** What a reviewer may correct: who spoke, whom the article cites, the kind, and the span. */
@@ -56,8 +55,7 @@ async function slugNamed(
   const name = given.trim()
   const field = kind === 'speaker' ? 'speaker' : 'citedOutlet'
   if (!name) throw new AppError('invalid_parameter', `${field} must not be empty.`, field)
-  const stored = kind === 'speaker' ? session.getSpeaker(name) : session.getOutlet(name)
-  if (await stored) return name
+  if ((await session.unknownSlugs(kind, [name])).length === 0) return name
   const anonymous = kind === 'speaker' && describeMention(name).anonymous
   const slugs = anonymous ? [] : (await resolverFor(session)).named(kind, name)
   if (slugs.length > 1) {
@@ -90,12 +88,10 @@ async function slugNamed(
 
 /**
  * The correction as changes to the statement: names resolved to slugs; a new speaker's title
- * cleared unless one is given (the old one was the old speaker's); new words without offsets
- * placed where they stand nearest the statement (a phrase may occur more than once).
+ * cleared unless one is given (the old one was the old speaker's).
  */
 async function changesOf(
   session: WriteSession,
-  id: number,
   correction: ReviewCorrection,
 ): Promise<QuoteChanges> {
   const { speaker, citedOutlet, ...fields } = correction
@@ -107,13 +103,6 @@ async function changesOf(
   if (citedOutlet !== undefined)
     changes.citedOutlet =
       citedOutlet === null ? null : await slugNamed(session, 'outlet', citedOutlet)
-  const current = await session.quoteForChange(id)
-  if (fields.text !== undefined && fields.start === undefined && fields.end === undefined) {
-    if (current?.body && current.start !== null) {
-      const found = nearestOccurrence(current.body, fields.text, current.start)
-      if (found) Object.assign(changes, found)
-    }
-  }
   return changes
 }
 
@@ -131,7 +120,9 @@ export const reviewOperations = {
     correction: ReviewCorrection,
   ): Promise<Written<QuoteResult>> {
     await awaitingReview(session, id)
-    return writeOperations.updateQuote(session, id, await changesOf(session, id, correction))
+    // Corrected words are looked for where the statement stood: a phrase may occur twice.
+    const changes = await changesOf(session, correction)
+    return writeOperations.updateQuote(session, id, changes, { nearCurrent: true })
   },
 
   /** Rejects a statement: the extractor was wrong, and it is removed. */

@@ -207,6 +207,8 @@ export const writeOperations = {
     session: WriteSession,
     id: number,
     changes: QuoteChanges,
+    /** New text without offsets is taken where it stands nearest the current text (a review's correction). */
+    options: { nearCurrent?: boolean } = {},
   ): Promise<Written<QuoteResult>> {
     const current = await session.quoteForChange(id)
     if (!current) throw notFound(`No quote has the id ${id}.`)
@@ -214,7 +216,14 @@ export const writeOperations = {
     if (changes.text !== undefined || changes.start !== undefined || changes.end !== undefined) {
       // New text without new offsets is looked up afresh; new offsets must hold the text.
       const text = changes.text ?? current.text
-      const placement = placeQuote(text, current.body, changes.start ?? null, changes.end ?? null)
+      const near = options.nearCurrent ? current.start : null
+      const placement = placeQuote(
+        text,
+        current.body,
+        changes.start ?? null,
+        changes.end ?? null,
+        near,
+      )
       if (!placement.ok)
         throw new AppError('invalid_parameter', `${placement.message}.`, placement.field)
       checked.start = placement.start
