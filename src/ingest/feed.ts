@@ -35,4 +35,4 @@ export function feedLinks(xml: string, base: string): string[] {
 }
 
 /** The most pages one feed adds: a feed is news of the moment, not an archive. Default: 500. */
-export const MAX_FEED_ITEMS = 500
+const MAX_FEED_ITEMS = 500

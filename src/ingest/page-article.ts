@@ -37,7 +37,7 @@ const MIN_ARTICLE_CHARS = 300
 const TRACKING = /^(utm_\w+|fbclid|gclid|dclid|mc_cid|mc_eid|igshid|ref|ref_src|cmpid|ito)$/i
 
 /** An address without its tracking parameters and fragment. */
-export function withoutTracking(address: string): string {
+function withoutTracking(address: string): string {
   const url = new URL(address)
   url.hash = ''
   for (const key of [...url.searchParams.keys()])
@@ -89,7 +89,7 @@ const names = (value: unknown): string | null => {
 }
 
 /** The date a datetime gives, as the page wrote it: its own day, in its own time zone. */
-export function dateOf(written: string | null): string | null {
+function dateOf(written: string | null): string | null {
   if (!written) return null
   // ISO 8601 only, extended or basic ("20250304"): "1709654400" is no year, "2024-3-5" no month.
   const match =
@@ -162,8 +162,8 @@ function paragraphs(html: string): string {
   return blocks.join('\n\n')
 }
 
-/** The host a site goes by, without "www.". */
-const siteOf = (url: URL) => url.hostname.replace(/^www\./, '')
+/** The host a site goes by: its domain without "www." (`domainOf`), else the host as written. */
+const siteOf = (url: URL) => domainOf(url.href) ?? url.hostname
 
 /**
  * Whether a page at `fetched` may name `claimed` as its address: the same site, or one of its
@@ -218,10 +218,13 @@ export function addressOfSavedPage(html: string): string | null {
 export function articleFromPage(html: string, address: string): PageArticle | null {
   const fetched = new URL(address)
   const { document } = parseHTML(html)
-  const meta = (selector: string) =>
-    document.querySelector(selector)?.getAttribute('content')?.trim() || null
+  // A page of more elements than are read in time holds no article to read: refused before any
+  // walk of them. (Readability's own maxElemsToParse counts getElementsByTagName('*'), which
+  // linkedom answers with none.)
+  if (document.querySelectorAll('*').length > MAX_ELEMENTS) return null
   const ld = jsonLdArticle(document)
   const metas = metasByName(document)
+  const meta = (name: string) => metas.get(name) ?? null
   const claimed = addressesClaimed(document, address).find((url) => sameSite(url, fetched))
   let url = claimed?.href ?? address
   url = withoutTracking(url)
@@ -229,9 +232,6 @@ export function articleFromPage(html: string, address: string): PageArticle | nu
   // an intranet's, names none).
   const domain = domainOf(fetched.href)
 
-  // A page of more elements than are read in time holds no article to read. (Readability's own
-  // maxElemsToParse counts getElementsByTagName('*'), which linkedom answers with none.)
-  if (document.querySelectorAll('*').length > MAX_ELEMENTS) return null
   // Readability changes the document it reads: it reads a copy.
   // (Its types speak of the browser's Document, which linkedom's stands in for.)
   const readable = new Readability(parseHTML(html).document as never, {
@@ -240,22 +240,18 @@ export function articleFromPage(html: string, address: string): PageArticle | nu
   const body = readable?.content ? paragraphs(readable.content) : ''
   if (body.length < MIN_ARTICLE_CHARS) return null
 
-  const siteNames = [
-    text(ld?.publisher),
-    meta('meta[property="og:site_name"]'),
-    readable?.siteName ?? null,
-  ]
+  const siteNames = [text(ld?.publisher), meta('og:site_name'), readable?.siteName ?? null]
   const written =
     text(ld?.headline) ??
-    meta('meta[property="og:title"]') ??
-    meta('meta[name="twitter:title"]') ??
+    meta('og:title') ??
+    meta('twitter:title') ??
     (readable?.title?.trim() || null) ??
     (document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() || null)
   const titled = written === null ? null : withoutSiteName(written, siteNames, domain)
   const title = titled?.title || written
   const published =
     dateOf(text(ld?.datePublished)) ??
-    DATE_METAS.map((name) => dateOf(metas.get(name) ?? null)).find(Boolean) ??
+    DATE_METAS.map((name) => dateOf(meta(name))).find(Boolean) ??
     // A <time> of the article's own, not the header's today or a comment's.
     dateOf(
       document
@@ -264,8 +260,7 @@ export function articleFromPage(html: string, address: string): PageArticle | nu
     ) ??
     dateInAddress(new URL(url))
   const outlet = siteNames.find(Boolean) ?? titled?.site ?? domain ?? fetched.hostname
-  const printedByline =
-    names(ld?.author) ?? meta('meta[name="author"]') ?? readable?.byline?.trim() ?? null
+  const printedByline = names(ld?.author) ?? meta('author') ?? readable?.byline?.trim() ?? null
   // The names, without the "By" the page prints before them.
   const byline = printedByline?.replace(/^by\s+/i, '').trim() || null
   const language =

@@ -17,10 +17,10 @@ ${paragraph(1)}
 <div class="ad-slot"><p>Advertisement</p></div>
 ${paragraph(2)}
 <p>Story continues below advertisement</p>
-<figure><img src="a.jpg" alt=""><figcaption>The mayor at the council. Photo: Jane Doe/Reuters</figcaption></figure>
+<p>Photo: Jane Doe/Reuters</p>
 <p>“We will not cut the night buses,” Mayor Ana Ruiz said.</p>
 <p><strong>Read more:</strong> <a href="/x">Council approves new parking rules</a></p>
-<aside class="newsletter"><p>Sign up for our daily newsletter to get the news first.</p></aside>
+<p>Sign up for our daily newsletter to get the news first.</p>
 ${paragraph(3)}
 <p>Related: <a href="/y">Schools budget grows</a></p>
 <div class="text-block">Text in a div, not a paragraph, that carries part of the story about the budget.<br><br>A second line in the same div about the schools and the roads.</div>
