@@ -57,6 +57,13 @@ CREATE TABLE "outlets" (
 	CONSTRAINT "outlets_domain_format" CHECK ("outlets"."domain" IS NULL OR ("outlets"."domain" LIKE '%.%' AND "outlets"."domain" = lower("outlets"."domain")))
 );
 --> statement-breakpoint
+CREATE TABLE "quote_fingerprints" (
+	"fingerprint" integer NOT NULL,
+	"quote_id" integer NOT NULL,
+	"speaker" integer NOT NULL,
+	CONSTRAINT "quote_fingerprints_fingerprint_quote_id_pk" PRIMARY KEY("fingerprint","quote_id")
+);
+--> statement-breakpoint
 CREATE TABLE "quote_threads" (
 	"quote_id" integer PRIMARY KEY NOT NULL,
 	"thread_id" integer NOT NULL
@@ -78,8 +85,10 @@ CREATE TABLE "quotes" (
 	"start" integer,
 	"end" integer,
 	"extraction" text,
-	"search_stems" "tsvector" GENERATED ALWAYS AS (to_tsvector('quotedb_english'::regconfig, quotedb_words(text))) STORED,
-	"search_words" "tsvector" GENERATED ALWAYS AS (to_tsvector('quotedb_simple'::regconfig, quotedb_words(text))) STORED,
+	"search_speaker" text DEFAULT '' NOT NULL,
+	"search_title" text DEFAULT '' NOT NULL,
+	"search_outlets" text DEFAULT '' NOT NULL,
+	"search_words" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('quotedb_simple'::regconfig, quotedb_words(text)), 'A') || setweight(to_tsvector('quotedb_simple'::regconfig, quotedb_words(search_speaker)), 'B') || setweight(to_tsvector('quotedb_simple'::regconfig, quotedb_words(search_title)), 'C') || setweight(to_tsvector('quotedb_simple'::regconfig, quotedb_words(search_outlets)), 'D')) STORED,
 	CONSTRAINT "quotes_text_present" CHECK (btrim("quotes"."text") <> ''),
 	CONSTRAINT "quotes_kind_known" CHECK ("quotes"."kind" IN ('direct', 'partial', 'paraphrase')),
 	CONSTRAINT "quotes_offsets_paired" CHECK (("quotes"."start" IS NULL) = ("quotes"."end" IS NULL)),
@@ -115,6 +124,10 @@ CREATE TABLE "speakers" (
 	CONSTRAINT "speakers_wikidata_format" CHECK ("speakers"."wikidata_id" IS NULL OR "speakers"."wikidata_id" ~ '^Q[1-9][0-9]*$')
 );
 --> statement-breakpoint
+CREATE TABLE "thread_state" (
+	"position" bigint
+);
+--> statement-breakpoint
 CREATE TABLE "threads" (
 	"id" integer PRIMARY KEY NOT NULL,
 	"statements" integer NOT NULL,
@@ -134,6 +147,5 @@ CREATE INDEX "quote_threads_thread" ON "quote_threads" USING btree ("thread_id")
 CREATE UNIQUE INDEX "quotes_article_span_kind" ON "quotes" USING btree ("article_id","start","end","kind");--> statement-breakpoint
 CREATE INDEX "quotes_speaker" ON "quotes" USING btree ("speaker_id");--> statement-breakpoint
 CREATE INDEX "quotes_cited_outlet" ON "quotes" USING btree ("cited_outlet_id");--> statement-breakpoint
-CREATE INDEX "quotes_search_stems" ON "quotes" USING gin ("search_stems");--> statement-breakpoint
 CREATE INDEX "quotes_search_words" ON "quotes" USING gin ("search_words");--> statement-breakpoint
 CREATE INDEX "quotes_review_queue" ON "quotes" USING btree ((("extraction"::jsonb ->> 'confidence')::real),"id") WHERE "quotes"."extraction" IS NOT NULL;

@@ -46,7 +46,10 @@ BEGIN
   END IF;
   RETURN NULL;
 END $$;--> statement-breakpoint
-CREATE TRIGGER change_log_quote AFTER INSERT OR UPDATE OR DELETE ON quotes
+-- (Not the search_* columns: a name changed is an entry of its own, for the speaker or outlet.)
+CREATE TRIGGER change_log_quote AFTER INSERT OR DELETE OR UPDATE OF article_id, speaker_id, text,
+  kind, cue, speaker_title, audience, cited_outlet_id, said_earliest, said_latest, said_phrase,
+  start, "end", extraction ON quotes
   FOR EACH ROW EXECUTE FUNCTION quotedb_log_quote();--> statement-breakpoint
 
 -- Articles. Moving one to another outlet changes the reporting outlet of all its quotes.

@@ -4,7 +4,7 @@
  */
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { drizzle } from 'drizzle-orm/node-postgres'
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres'
 import { migrate } from 'drizzle-orm/node-postgres/migrator'
 import pg from 'pg'
 import * as schema from './schema'
@@ -14,7 +14,15 @@ const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), '../.
 /** The channel the change feed's trigger notifies on every commit that recorded a change. */
 export const CHANGES_CHANNEL = 'quotedb_changes'
 
-export type PgDb = ReturnType<typeof drizzle<typeof schema>>
+/**
+ * Drizzle over the pool, or over one connection of it inside a transaction the store began: what
+ * every query runs on. Raw SQL goes through `db.$client.query(text, params)` on the same
+ * connection. (Never `db.transaction()`: a write is already one transaction, begun by the store.)
+ */
+export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool | pg.PoolClient }
+
+/** Drizzle over one connection of the pool (the connection a transaction runs on). */
+export const drizzleOn = (client: pg.PoolClient): PgDb => drizzle(client, { schema })
 
 export interface PgConnections {
   db: PgDb

@@ -2,13 +2,14 @@
  * The PostgreSQL schema: the same attribution model as the SQLite schema (`../schema.ts`), in
  * drizzle's PostgreSQL dialect, for deployments of several servers over one database.
  *
- * Full-text search is PostgreSQL's own: each quote carries two `tsvector` columns the database
- * computes from its text (generated, stored, GIN-indexed) — `quotedb_english` (Snowball stems, so
- * "drones" finds "drone") and `quotedb_simple` (words as written, for exact words and phrases) —
- * both through `unaccent`, so "Joaquin" finds "Joaquín"; and both over the words split at every
- * punctuation mark (`quotedb_words`), as SQLite's tokenizer splits them ("U.S." is "u" "s", not
- * PostgreSQL's file name "u.s"). The configurations, the extensions and the
- * change feed's triggers are in hand-written migrations (`migrations-pg/0000_*.sql`, `0002_*.sql`).
+ * Full-text search is PostgreSQL's own: each quote carries a `tsvector` search document the
+ * database computes (generated, stored, GIN-indexed) from its text and the names that find it, as
+ * SQLite's FTS5 table holds them: words as written (`quotedb_simple`), accents folded (`unaccent`,
+ * so "Joaquin" finds "Joaquín"), split at every punctuation mark as SQLite's tokenizer splits them
+ * (`quotedb_words`: "U.S." is "u" "s", not PostgreSQL's file name "u.s"). Other word forms are
+ * found as in SQLite: the query asks for each form the vocabulary holds (`search/query.ts`), so
+ * both engines answer alike. The configuration, the extensions, the change feed's triggers and
+ * those that keep the names are hand-written migrations (`migrations-pg/0000`, `0002`, `0003`).
  */
 import { sql } from 'drizzle-orm'
 import {
@@ -175,20 +176,37 @@ export const quotes = pgTable(
     start: integer('start'),
     end: integer('end'),
     extraction: text('extraction'),
-    /** The text's words by their stems, accents folded: what other word forms are found by. */
-    searchStems: tsvector('search_stems').generatedAlwaysAs(
-      sql`to_tsvector('quotedb_english'::regconfig, quotedb_words(text))`,
-    ),
-    /** The text's words as written, accents folded: exact words and phrases. */
+    /**
+     * The words that name the quote's speaker, title and outlets, as SQLite's document index holds
+     * them (migrations/0001): kept by the triggers of `migrations-pg/0003_*.sql`, never written.
+     */
+    searchSpeaker: text('search_speaker').notNull().default(''),
+    searchTitle: text('search_title').notNull().default(''),
+    searchOutlets: text('search_outlets').notNull().default(''),
+    /**
+     * The quote's search document: its words as written, accents folded, weighted by where they
+     * are (A the text, B the speaker, C the title, D the outlets) as bm25 weighs SQLite's columns.
+     */
     searchWords: tsvector('search_words').generatedAlwaysAs(
-      sql`to_tsvector('quotedb_simple'::regconfig, quotedb_words(text))`,
+      sql.raw(
+        [
+          ['text', 'A'],
+          ['search_speaker', 'B'],
+          ['search_title', 'C'],
+          ['search_outlets', 'D'],
+        ]
+          .map(
+            ([column, weight]) =>
+              `setweight(to_tsvector('quotedb_simple'::regconfig, quotedb_words(${column})), '${weight}')`,
+          )
+          .join(' || '),
+      ),
     ),
   },
   (t) => [
     uniqueIndex('quotes_article_span_kind').on(t.articleId, t.start, t.end, t.kind),
     index('quotes_speaker').on(t.speakerId),
     index('quotes_cited_outlet').on(t.citedOutletId),
-    index('quotes_search_stems').using('gin', t.searchStems),
     index('quotes_search_words').using('gin', t.searchWords),
     index('quotes_review_queue')
       .on(sql`((${t.extraction}::jsonb ->> 'confidence')::real)`, t.id)
@@ -253,4 +271,20 @@ export const threads = pgTable('threads', {
   id: integer('id').primaryKey(),
   statements: integer('statements').notNull(),
   outlets: integer('outlets').notNull(),
+})
+
+/** The candidate index of threads, as in SQLite (see `../schema.ts`). */
+export const quoteFingerprints = pgTable(
+  'quote_fingerprints',
+  {
+    fingerprint: integer('fingerprint').notNull(),
+    quoteId: integer('quote_id').notNull(),
+    speaker: integer('speaker').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fingerprint, t.quoteId] })],
+)
+
+/** One row: how far in the change feed the threads have been kept; null to thread afresh. */
+export const threadState = pgTable('thread_state', {
+  position: bigint('position', { mode: 'number' }),
 })

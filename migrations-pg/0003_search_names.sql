@@ -1,0 +1,90 @@
+-- The names that find a quote, as SQLite's document index holds them (migrations/0001): the
+-- speaker's name and aliases, the speaker's title and description, and the names and aliases of the
+-- reporting and the cited outlet. Copied onto each quote (search_speaker, search_title,
+-- search_outlets) so that its generated search document can hold them; kept in step here, in the
+-- writing transaction, whatever changes a name.
+CREATE FUNCTION quotedb_speaker_words(speaker integer) RETURNS text
+  LANGUAGE sql STABLE
+  RETURN coalesce((
+    SELECT btrim(s.name || ' ' || coalesce((
+      SELECT string_agg(alias, ' ' ORDER BY alias) FROM speaker_aliases WHERE speaker_id = s.id), ''))
+    FROM speakers s WHERE s.id = speaker), '');--> statement-breakpoint
+
+CREATE FUNCTION quotedb_title_words(title text, speaker integer) RETURNS text
+  LANGUAGE sql STABLE
+  RETURN btrim(coalesce(title, '') || ' ' ||
+    coalesce((SELECT description FROM speakers WHERE id = speaker), ''));--> statement-breakpoint
+
+CREATE FUNCTION quotedb_outlet_words(outlet integer) RETURNS text
+  LANGUAGE sql STABLE
+  RETURN coalesce((
+    SELECT btrim(o.name || ' ' || coalesce((
+      SELECT string_agg(alias, ' ' ORDER BY alias) FROM outlet_aliases WHERE outlet_id = o.id), ''))
+    FROM outlets o WHERE o.id = outlet), '');--> statement-breakpoint
+
+CREATE FUNCTION quotedb_outlets_words(article integer, cited integer) RETURNS text
+  LANGUAGE sql STABLE
+  RETURN btrim(quotedb_outlet_words((SELECT outlet_id FROM articles WHERE id = article)) || ' ' ||
+    quotedb_outlet_words(cited));--> statement-breakpoint
+
+-- A quote written or moved: its names read afresh.
+CREATE FUNCTION quotedb_quote_names() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.search_speaker := quotedb_speaker_words(NEW.speaker_id);
+  NEW.search_title := quotedb_title_words(NEW.speaker_title, NEW.speaker_id);
+  NEW.search_outlets := quotedb_outlets_words(NEW.article_id, NEW.cited_outlet_id);
+  RETURN NEW;
+END $$;--> statement-breakpoint
+CREATE TRIGGER quote_names BEFORE INSERT OR UPDATE OF article_id, speaker_id, cited_outlet_id, speaker_title
+  ON quotes FOR EACH ROW EXECUTE FUNCTION quotedb_quote_names();--> statement-breakpoint
+
+-- A speaker renamed, described anew, or given other aliases: its quotes' names.
+CREATE FUNCTION quotedb_speaker_names() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  speaker integer;
+BEGIN
+  -- (Each branch reads fields only its table has: PL/pgSQL plans an expression when it first runs.)
+  IF TG_TABLE_NAME = 'speakers' THEN speaker := NEW.id;
+  ELSIF TG_OP = 'DELETE' THEN speaker := OLD.speaker_id;
+  ELSE speaker := NEW.speaker_id;
+  END IF;
+  UPDATE quotes SET search_speaker = quotedb_speaker_words(speaker),
+    search_title = quotedb_title_words(speaker_title, speaker)
+  WHERE speaker_id = speaker;
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE TRIGGER speaker_names AFTER UPDATE OF name, description ON speakers
+  FOR EACH ROW EXECUTE FUNCTION quotedb_speaker_names();--> statement-breakpoint
+CREATE TRIGGER speaker_alias_names AFTER INSERT OR UPDATE OR DELETE ON speaker_aliases
+  FOR EACH ROW EXECUTE FUNCTION quotedb_speaker_names();--> statement-breakpoint
+
+-- An outlet renamed or given other aliases: the names of the quotes it reported or is cited for.
+CREATE FUNCTION quotedb_outlet_names() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  outlet integer;
+BEGIN
+  IF TG_TABLE_NAME = 'outlets' THEN outlet := NEW.id;
+  ELSIF TG_OP = 'DELETE' THEN outlet := OLD.outlet_id;
+  ELSE outlet := NEW.outlet_id;
+  END IF;
+  UPDATE quotes SET search_outlets = quotedb_outlets_words(article_id, cited_outlet_id)
+  WHERE cited_outlet_id = outlet OR article_id IN (SELECT id FROM articles WHERE outlet_id = outlet);
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE TRIGGER outlet_names AFTER UPDATE OF name ON outlets
+  FOR EACH ROW EXECUTE FUNCTION quotedb_outlet_names();--> statement-breakpoint
+CREATE TRIGGER outlet_alias_names AFTER INSERT OR UPDATE OR DELETE ON outlet_aliases
+  FOR EACH ROW EXECUTE FUNCTION quotedb_outlet_names();--> statement-breakpoint
+
+-- An article moved to another outlet: its quotes' reporting outlet.
+CREATE FUNCTION quotedb_article_names() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE quotes SET search_outlets = quotedb_outlets_words(article_id, cited_outlet_id)
+  WHERE article_id = NEW.id;
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE TRIGGER article_names AFTER UPDATE OF outlet_id ON articles
+  FOR EACH ROW EXECUTE FUNCTION quotedb_article_names();--> statement-breakpoint
+
+-- The threads start with every statement to take in (see src/db/thread-upkeep.ts).
+INSERT INTO thread_state (position) VALUES (NULL);
