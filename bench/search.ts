@@ -69,7 +69,7 @@ const classes = queryMix(sqlite, perClass)
 
 // Start-up as the server does it: open (migrate), build the in-memory indexes, answer a search.
 const startedAt = performance.now()
-const opened = await openQuotedb(databasePath, { seedWhenEmpty: false })
+const opened = await openQuotedb({ databasePath, databaseUrl: null }, { seedWhenEmpty: false })
 const context = { store: opened.store, indexes: opened.indexes }
 // Latency is what a search costs to compute: the cache that answers a repeated search is off.
 const services = createServices(context, { resultCacheSize: 0 })

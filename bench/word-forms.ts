@@ -28,7 +28,8 @@ const { values: args } = parseArgs({
     json: { type: 'boolean', default: false },
   },
 })
-if (!args.db) throw new Error('--db FILE: a quotedb database (for example one `npm run bench -- --db` kept).')
+if (!args.db)
+  throw new Error('--db FILE: a quotedb database (for example one `npm run bench -- --db` kept).')
 const log = (message: string) => process.stderr.write(`${message}\n`)
 
 const sqlite = new Database(args.db, { readonly: true })

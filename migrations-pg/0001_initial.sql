@@ -58,7 +58,7 @@ CREATE TABLE "outlets" (
 );
 --> statement-breakpoint
 CREATE TABLE "quote_fingerprints" (
-	"fingerprint" integer NOT NULL,
+	"fingerprint" bigint NOT NULL,
 	"quote_id" integer NOT NULL,
 	"speaker" integer NOT NULL,
 	CONSTRAINT "quote_fingerprints_fingerprint_quote_id_pk" PRIMARY KEY("fingerprint","quote_id")

@@ -5,8 +5,7 @@
 import { parseArgs } from 'node:util'
 import { loadConfig } from './config'
 import { backupFile } from './db/backup'
-import { openConnections } from './db/client'
-import { createSqliteStore } from './db/sqlite-store'
+import { describeLocation, openStore } from './db/open-store'
 import { AppError } from './domain/errors'
 import type { Store } from './domain/store'
 import { IMPORT_FORMATS, type ImportFormat } from './import/formats'
@@ -61,7 +60,7 @@ const CLI_WRITE_WAIT_MS = 24 * 60 * 60 * 1000
 
 async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
   const config = loadConfig()
-  const store = createSqliteStore(openConnections(config.databasePath), {
+  const store = await openStore(config, {
     waitMs: CLI_WRITE_WAIT_MS,
     onLockHeld: () =>
       console.error(
@@ -71,7 +70,7 @@ async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
   try {
     return await work(store)
   } finally {
-    store.close()
+    await store.close()
   }
 }
 
@@ -84,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
         const parts = Object.entries(report.summary).map(
           ([kind, { added, existing }]) => `${kind}: ${added} added, ${existing} already there`,
         )
-        console.log(`Seeded ${loadConfig().databasePath}. ${parts.join('; ')}.`)
+        console.log(`Seeded ${describeLocation(loadConfig())}. ${parts.join('; ')}.`)
         return 0
       })
     case 'import': {
@@ -180,7 +179,12 @@ async function main(argv: string[]): Promise<number> {
       const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} })
       if (positionals.length !== 1) throw new UsageError('backup takes one file to write.')
       const [file] = positionals as [string]
-      const source = loadConfig().databasePath
+      const config = loadConfig()
+      if (config.databaseUrl !== null)
+        throw new UsageError(
+          'QUOTEDB_DATABASE_URL names a PostgreSQL database: back it up with pg_dump or its replicas.',
+        )
+      const source = config.databasePath
       if (existsSync(file))
         throw new UsageError(`${file} exists already; backup writes a new file.`)
       if (source === ':memory:')
@@ -204,8 +208,11 @@ async function main(argv: string[]): Promise<number> {
         throw new UsageError('--date must be a date: YYYY, YYYY-MM or YYYY-MM-DD.')
       }
       // The database's outlets are recognised too, when there is a database; none is created.
-      const path = loadConfig().databasePath
-      const outlets = existsSync(path) ? await withStore((store) => store.outletNames()) : []
+      const { databasePath, databaseUrl } = loadConfig()
+      const outlets =
+        databaseUrl !== null || existsSync(databasePath)
+          ? await withStore((store) => store.outletNames())
+          : []
       return runExtract({
         files: positionals,
         published: values.date ?? null,

@@ -22,6 +22,14 @@ const configSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** The SQLite database file, created when missing; `:memory:` for a throwaway one. */
   QUOTEDB_DB: z.string().default('data/quotedb.sqlite'),
+  /**
+   * A PostgreSQL database (`postgres://user:password@host:5432/name`) instead of the SQLite file:
+   * for several servers over one database. Its migrations are applied at start.
+   */
+  QUOTEDB_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, { error: 'must be a postgres:// URL' })
+    .optional(),
   /** Seed an empty database with the seed article at start. Default: true. */
   QUOTEDB_SEED: booleanFlag.default(true),
   /** The bearer token writes need; unset, writes are refused. */
@@ -65,6 +73,8 @@ export interface Config {
   port: number
   host: string
   databasePath: string
+  /** The PostgreSQL database to use instead of the SQLite file; null for SQLite. */
+  databaseUrl: string | null
   seedWhenEmpty: boolean
   writeToken: string | null
   maxBodyBytes: number
@@ -98,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: c.PORT,
     host: c.HOST,
     databasePath: c.QUOTEDB_DB,
+    databaseUrl: c.QUOTEDB_DATABASE_URL ?? null,
     seedWhenEmpty: c.QUOTEDB_SEED,
     writeToken: c.QUOTEDB_TOKEN ?? null,
     maxBodyBytes: c.QUOTEDB_MAX_BODY,

@@ -8,6 +8,8 @@ import { createApp } from './app'
 import { answerClientErrors } from './http/client-errors'
 import { loadConfig } from './config'
 import { createServices } from './services'
+import { describeLocation } from './db/open-store'
+import { listenForChanges } from './db/pg/client'
 import { openQuotedb } from './start'
 import { hostname } from 'node:os'
 import { randomUUID } from 'node:crypto'
@@ -17,7 +19,7 @@ const FEED_HEARTBEAT_MS = 60_000
 
 async function main(): Promise<void> {
   const config = loadConfig()
-  const { store, indexes, seeded, writeThread } = await openQuotedb(config.databasePath, config)
+  const { store, indexes, seeded, writeThread } = await openQuotedb(config, config)
   const services = createServices(
     { store, indexes },
     {
@@ -31,6 +33,14 @@ async function main(): Promise<void> {
       fetch: { allowPrivate: config.fetchAllowPrivate },
     },
   )
+  // Over PostgreSQL, other servers write too: each commit of theirs wakes this one to take it in
+  // at once, rather than at the next read or heartbeat.
+  const stopListening = config.databaseUrl
+    ? await listenForChanges(
+        config.databaseUrl,
+        () => void services.catchUp().catch(() => undefined),
+      )
+    : null
   indexes.complete.catch((error: unknown) =>
     console.error(`quotedb: loading the search indexes failed: ${String(error)}`),
   )
@@ -41,7 +51,7 @@ async function main(): Promise<void> {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
       console.log(
         `quotedb: ${counts.quotes} quotes, ${counts.speakers} speakers, ${counts.outlets} outlets` +
-          ` from ${config.databasePath}${seeded ? ' (seeded just now)' : ''}`,
+          ` from ${describeLocation(config)}${seeded ? ' (seeded just now)' : ''}`,
       )
       console.log(
         `quotedb: listening on http://${host}:${info.port}  (try /api/quotes?q=vaporized)`,
@@ -51,8 +61,9 @@ async function main(): Promise<void> {
   answerClientErrors(server as Server)
   const stop = () => {
     server.close(async () => {
+      await stopListening?.()
       await services.close()
-      store.close()
+      await store.close()
       process.exit(0)
     })
   }

@@ -1,12 +1,19 @@
 /**
- * Test fixtures: a fresh in-memory database per call, seeded or empty, with the app around it.
+ * Test fixtures: a fresh database per call, seeded or empty, with the app around it — in memory in
+ * SQLite, or a database of its own on the test PostgreSQL server when the suite runs on that
+ * engine (`QUOTEDB_TEST_ENGINE=postgres`; see vitest.config.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterAll } from 'vitest'
 import { createApp, type AppOptions } from '../src/app'
-import { openConnections, openDatabase } from '../src/db/client'
+import { openConnections, openDatabase, type Db } from '../src/db/client'
+import { openPostgres } from '../src/db/pg/client'
+import { createPostgresStore } from '../src/db/pg/pg-store'
 import { createSqliteStore } from '../src/db/sqlite-store'
+import type { Store } from '../src/domain/store'
+import { freshDatabase } from './db/pg/database'
 import { entriesOf, importEntries } from '../src/import/importer'
 import { seedDatabase } from '../src/import/seed'
 import { buildSearchIndexes } from '../src/search/indexes'
@@ -15,10 +22,48 @@ import { createServices } from '../src/services'
 /** The write token the test apps accept. */
 export const TOKEN = 'test-token-0123456789abcdef'
 
-/** A seeded in-memory quotedb: its database, store, services and app (writes take `TOKEN`). */
+/** The engine the fixtures' databases are in. */
+export const ENGINE: 'sqlite' | 'postgres' =
+  process.env.QUOTEDB_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite'
+
+/** What closes the PostgreSQL databases this file's tests made, and drops them. */
+const opened: Array<() => Promise<void>> = []
+afterAll(async () => {
+  for (const close of opened.splice(0)) await close()
+})
+
+/**
+ * Stands in for the SQLite connection of a fixture over PostgreSQL: a test that reads SQLite
+ * directly runs on SQLite only, and says so by failing here.
+ */
+const sqliteOnly = new Proxy({} as Db, {
+  get(_, property) {
+    throw new Error(`This test reads SQLite directly (db.${String(property)}): SQLite only.`)
+  },
+})
+
+/**
+ * A store over a fresh, empty database: in memory in SQLite (with its connection, `db`), or a new
+ * database on the test PostgreSQL server, dropped when the file's tests are done.
+ */
+export async function emptyStore(): Promise<{ db: Db; store: Store }> {
+  if (ENGINE === 'sqlite') {
+    const db = openDatabase(':memory:')
+    return { db, store: createSqliteStore(db) }
+  }
+  const database = await freshDatabase()
+  const connections = await openPostgres(database.url, { max: 4 })
+  const store = createPostgresStore(connections)
+  opened.push(async () => {
+    await store.close()
+    await database.drop()
+  })
+  return { db: sqliteOnly, store }
+}
+
+/** A seeded quotedb: its database, store, services and app (writes take `TOKEN`). */
 export async function seededQuotedb(options: AppOptions = { writeToken: TOKEN }) {
-  const db = openDatabase(':memory:')
-  const store = createSqliteStore(db)
+  const { db, store } = await emptyStore()
   await seedDatabase(store)
   const indexes = await buildSearchIndexes(store)
   const services = createServices({ store, indexes })
@@ -72,10 +117,9 @@ export async function send<T = any>(
   }
 }
 
-/** An in-memory quotedb holding exactly the given import items (atomic: all must be valid). */
+/** A quotedb holding exactly the given import items (atomic: all must be valid). */
 export async function quotedbWith(items: unknown[]) {
-  const db = openDatabase(':memory:')
-  const store = createSqliteStore(db)
+  const { db, store } = await emptyStore()
   const report = await importEntries(store, entriesOf(items))
   if (!report.committed) throw new Error(JSON.stringify(report.problems))
   const indexes = await buildSearchIndexes(store)

@@ -147,7 +147,8 @@ function prepareStatements(db: Db) {
   }
 }
 
-function missing(what: string, key: string): never {
+/** The refusal of a record that refers to one neither stored nor earlier in its bundle. */
+export function missing(what: string, key: string): never {
   throw new AppError('invalid_parameter', `No ${what} has the key "${key}".`)
 }
 

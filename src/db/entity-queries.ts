@@ -9,10 +9,12 @@ import type {
   Counts,
   Outlet,
   Page,
+  QuoteResult,
   Speaker,
   SpeakerDetail,
 } from '../domain/types'
 import { formatPartialDate } from '../domain/partial-dates'
+import type { DatePrecision } from '../domain/vocabulary'
 import type { ArticleRecord } from '../domain/bundle'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from './client'
@@ -95,7 +97,7 @@ export function listSpeakers(db: Db, page: PageRequest): Page<Speaker> {
 }
 
 /** Keeps the order of `slugs`, leaving out those not found. */
-function inSlugOrder<T extends { slug: string }>(slugs: string[], rows: T[]): T[] {
+export function inSlugOrder<T extends { slug: string }>(slugs: string[], rows: T[]): T[] {
   const bySlug = new Map(rows.map((row) => [row.slug, row]))
   return slugs.flatMap((slug) => bySlug.get(slug) ?? [])
 }
@@ -276,6 +278,25 @@ export function getArticle(db: Db, id: number): Article | null {
     .orderBy(asc(quotes.start), desc(quotes.end), asc(quotes.id))
     .all()
     .map(toQuoteResult)
+  return toArticle(row, statements)
+}
+
+/** Shapes an article's row and its statements (in reading order) as the API's article. */
+export function toArticle(
+  row: {
+    id: number
+    title: string | null
+    url: string
+    publishedOn: string
+    datePrecision: DatePrecision
+    outletSlug: string
+    outletName: string
+    language: string
+    byline: string | null
+    body: string | null
+  },
+  statements: QuoteResult[],
+): Article {
   return {
     id: row.id,
     title: row.title,
@@ -350,16 +371,25 @@ function speakerNameDocuments(db: Db, only?: number[]): NameDocument[] {
     if (known) known.push(title)
     else titlesById.set(speakerId, [title])
   }
-  return rows.map((s) => ({
-    kind: 'speaker' as const,
-    id: s.id,
-    slug: s.slug,
-    name: s.name,
-    aliases: aliases.get(s.id) ?? [],
-    titles: [...(s.description ? [s.description] : []), ...(titlesById.get(s.id) ?? [])],
-    anonymous: s.anonymous,
-  }))
+  return rows.map((s) =>
+    speakerNameDocument(s, aliases.get(s.id) ?? [], titlesById.get(s.id) ?? []),
+  )
 }
+
+/** A speaker's name-index document: its description is the first of its titles. */
+export const speakerNameDocument = (
+  s: { id: number; slug: string; name: string; description: string | null; anonymous: boolean },
+  aliases: string[],
+  titles: string[],
+): NameDocument => ({
+  kind: 'speaker',
+  id: s.id,
+  slug: s.slug,
+  name: s.name,
+  aliases,
+  titles: [...(s.description ? [s.description] : []), ...titles],
+  anonymous: s.anonymous,
+})
 
 /** Outlets by all their names and their domain; all, or those with the ids `only`. */
 function outletNameDocuments(db: Db, only?: number[]): NameDocument[] {
@@ -372,16 +402,22 @@ function outletNameDocuments(db: Db, only?: number[]): NameDocument[] {
     rows.map((o) => o.id),
     !only,
   )
-  return rows.map((o) => ({
-    kind: 'outlet' as const,
-    id: o.id,
-    slug: o.slug,
-    name: o.name,
-    aliases: [...(aliases.get(o.id) ?? []), ...(o.domain ? [o.domain] : [])],
-    titles: [],
-    anonymous: false,
-  }))
+  return rows.map((o) => outletNameDocument(o, aliases.get(o.id) ?? []))
 }
+
+/** An outlet's name-index document: its domain is the last of its aliases. */
+export const outletNameDocument = (
+  o: { id: number; slug: string; name: string; domain: string | null },
+  aliases: string[],
+): NameDocument => ({
+  kind: 'outlet',
+  id: o.id,
+  slug: o.slug,
+  name: o.name,
+  aliases: [...aliases, ...(o.domain ? [o.domain] : [])],
+  titles: [],
+  anonymous: false,
+})
 
 /** Every speaker and outlet by all their names, for the name index. */
 export function nameDocuments(db: Db): NameDocument[] {

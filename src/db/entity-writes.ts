@@ -32,26 +32,57 @@ export function guarded<T>(write: () => T): T {
     const { code, message } = error as { code?: string; message?: string }
     if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
       const columns = message?.replace(/^UNIQUE constraint failed: /, '') ?? ''
-      const field = FIELD_OF[columns] ?? columns
-      const what =
-        field === 'start'
-          ? 'The article already holds a statement of this kind at these offsets.'
-          : `Another record already has this ${field}.`
-      throw new AppError('conflict', what, field)
+      throw uniqueConflict(FIELD_OF[columns] ?? columns)
     }
     if (code === 'SQLITE_CONSTRAINT_CHECK') {
-      const constraint = /CHECK constraint failed: (\w+)/.exec(message ?? '')?.[1] ?? 'a check'
-      throw new AppError('invalid_parameter', `The change breaks the rule ${constraint}.`)
+      throw ruleBroken(/CHECK constraint failed: (\w+)/.exec(message ?? '')?.[1] ?? 'a check')
     }
-    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-      throw new AppError(
-        'conflict',
-        'The change refers to a record that does not exist, or is still referred to.',
-      )
-    }
+    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw referenceConflict()
     throw error
   }
 }
+
+/** A broken unique constraint on `field`, as the user is told of it. */
+export function uniqueConflict(field: string): AppError {
+  const what =
+    field === 'start'
+      ? 'The article already holds a statement of this kind at these offsets.'
+      : `Another record already has this ${field}.`
+  return new AppError('conflict', what, field)
+}
+
+/** A broken check constraint, as the user is told of it. */
+export const ruleBroken = (constraint: string) =>
+  new AppError('invalid_parameter', `The change breaks the rule ${constraint}.`)
+
+/** A broken foreign key, as the user is told of it. */
+export const referenceConflict = () =>
+  new AppError(
+    'conflict',
+    'The change refers to a record that does not exist, or is still referred to.',
+  )
+
+/** The refusal to delete an outlet still referred to. */
+export const outletInUse = (use: { published: number; cited: number }) =>
+  new AppError(
+    'conflict',
+    `The outlet published ${use.published} articles and is cited by ${use.cited} quotes; merge it into another outlet instead.`,
+  )
+
+/** The refusal to delete a speaker with quotes. */
+export const speakerHasQuotes = (n: number) =>
+  new AppError(
+    'conflict',
+    `The speaker has ${n} quotes; merge them into another speaker, or delete the quotes first.`,
+  )
+
+/** The refusal to merge speakers with different Wikidata ids. */
+export const differentPeople = (ids: Set<string>) =>
+  new AppError(
+    'conflict',
+    `These speakers have different Wikidata ids (${[...ids].sort().join(', ')}): they are not one person.`,
+    'from',
+  )
 
 const outletIdOf = (db: Conn, slug: string) =>
   db.select({ id: outlets.id }).from(outlets).where(eq(outlets.slug, slug)).get()?.id
@@ -111,12 +142,7 @@ export function deleteOutlet(db: Db, slug: string): boolean {
     const id = outletIdOf(tx, slug)
     if (id === undefined) return false
     const use = outletUse(tx, id)
-    if (use.published + use.cited > 0) {
-      throw new AppError(
-        'conflict',
-        `The outlet published ${use.published} articles and is cited by ${use.cited} quotes; merge it into another outlet instead.`,
-      )
-    }
+    if (use.published + use.cited > 0) throw outletInUse(use)
     tx.delete(outlets).where(eq(outlets.id, id)).run()
     return true
   })
@@ -192,12 +218,7 @@ export function deleteSpeaker(db: Db, slug: string): boolean {
     const id = speakerIdOf(tx, slug)
     if (id === undefined) return false
     const n = tx.select({ n: count() }).from(quotes).where(eq(quotes.speakerId, id)).get()?.n ?? 0
-    if (n > 0) {
-      throw new AppError(
-        'conflict',
-        `The speaker has ${n} quotes; merge them into another speaker, or delete the quotes first.`,
-      )
-    }
+    if (n > 0) throw speakerHasQuotes(n)
     tx.delete(speakers).where(eq(speakers.id, id)).run()
     return true
   })
@@ -216,13 +237,7 @@ export function mergeSpeakers(db: Db, target: string, sources: string[]): boolea
       const sourceIds = sourceRows.map((s) => s.id)
       const ids = new Set(sourceRows.map((s) => s.wikidataId).filter((id) => id !== null))
       if (targetRow.wikidataId) ids.add(targetRow.wikidataId)
-      if (ids.size > 1) {
-        throw new AppError(
-          'conflict',
-          `These speakers have different Wikidata ids (${[...ids].sort().join(', ')}): they are not one person.`,
-          'from',
-        )
-      }
+      if (ids.size > 1) throw differentPeople(ids)
       const moved = tx
         .select({ alias: speakerAliases.alias })
         .from(speakerAliases)
@@ -285,11 +300,8 @@ export function quoteForChange(db: Db, id: number) {
 export function updateQuote(db: Db, id: number, changes: QuoteChanges): boolean {
   return guarded(() =>
     db.transaction((tx) => {
-      const { speaker, citedOutlet, said, ...fields } = changes
-      const set: Partial<typeof quotes.$inferInsert> = { ...fields }
-      // A person who changes a statement has made it theirs: the extractor's evidence no longer
-      // describes it.
-      set.extraction = null
+      const { speaker, citedOutlet } = changes
+      const set: Partial<typeof quotes.$inferInsert> = quoteColumns(changes)
       if (speaker !== undefined) {
         set.speakerId =
           speaker === null ? null : (speakerIdOf(tx, speaker) ?? unknown('speaker', speaker))
@@ -299,11 +311,6 @@ export function updateQuote(db: Db, id: number, changes: QuoteChanges): boolean 
           citedOutlet === null
             ? null
             : (outletIdOf(tx, citedOutlet) ?? unknown('citedOutlet', citedOutlet))
-      }
-      if (said !== undefined) {
-        set.saidPhrase = said?.phrase ?? null
-        set.saidEarliest = said?.earliest ?? null
-        set.saidLatest = said?.latest ?? null
       }
       if (Object.keys(set).length === 0) {
         return (
@@ -315,7 +322,34 @@ export function updateQuote(db: Db, id: number, changes: QuoteChanges): boolean 
   )
 }
 
-function unknown(field: 'speaker' | 'citedOutlet', slug: string): never {
+/** The columns a quote's changes set, but for its speaker and cited outlet (given by slug). */
+export function quoteColumns({
+  speaker: _speaker,
+  citedOutlet: _citedOutlet,
+  said,
+  ...fields
+}: QuoteChanges) {
+  const set: typeof fields & {
+    extraction: null
+    saidPhrase?: string | null
+    saidEarliest?: string | null
+    saidLatest?: string | null
+  } = {
+    ...fields,
+    // A person who changes a statement has made it theirs: the extractor's evidence no longer
+    // describes it.
+    extraction: null,
+  }
+  if (said !== undefined) {
+    set.saidPhrase = said?.phrase ?? null
+    set.saidEarliest = said?.earliest ?? null
+    set.saidLatest = said?.latest ?? null
+  }
+  return set
+}
+
+/** The refusal of a change that names a speaker or outlet by a slug none has. */
+export function unknown(field: 'speaker' | 'citedOutlet', slug: string): never {
   const what = field === 'speaker' ? 'speaker' : 'outlet'
   throw new AppError('invalid_parameter', `No ${what} has the slug "${slug}".`, field)
 }

@@ -9,7 +9,7 @@ import type { Db } from './client'
 import { outletAliases, outlets, speakerAliases, speakers } from './schema'
 
 /** Aliases by owner id, each list in alphabetical order. */
-function aliasesBy(rows: Array<{ id: number; alias: string }>): Map<number, string[]> {
+export function aliasesBy(rows: Array<{ id: number; alias: string }>): Map<number, string[]> {
   const byId = new Map<number, string[]>()
   for (const { id, alias } of rows) {
     const list = byId.get(id)

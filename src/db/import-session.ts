@@ -14,7 +14,8 @@ import { createBundleWriter } from './bundle-writer'
 import type { Db } from './client'
 import { articles } from './schema'
 
-function groupAliases(rows: Array<{ id: number; alias: string }>): Map<number, string[]> {
+/** Alias rows grouped by the id of the record they name. */
+export function groupAliases(rows: Array<{ id: number; alias: string }>): Map<number, string[]> {
   const byId = new Map<number, string[]>()
   for (const { id, alias } of rows) byId.set(id, [...(byId.get(id) ?? []), alias])
   return byId

@@ -193,9 +193,8 @@ export function quotesInOrder(db: Db, ids: number[]): QuoteResult[] {
   return ids.flatMap((id) => byId.get(id) ?? [])
 }
 
-/** The facts of the quotes with ids in `(afterId, untilId]`. */
-
-function toQuoteFactColumns(lists: Array<string | null>): QuoteFactColumns {
+/** Quote facts from their comma-separated lists (either engine's). */
+export function toQuoteFactColumns(lists: Array<string | null>): QuoteFactColumns {
   const [ids, speakers, cited, articles, kinds, starts] = lists.map(parseIntegers)
   return {
     ids: ids!,
@@ -207,6 +206,7 @@ function toQuoteFactColumns(lists: Array<string | null>): QuoteFactColumns {
   }
 }
 
+/** The facts of the quotes with ids in `(afterId, untilId]`. */
 export function quoteFactColumns(db: Db, afterId: number, untilId: number): QuoteFactColumns {
   return toQuoteFactColumns(statements(db).quoteFacts.get(afterId, untilId) as Array<string | null>)
 }
@@ -277,7 +277,8 @@ export function articleFactColumnsOf(db: Db, ids: number[]): ArticleFactColumns 
   )
 }
 
-function toArticleFactColumns(lists: Array<string | null>): ArticleFactColumns {
+/** Article facts from their comma-separated lists (either engine's). */
+export function toArticleFactColumns(lists: Array<string | null>): ArticleFactColumns {
   const [ids, outlets, dates, precisions] = lists.map(parseIntegers) as [
     Int32Array,
     Int32Array,

@@ -255,7 +255,7 @@ export function createSqliteStore(
         throw asStorageError(error)
       }
     },
-    close() {
+    async close() {
       if (writer && writer !== reader) writer.$client.close()
       reader.$client.close()
     },

@@ -476,5 +476,6 @@ export interface Store extends StoreReads, ChangeFeed {
   write<T>(work: (session: WriteSession) => Promise<T>, options?: WriteOptions<T>): Promise<T>
   /** Copies the database into `destination` while it stays in use, and checks the copy. */
   backup(destination: string): Promise<{ pages: number; bytes: number; quotes: number }>
-  close(): void
+  /** Closes the connections; resolves once they are closed. */
+  close(): Promise<void>
 }

@@ -277,7 +277,8 @@ export const threads = pgTable('threads', {
 export const quoteFingerprints = pgTable(
   'quote_fingerprints',
   {
-    fingerprint: integer('fingerprint').notNull(),
+    // 64-bit, as SQLite's integers are (see threads/fingerprints.ts).
+    fingerprint: bigint('fingerprint', { mode: 'number' }).notNull(),
     quoteId: integer('quote_id').notNull(),
     speaker: integer('speaker').notNull(),
   },

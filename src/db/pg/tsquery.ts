@@ -5,11 +5,12 @@
  * from `clauseAlternatives`): every wanted clause must match (or any one), none of the excluded
  * ones may, a phrase is its words one after the other (`<->`), a prefix ends in `:*`.
  */
+import type { AnyWordMatch, WordTerm } from '../../domain/store'
 import type { ExpressionOptions } from '../fts-expression'
 import { clauseAlternatives, type SearchClause, type WordSequence } from '../../search/query'
 
 /** A word as a tsquery lexeme: quoted, its quotes and backslashes escaped. */
-const lexeme = (word: string) => `'${word.replace(/['\\]/g, (c) => `\\${c}`)}'`
+export const lexeme = (word: string) => `'${word.replace(/['\\]/g, (c) => `\\${c}`)}'`
 
 function sequenceQuery({ words, prefix }: WordSequence): string {
   const last = words.length - 1
@@ -38,4 +39,19 @@ export function toTsQuery(
     query = `(${query} & !${clauseQuery(excluded, { ...options, otherForms: true })})`
   }
   return query
+}
+
+/** A word of a loose match as a tsquery: the lexeme, or every word beginning with it. */
+export const termQuery = ({ word, prefix }: WordTerm) => lexeme(word) + (prefix ? ':*' : '')
+
+const anyWordQuery = (terms: WordTerm[]) => [...new Set(terms.map(termQuery))].join(' | ')
+
+/**
+ * The tsquery of a loose match (a claim in the user's words): any of its words, and one of the
+ * required ones when there are some; as SQLite's `toAnyWordExpression`. Null when it has no words.
+ */
+export function toAnyWordTsQuery({ terms, required }: AnyWordMatch): string | null {
+  if (terms.length === 0) return null
+  const all = anyWordQuery(terms)
+  return required === null || required.length === 0 ? all : `(${anyWordQuery(required)}) & (${all})`
 }
