@@ -9,6 +9,9 @@
  * import over HTTP while clients read and write beside it (see `import-under-load.ts`). Prints
  * requests per second, p50 and p99 latency and errors for each, and the server's memory at the
  * start and the end. A measurement, not a test: nothing fails; the goals are printed beside it.
+ *
+ * With `--store postgres [--database-url URL]`: two servers over one PostgreSQL database instead
+ * (see `several-servers.ts`).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -21,6 +24,7 @@ import { machine } from './machine'
 import { claimMix, queryMix, searchPath } from './query-mix'
 import { firstAnswer, startServer } from './server-process'
 import { importUnderLoad } from './import-under-load'
+import { severalServersLoad } from './several-servers'
 
 const { values: args } = parseArgs({
   options: {
@@ -30,8 +34,12 @@ const { values: args } = parseArgs({
     /** Quotes of the bulk import under load; 0 skips that phase. */
     'import-quotes': { type: 'string', default: '50000' },
     json: { type: 'boolean', default: false },
+    store: { type: 'string', default: 'sqlite' },
+    'database-url': { type: 'string' },
   },
 })
+if (args.store !== 'sqlite' && args.store !== 'postgres')
+  throw new Error('--store is sqlite (the default) or postgres (two servers over one database).')
 const quotes = Number(args.quotes)
 const seconds = Number(args.seconds)
 const log = (message: string) => process.stderr.write(`${message}\n`)
@@ -39,7 +47,9 @@ const scratch = mkdtempSync(join(tmpdir(), 'quotedb-load-'))
 const databasePath = args.db ?? join(scratch, 'load.sqlite')
 const token = `load-${Math.random().toString(36).slice(2)}-token`
 
-await corpusDatabase(databasePath, quotes, scratch, log)
+const { file } = await corpusDatabase(databasePath, quotes, scratch, log, {
+  keepFile: args.store === 'postgres',
+})
 
 // What the clients ask for, drawn from the corpus.
 const sqlite = new Database(databasePath, { readonly: true })
@@ -54,6 +64,35 @@ const outlet = sqlite
   .pluck()
   .get() as string
 sqlite.close()
+
+if (args.store === 'postgres') {
+  const report = {
+    benchmark: 'load',
+    store: 'postgres',
+    quotes,
+    seconds,
+    machine: machine(),
+    ...(await severalServersLoad({
+      file: file!,
+      quotes,
+      seconds,
+      searches,
+      outlet,
+      token,
+      databaseUrl: args['database-url'],
+      log,
+    })),
+  }
+  if (!args.db) rmSync(scratch, { recursive: true, force: true })
+  if (args.json) console.log(JSON.stringify(report))
+  else {
+    const line = (name: string, s: unknown) => console.log(`${name}: ${JSON.stringify(s)}`)
+    line('one server', report.one_server)
+    line('two servers', report.two_servers)
+    line('a write found on the other server after (ms)', report.write_seen_on_other_ms)
+  }
+  process.exit(0)
+}
 
 // A body large enough for the bulk import of the second phase.
 const server = await startServer(databasePath, {

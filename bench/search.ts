@@ -7,6 +7,10 @@
  * database, the same queries go to the two references (see references.ts); the real server is
  * started on the database and loaded over HTTP before the peer is built.
  *
+ * With `--store postgres` the same corpus is imported into PostgreSQL too (a server of its own that
+ * `.ci/postgres` starts, or the one `--database-url` names), and the same queries run through the
+ * same services over it, after SQLite's, in the same process: `postgres` in the report.
+ *
  * Options: --quotes N (100000) · --json (with `npm run -s bench`, so npm prints no banner) · --rounds R (5 timed rounds of every query) · --per-class K
  * (20 queries per class) · --db FILE (keep the database there, and reuse it when it already holds N
  * quotes) · --no-peer (skip the MiniSearch peer) · --no-http (skip the server run).
@@ -25,6 +29,7 @@ import { createServices } from '../src/services'
 import { quoteCriteria } from '../src/services/quotes'
 import { openQuotedb } from '../src/start'
 import { corpusDatabase } from './corpus-database'
+import { postgresCorpus, postgresServer } from './postgres-database'
 import { loadServer, type ServerRun } from './http-load'
 import { percentiles, timeEach, type Percentiles } from './latency'
 import { machine } from './machine'
@@ -47,8 +52,13 @@ const { values: args } = parseArgs({
     db: { type: 'string' },
     'no-peer': { type: 'boolean', default: false },
     'no-http': { type: 'boolean', default: false },
+    store: { type: 'string', default: 'sqlite' },
+    'database-url': { type: 'string' },
   },
 })
+if (args.store !== 'sqlite' && args.store !== 'postgres')
+  throw new Error('--store is sqlite (the default) or postgres (beside SQLite).')
+const withPostgres = args.store === 'postgres'
 const quoteCount = Number(args.quotes)
 const rounds = Number(args.rounds)
 const perClass = Number(args['per-class'])
@@ -60,7 +70,13 @@ const databasePath = args.db ?? join(scratch, 'bench.sqlite')
 const round1 = (n: number) => Math.round(n * 10) / 10
 const megabytes = (bytes: number) => round1(bytes / 1024 / 1024)
 
-const { import_per_s, sources } = await corpusDatabase(databasePath, quoteCount, scratch, log)
+const { import_per_s, sources, file } = await corpusDatabase(
+  databasePath,
+  quoteCount,
+  scratch,
+  log,
+  { keepFile: withPostgres },
+)
 
 // The references' own connection, and the query mix drawn from the corpus.
 const sqlite = new Database(databasePath, { readonly: true })
@@ -119,12 +135,39 @@ type ClassResult = {
 const results: Record<string, ClassResult> = {}
 const limit = fts5Limit(sqlite)
 
-for (const { name, queries } of classes) {
+/** Times the services on one class's queries; the samples and the median number of matches. */
+async function timeClass(on: typeof services, queries: BenchQuery[]) {
   const totals: number[] = []
-  const quotedbSamples = await timeEach(queries, rounds, async (query) => {
-    const result = await services.searchQuotes({ ...searchParams(query), limit: 20, offset: 0 })
+  const samples = await timeEach(queries, rounds, async (query) => {
+    const result = await on.searchQuotes({ ...searchParams(query), limit: 20, offset: 0 })
     totals.push(result.total)
   })
+  return { samples, median: totals.sort((a, b) => a - b)[Math.floor(totals.length / 2)] ?? 0 }
+}
+
+/** Times claims, autocomplete and threads through the services. */
+async function timeOthers(on: typeof services) {
+  const claims = percentiles(
+    await timeEach(claimMix(sqlite, perClass), rounds, (q) =>
+      on.checkClaim({ q, limit: 20, offset: 0 }),
+    ),
+  )
+  const autocomplete = percentiles(
+    await timeEach(autocompleteMix(sqlite, perClass), rounds, (q) =>
+      on.listSpeakers({ q, limit: 8, offset: 0 }),
+    ),
+  )
+  const threads = percentiles(
+    await timeEach(threadMix(sqlite, perClass), rounds, (id) => on.getThread(id)),
+  )
+  log(
+    `claims p99 ${claims.p99_ms} ms · autocomplete p99 ${autocomplete.p99_ms} ms · thread p99 ${threads.p99_ms} ms`,
+  )
+  return { claims, autocomplete, threads }
+}
+
+for (const { name, queries } of classes) {
+  const { samples: quotedbSamples, median } = await timeClass(services, queries)
   const limitQueries = await Promise.all(queries.map(limitQuery))
   const fts5Samples = await timeEach(limitQueries, rounds, limit)
   const quotedb = percentiles(quotedbSamples)
@@ -135,33 +178,61 @@ for (const { name, queries } of classes) {
     minisearch: null,
     ratio_p99_fts5: round1(quotedb.p99_ms / fts5.p99_ms),
     ratio_p99_minisearch: null,
-    median_total: totals.sort((a, b) => a - b)[Math.floor(totals.length / 2)] ?? 0,
+    median_total: median,
   }
   log(
     `${name.padEnd(20)} quotedb p50 ${quotedb.p50_ms} p99 ${quotedb.p99_ms} · fts5 p50 ${fts5.p50_ms} p99 ${fts5.p99_ms} ms`,
   )
 }
 
-const claims = percentiles(
-  await timeEach(claimMix(sqlite, perClass), rounds, (q) =>
-    services.checkClaim({ q, limit: 20, offset: 0 }),
-  ),
-)
-const autocomplete = percentiles(
-  await timeEach(autocompleteMix(sqlite, perClass), rounds, (q) =>
-    services.listSpeakers({ q, limit: 8, offset: 0 }),
-  ),
-)
-const threads = percentiles(
-  await timeEach(threadMix(sqlite, perClass), rounds, (id) => services.getThread(id)),
-)
-log(
-  `claims p99 ${claims.p99_ms} ms · autocomplete p99 ${autocomplete.p99_ms} ms · thread p99 ${threads.p99_ms} ms`,
-)
+const { claims, autocomplete, threads } = await timeOthers(services)
 
 // The bench writes nothing; the thread is stopped so that the process can end.
 await opened.writeThread?.close()
-opened.store.close()
+await opened.store.close()
+
+/** The same corpus and queries over PostgreSQL: import, start, every class, beside SQLite's. */
+async function postgresRun() {
+  const corpus = await postgresCorpus(postgresServer(args['database-url']), file!, quoteCount, log)
+  try {
+    const started = performance.now()
+    const pgOpened = await openQuotedb(
+      { databasePath: '', databaseUrl: corpus.url },
+      { seedWhenEmpty: false },
+    )
+    const pgServices = createServices(
+      { store: pgOpened.store, indexes: pgOpened.indexes },
+      { resultCacheSize: 0 },
+    )
+    await pgServices.searchQuotes({ q: classes[0]!.queries[0]!.q, limit: 20, offset: 0 })
+    const start_ms = Math.round(performance.now() - started)
+    await pgOpened.indexes.complete
+    const complete_ms = Math.round(performance.now() - started)
+    log(`PostgreSQL: started in ${start_ms} ms, every index complete in ${complete_ms} ms.`)
+    const pgClasses: Record<string, { quotedb: Percentiles; ratio_p99_sqlite: number }> = {}
+    for (const { name, queries } of classes) {
+      const quotedb = percentiles((await timeClass(pgServices, queries)).samples)
+      pgClasses[name] = {
+        quotedb,
+        ratio_p99_sqlite: round1(quotedb.p99_ms / results[name]!.quotedb.p99_ms),
+      }
+      log(`${name.padEnd(20)} postgres p50 ${quotedb.p50_ms} p99 ${quotedb.p99_ms} ms`)
+    }
+    const others = await timeOthers(pgServices)
+    await pgServices.close()
+    await pgOpened.store.close()
+    return {
+      import_per_s: corpus.import_per_s,
+      start_ms,
+      indexes_complete_ms: complete_ms,
+      classes: pgClasses,
+      ...others,
+    }
+  } finally {
+    await corpus.drop()
+  }
+}
+const postgres = withPostgres ? await postgresRun() : null
 
 // The real server first, while this process is quiet; the peer's build would compete with it.
 let server: ServerRun | null = null
@@ -227,6 +298,7 @@ const report = {
   http_errors: server === null ? null : server.http_errors + uncached!.http_errors,
   server_rss_mb: server?.server_rss_mb ?? null,
   minisearch_peer: peerInfo,
+  postgres,
 }
 if (!args.db) rmSync(scratch, { recursive: true, force: true })
 
@@ -250,4 +322,14 @@ else {
   console.log(
     `import ${import_per_s ?? '–'} quotes/s · start ${report.start_ms} ms · first search ${report.first_search_ms ?? '–'} ms after process start · heap ${report.heap_mb} MB · rss ${report.rss_mb} MB · db ${report.db_mb} MB · http ${report.http_rps ?? '–'} searches/s (${report.http_rps_uncached ?? '–'} with the result cache off)`,
   )
+  if (postgres) {
+    console.log('PostgreSQL, the same queries through the same services:')
+    for (const [name, r] of Object.entries(postgres.classes))
+      console.log(
+        `${name.padEnd(21)} ${`${r.quotedb.p50_ms}/${r.quotedb.p99_ms}`.padStart(15)}  ×sqlite p99 ${r.ratio_p99_sqlite}`,
+      )
+    console.log(
+      `claims p99 ${postgres.claims.p99_ms} ms · autocomplete p99 ${postgres.autocomplete.p99_ms} ms · thread p99 ${postgres.threads.p99_ms} ms · import ${postgres.import_per_s} quotes/s · first search ${postgres.start_ms} ms after opening`,
+    )
+  }
 }

@@ -7,6 +7,7 @@ describe('loadConfig', () => {
       port: 3000,
       host: '127.0.0.1',
       databasePath: 'data/quotedb.sqlite',
+      databaseUrl: null,
       seedWhenEmpty: true,
       writeToken: null,
       maxBodyBytes: 16 * 1024 * 1024,
@@ -31,9 +32,11 @@ describe('loadConfig', () => {
       QUOTEDB_WRITE_WAIT: '30',
       QUOTEDB_UPLOAD_TIMEOUT: '5',
       QUOTEDB_FETCH_ALLOW_PRIVATE: 'yes',
+      QUOTEDB_DATABASE_URL: 'postgres://quotedb:secret@db.internal:5432/quotes',
     })
     expect(config).toMatchObject({
       port: 8080,
+      databaseUrl: 'postgres://quotedb:secret@db.internal:5432/quotes',
       seedWhenEmpty: false,
       maxBodyBytes: 2048,
       resultCacheSize: 0,
@@ -67,6 +70,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ QUOTEDB_TOKEN: 'a-token-of-sixteen+' }).writeToken).toBe(
       'a-token-of-sixteen+',
     )
+  })
+})
+
+describe('loadConfig with a PostgreSQL database', () => {
+  it('takes only a postgres:// URL', () => {
+    expect(loadConfig({ QUOTEDB_DATABASE_URL: 'postgresql://localhost/q' }).databaseUrl).toBe(
+      'postgresql://localhost/q',
+    )
+    for (const wrong of ['mysql://localhost/q', 'localhost:5432', 'postgres://with space/q'])
+      expect(() => loadConfig({ QUOTEDB_DATABASE_URL: wrong })).toThrow(
+        'QUOTEDB_DATABASE_URL must be a postgres:// URL',
+      )
   })
 })
 

@@ -146,8 +146,11 @@ function reform(s: Statements, threadId: number, recount: Set<number>): void {
  */
 function readPostings(s: Statements, fingerprints: number[]): Map<number, Posting[]> {
   const rows: PostingRow[] = []
-  for (let i = 0; i < fingerprints.length; i += STEP * 4)
-    rows.push(...(s.postings.all(json(fingerprints.slice(i, i + STEP * 4))) as PostingRow[]))
+  for (let i = 0; i < fingerprints.length; i += STEP * 4) {
+    // One by one: a slice's rows (up to 20,000 fingerprints' postings) are too many to spread.
+    const slice = s.postings.all(json(fingerprints.slice(i, i + STEP * 4))) as PostingRow[]
+    for (const row of slice) rows.push(row)
+  }
   return postingsOf(fingerprints, rows)
 }
 
