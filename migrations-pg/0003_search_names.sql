@@ -44,43 +44,85 @@ END $$;--> statement-breakpoint
 CREATE TRIGGER quote_names BEFORE INSERT OR UPDATE OF article_id, speaker_id, cited_outlet_id, speaker_title
   ON quotes FOR EACH ROW EXECUTE FUNCTION quotedb_quote_names();--> statement-breakpoint
 
--- A speaker renamed, described anew, or given other aliases: its quotes' names.
+-- A speaker renamed or described anew: its quotes' names. (Only when they changed: a PATCH that
+-- sends the same name again rewrites nothing.)
 CREATE FUNCTION quotedb_speaker_names() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  speaker integer;
 BEGIN
-  -- (Each branch reads fields only its table has: PL/pgSQL plans an expression when it first runs.)
-  IF TG_TABLE_NAME = 'speakers' THEN speaker := NEW.id;
-  ELSIF TG_OP = 'DELETE' THEN speaker := OLD.speaker_id;
-  ELSE speaker := NEW.speaker_id;
-  END IF;
-  UPDATE quotes SET search_speaker = quotedb_speaker_words(speaker),
-    search_title = quotedb_title_words(speaker_title, speaker)
-  WHERE speaker_id = speaker;
+  UPDATE quotes SET search_speaker = quotedb_speaker_words(NEW.id),
+    search_title = quotedb_title_words(speaker_title, NEW.id)
+  WHERE speaker_id = NEW.id;
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE TRIGGER speaker_names AFTER UPDATE OF name, description ON speakers
-  FOR EACH ROW EXECUTE FUNCTION quotedb_speaker_names();--> statement-breakpoint
-CREATE TRIGGER speaker_alias_names AFTER INSERT OR UPDATE OR DELETE ON speaker_aliases
-  FOR EACH ROW EXECUTE FUNCTION quotedb_speaker_names();--> statement-breakpoint
+  FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name OR OLD.description IS DISTINCT FROM NEW.description)
+  EXECUTE FUNCTION quotedb_speaker_names();--> statement-breakpoint
 
--- An outlet renamed or given other aliases: the names of the quotes it reported or is cited for.
-CREATE FUNCTION quotedb_outlet_names() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  outlet integer;
+-- Aliases added or taken away: the quotes of each speaker touched, once per statement (aliases are
+-- replaced as a list, row by row: a trigger per row would rewrite the quotes once per alias).
+-- (PostgreSQL gives a trigger with transition tables one event: one trigger each.)
+CREATE FUNCTION quotedb_speaker_alias_names() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_TABLE_NAME = 'outlets' THEN outlet := NEW.id;
-  ELSIF TG_OP = 'DELETE' THEN outlet := OLD.outlet_id;
-  ELSE outlet := NEW.outlet_id;
+  IF TG_OP = 'INSERT' THEN
+    UPDATE quotes SET search_speaker = quotedb_speaker_words(speaker_id)
+    WHERE speaker_id IN (SELECT speaker_id FROM changed_new);
+  ELSIF TG_OP = 'DELETE' THEN
+    UPDATE quotes SET search_speaker = quotedb_speaker_words(speaker_id)
+    WHERE speaker_id IN (SELECT speaker_id FROM changed_old);
+  ELSE
+    UPDATE quotes SET search_speaker = quotedb_speaker_words(speaker_id)
+    WHERE speaker_id IN (SELECT speaker_id FROM changed_old UNION SELECT speaker_id FROM changed_new);
   END IF;
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE TRIGGER speaker_aliases_added AFTER INSERT ON speaker_aliases
+  REFERENCING NEW TABLE AS changed_new
+  FOR EACH STATEMENT EXECUTE FUNCTION quotedb_speaker_alias_names();--> statement-breakpoint
+CREATE TRIGGER speaker_aliases_removed AFTER DELETE ON speaker_aliases
+  REFERENCING OLD TABLE AS changed_old
+  FOR EACH STATEMENT EXECUTE FUNCTION quotedb_speaker_alias_names();--> statement-breakpoint
+-- An alias edited in place, or moved to another speaker (a merge): both speakers' quotes.
+CREATE TRIGGER speaker_aliases_edited AFTER UPDATE ON speaker_aliases
+  REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new
+  FOR EACH STATEMENT EXECUTE FUNCTION quotedb_speaker_alias_names();--> statement-breakpoint
+
+-- An outlet renamed: the names of the quotes it reported or is cited for.
+CREATE FUNCTION quotedb_outlet_names() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
   UPDATE quotes SET search_outlets = quotedb_outlets_words(article_id, cited_outlet_id)
-  WHERE cited_outlet_id = outlet OR article_id IN (SELECT id FROM articles WHERE outlet_id = outlet);
+  WHERE cited_outlet_id = NEW.id OR article_id IN (SELECT id FROM articles WHERE outlet_id = NEW.id);
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE TRIGGER outlet_names AFTER UPDATE OF name ON outlets
-  FOR EACH ROW EXECUTE FUNCTION quotedb_outlet_names();--> statement-breakpoint
-CREATE TRIGGER outlet_alias_names AFTER INSERT OR UPDATE OR DELETE ON outlet_aliases
-  FOR EACH ROW EXECUTE FUNCTION quotedb_outlet_names();--> statement-breakpoint
+  FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name)
+  EXECUTE FUNCTION quotedb_outlet_names();--> statement-breakpoint
+
+-- Outlet aliases added or taken away, once per statement as for speakers.
+CREATE FUNCTION quotedb_outlet_alias_names() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  touched integer[];
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    SELECT array_agg(DISTINCT outlet_id) INTO touched FROM changed_new;
+  ELSIF TG_OP = 'DELETE' THEN
+    SELECT array_agg(DISTINCT outlet_id) INTO touched FROM changed_old;
+  ELSE
+    SELECT array_agg(DISTINCT outlet_id) INTO touched
+    FROM (SELECT outlet_id FROM changed_old UNION SELECT outlet_id FROM changed_new) o;
+  END IF;
+  UPDATE quotes SET search_outlets = quotedb_outlets_words(article_id, cited_outlet_id)
+  WHERE cited_outlet_id = ANY(touched)
+    OR article_id IN (SELECT id FROM articles WHERE outlet_id = ANY(touched));
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE TRIGGER outlet_aliases_added AFTER INSERT ON outlet_aliases
+  REFERENCING NEW TABLE AS changed_new
+  FOR EACH STATEMENT EXECUTE FUNCTION quotedb_outlet_alias_names();--> statement-breakpoint
+CREATE TRIGGER outlet_aliases_removed AFTER DELETE ON outlet_aliases
+  REFERENCING OLD TABLE AS changed_old
+  FOR EACH STATEMENT EXECUTE FUNCTION quotedb_outlet_alias_names();--> statement-breakpoint
+CREATE TRIGGER outlet_aliases_edited AFTER UPDATE ON outlet_aliases
+  REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new
+  FOR EACH STATEMENT EXECUTE FUNCTION quotedb_outlet_alias_names();--> statement-breakpoint
 
 -- An article moved to another outlet: its quotes' reporting outlet.
 CREATE FUNCTION quotedb_article_names() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -90,7 +132,8 @@ BEGIN
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE TRIGGER article_names AFTER UPDATE OF outlet_id ON articles
-  FOR EACH ROW EXECUTE FUNCTION quotedb_article_names();--> statement-breakpoint
+  FOR EACH ROW WHEN (OLD.outlet_id IS DISTINCT FROM NEW.outlet_id)
+  EXECUTE FUNCTION quotedb_article_names();--> statement-breakpoint
 
 -- The threads start with every statement to take in (see src/db/thread-upkeep.ts).
 INSERT INTO thread_state (position) VALUES (NULL);

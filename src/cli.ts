@@ -1,6 +1,7 @@
 /**
- * The command line: seed, import and export, on the database that QUOTEDB_DB names (created and
- * migrated when it does not exist). Run through npm: `npm run import -- FILE`.
+ * The command line: seed, import and export, on the database that QUOTEDB_DB (or
+ * QUOTEDB_DATABASE_URL) names, created and migrated when it does not exist. Run through npm:
+ * `npm run import -- FILE`.
  */
 import { parseArgs } from 'node:util'
 import { loadConfig } from './config'
@@ -39,7 +40,8 @@ const USAGE = `Usage:
       Print the attributed statements found in each article text, one JSON line per file,
       without storing anything.
 
-The database is the file QUOTEDB_DB names (default data/quotedb.sqlite).`
+The database is the file QUOTEDB_DB names (default data/quotedb.sqlite), or the PostgreSQL
+database of QUOTEDB_DATABASE_URL when it is set (backed up with pg_dump, not backup).`
 
 class UsageError extends Error {}
 
@@ -64,7 +66,7 @@ async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
     waitMs: CLI_WRITE_WAIT_MS,
     onLockHeld: () =>
       console.error(
-        `Another process is writing to ${config.databasePath}; waiting for it to finish (Ctrl-C to give up)…`,
+        `Another process is writing to ${describeLocation(config)}; waiting for it to finish (Ctrl-C to give up)…`,
       ),
   })
   try {

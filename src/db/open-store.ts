@@ -32,8 +32,5 @@ export async function openStore(
   if (location.databaseUrl === null) {
     return createSqliteStore(openConnections(location.databasePath, { readOnly }), queue)
   }
-  return createPostgresStore(await openPostgres(location.databaseUrl), {
-    waitMs: queue.waitMs,
-    readOnly,
-  })
+  return createPostgresStore(await openPostgres(location.databaseUrl), { ...queue, readOnly })
 }

@@ -399,5 +399,5 @@ describe.runIf(hasChromium)('the web pages in Chromium', () => {
         await close()
       }
     }
-  })
+  }, 120_000) // every page opened at two widths: slow beside the other suites on two cores
 })

@@ -38,7 +38,16 @@ export async function openPostgres(
   url: string,
   options: { max?: number } = {},
 ): Promise<PgConnections> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 })
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    // A server that cannot be reached is said so within seconds, not waited for forever; a
+    // connection whose peer vanished is found out; and a transaction left open by a process that
+    // stalled does not hold the write lock of every server for longer than five minutes.
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
+    options: '-c idle_in_transaction_session_timeout=300000',
+  })
   // A connection the server closes (a restart, an administrator) is dropped from the pool and
   // replaced; without a listener the error would end the process.
   pool.on('error', (error) => console.error('PostgreSQL connection lost:', error.message))
@@ -71,18 +80,46 @@ async function migrateOnce(url: string): Promise<void> {
 
 /**
  * Calls `wake` whenever another transaction has committed changes to the feed, over a connection
- * of its own (LISTEN holds one). Returns what stops listening.
+ * of its own (LISTEN holds one). A lost connection is made again (a second later, and so on until
+ * it succeeds), with a wake-up for what may have been missed meanwhile. Returns what stops
+ * listening.
  */
 export async function listenForChanges(
   url: string,
   wake: () => void,
 ): Promise<() => Promise<void>> {
-  const client = new pg.Client({ connectionString: url })
-  client.on('error', (error) => console.error('PostgreSQL listener lost:', error.message))
-  await client.connect()
-  client.on('notification', (message) => {
-    if (message.channel === CHANGES_CHANNEL) wake()
-  })
-  await client.query(`LISTEN ${CHANGES_CHANNEL}`)
-  return () => client.end()
+  let client: pg.Client | null = null
+  let stopped = false
+  /** Listens on a new connection; when it is lost (or cannot be made), tries again in a second. */
+  const connect = async (first: boolean): Promise<void> => {
+    const next = new pg.Client({ connectionString: url, keepAlive: true })
+    let lost = false
+    const again = (error?: Error) => {
+      if (lost || stopped) return
+      lost = true
+      if (error) console.error('PostgreSQL listener lost:', error.message)
+      void next.end().catch(() => undefined)
+      setTimeout(() => void connect(false), 1000).unref()
+    }
+    next.on('error', again)
+    next.on('end', () => again())
+    next.on('notification', (message) => {
+      if (message.channel === CHANGES_CHANNEL) wake()
+    })
+    try {
+      await next.connect()
+      await next.query(`LISTEN ${CHANGES_CHANNEL}`)
+    } catch (error) {
+      if (first) throw error
+      again(error as Error)
+      return
+    }
+    client = next
+    if (!first) wake()
+  }
+  await connect(true)
+  return async () => {
+    stopped = true
+    await client?.end()
+  }
 }

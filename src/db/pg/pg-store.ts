@@ -33,7 +33,7 @@ import { createImportSession, readDirectory } from './import-session'
 import { keepDirectory, type KeptDirectory } from './kept-directory'
 import * as quoteQueries from './quote-queries'
 import * as search from './search-queries'
-import { asPgStorageError } from './storage-errors'
+import { asPgStorageError, databaseError } from './storage-errors'
 import { keepThreads } from './thread-upkeep'
 import { toAnyWordTsQuery, toTsQuery } from './tsquery'
 
@@ -184,12 +184,15 @@ function writesOn(db: PgDb, namesChanged: () => void): EntityWrites {
 
 /** The lock every server's writes take in turn, for the length of their transaction. */
 const WRITE_LOCK = "SELECT pg_advisory_xact_lock(hashtext('quotedb writes'))"
+const TRY_WRITE_LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('quotedb writes')) AS locked"
 
 export interface PostgresStoreOptions {
   /** How long a write may wait for its turn and for the write lock, in ms. Default: 10 s. */
   waitMs?: number
   /** Refuse every write (a server over a read replica). Default: false. */
   readOnly?: boolean
+  /** Called once per write that finds another server (or process) writing, before it waits. */
+  onLockHeld?: () => void
 }
 
 const READ_ONLY = 'The database is read-only: writes are refused; reads go on.'
@@ -226,7 +229,10 @@ export function createPostgresStore(
     try {
       return await work(client)
     } catch (error) {
-      broken = error instanceof AppError ? undefined : (error as Error)
+      // A refusal (a broken rule, a lock not granted in time) leaves the connection fit for the
+      // next one; an error with no SQLSTATE (the connection lost) takes it out of the pool.
+      const { code } = databaseError(error)
+      if (!(error instanceof AppError) && typeof code !== 'string') broken = error as Error
       throw asPgStorageError(error)
     } finally {
       client.release(broken)
@@ -258,10 +264,13 @@ export function createPostgresStore(
             namesChanged = true
           }
           try {
-            // The wait left for the lock; a write holding it that long is another server's.
-            await client.query(`SET LOCAL lock_timeout = ${Math.max(1, deadline - Date.now())}`)
-            await client.query(WRITE_LOCK)
-            await client.query('SET LOCAL lock_timeout = 0')
+            if (!(await client.query(TRY_WRITE_LOCK)).rows[0].locked) {
+              // Another server's write: waited for as long as this one may wait.
+              options.onLockHeld?.()
+              await client.query(`SET LOCAL lock_timeout = ${Math.max(1, deadline - Date.now())}`)
+              await client.query(WRITE_LOCK)
+              await client.query('SET LOCAL lock_timeout = 0')
+            }
             const own = readsOn(on)
             const session: WriteSession = {
               ...own,
@@ -280,9 +289,6 @@ export function createPostgresStore(
             await keepThreads(on)
             const commit = writeOptions.commit?.(result) ?? true
             await client.query(commit ? 'COMMIT' : 'ROLLBACK')
-            // The names a committed write made are taken in at once; after a rollback, the kept
-            // directory may hold what was undone.
-            if (!commit || !kept || !(await kept.catchUp(on))) kept = null
             return { result, committed: commit }
           } catch (error) {
             await client.query('ROLLBACK').catch(() => undefined)
@@ -290,6 +296,10 @@ export function createPostgresStore(
             throw error
           }
         })
+        // The names a committed write made are taken in at once (on the pool: the write is over,
+        // whatever happens to this catch-up); after a rollback, the kept directory may hold what
+        // was undone.
+        if (!committed || !kept || !(await kept.catchUp(db).catch(() => false))) kept = null
         if (committed) await afterCommitted(writeOptions.afterCommit, result)
         return result
       })

@@ -4,12 +4,12 @@
  *
  * Full-text search is PostgreSQL's own: each quote carries a `tsvector` search document the
  * database computes (generated, stored, GIN-indexed) from its text and the names that find it, as
- * SQLite's FTS5 table holds them: words as written (`quotedb_simple`), accents folded (`unaccent`,
- * so "Joaquin" finds "Joaquín"), split at every punctuation mark as SQLite's tokenizer splits them
- * (`quotedb_words`: "U.S." is "u" "s", not PostgreSQL's file name "u.s"). Other word forms are
- * found as in SQLite: the query asks for each form the vocabulary holds (`search/query.ts`), so
- * both engines answer alike. The configuration, the extensions, the change feed's triggers and
- * those that keep the names are hand-written migrations (`migrations-pg/0000`, `0002`, `0003`).
+ * SQLite's FTS5 table holds them: its words read exactly as `search/normalize.ts` reads them
+ * (`quotedb_words`: lower case, Latin accents folded, so "Joaquin" finds "Joaquín", and split at
+ * anything not a letter or digit, so "U.S." is "u" "s" and "government’s" holds "government"),
+ * held as written (`quotedb_simple`). Other word forms are found as in SQLite: the query asks
+ * for each form the vocabulary holds (`search/query.ts`), so both engines answer alike. The
+ * configuration, the change feed's triggers and those that keep the names are hand-written migrations (`migrations-pg/0000`, `0002`, `0003`).
  */
 import { sql } from 'drizzle-orm'
 import {

@@ -61,6 +61,13 @@ export function asPgStorageError(error: unknown): unknown {
       'The request holds a character that cannot be stored or looked up (a NUL character).',
     )
   }
+  // PostgreSQL's ids and offsets are 32-bit; SQLite's are not.
+  if (code === '22003') {
+    return new AppError(
+      'invalid_parameter',
+      'A number in the request is too large: ids and offsets are below 2147483648.',
+    )
+  }
   if (typeof code !== 'string') return error
   const meaning = MEANINGS.find(([prefix]) => code.startsWith(prefix))
   if (!meaning) return error

@@ -1,8 +1,11 @@
 /**
  * Moving a database between SQLite and PostgreSQL: the NDJSON export of one, imported into the
- * other, gives the same statements, the same chains and the same search answers (the ids may
- * differ), and exports again to the same file.
+ * other (by the API, and by the command line), gives the same statements, the same chains and the
+ * same search answers (the ids may differ), and exports again to the same file.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { generateQuoteItems } from '../../../bench/corpus'
 import { createApp } from '../../../src/app'
@@ -15,6 +18,7 @@ import { entriesOf, importEntries } from '../../../src/import/importer'
 import { seedDatabase } from '../../../src/import/seed'
 import { buildSearchIndexes } from '../../../src/search/indexes'
 import { createServices } from '../../../src/services'
+import { cli, cliWith } from '../../cli/run-cli'
 import { getJson, send, TOKEN } from '../../helpers'
 import { ADMIN_URL, freshDatabase } from './database'
 
@@ -120,5 +124,37 @@ describe.skipIf(!ADMIN_URL)('moving between SQLite and PostgreSQL', () => {
     })
     expect(reimported.status).toBe(200)
     expect(await exported(backApp)).toBe(file)
+  })
+})
+
+describe.skipIf(!ADMIN_URL)('npm run export and npm run import between the engines', () => {
+  it('carry a SQLite file into PostgreSQL and out again, the same file each way', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quotedb-engines-'))
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }))
+    const file = join(dir, 'quotedb.sqlite')
+    const [seeded, fromSqlite, fromPostgres] = ['seed', 'sqlite.ndjson', 'postgres.ndjson']
+    expect((await cli(file, seeded)).code).toBe(0)
+    expect(
+      (await cli(file, 'export', '--format', 'ndjson', '--out', join(dir, fromSqlite))).code,
+    ).toBe(0)
+
+    const database = await freshDatabase()
+    cleanups.push(database.drop)
+    const onPostgres = { QUOTEDB_DATABASE_URL: database.url }
+    const imported = await cliWith(onPostgres, file, 'import', join(dir, fromSqlite))
+    expect(imported.code, imported.stderr).toBe(0)
+    const out = await cliWith(
+      onPostgres,
+      file,
+      'export',
+      '--format',
+      'ndjson',
+      '--out',
+      join(dir, fromPostgres),
+    )
+    expect(out.code, out.stderr).toBe(0)
+    const [there, here] = [fromSqlite, fromPostgres].map((f) => readFileSync(join(dir, f), 'utf8'))
+    expect(here!.split('\n').length).toBeGreaterThan(30)
+    expect(here).toBe(there)
   })
 })
