@@ -10,18 +10,25 @@ import pg from 'pg'
 import { openStore } from '../src/db/open-store'
 import { importCorpus } from './corpus-database'
 
-/** The server to use: the URL given, or the local one `.ci/postgres` starts and prints. */
-export function postgresServer(url: string | undefined): string {
-  if (url) return url
-  const printed = execFileSync('./.ci/postgres', {
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      PGPORT: '54330',
-      PG_SERVER_OPTIONS: '-c shared_buffers=2GB -c effective_cache_size=8GB -c work_mem=64MB',
-    },
-  })
-  return printed.trim().split('\n').at(-1)!
+/** The benchmark's own server: its port, and its settings beyond the tests' (fsync on). */
+const LOCAL_SERVER = {
+  PGPORT: '54330',
+  PGDATA_DIR: '/tmp/quotedb-pg-54330',
+  PG_SERVER_OPTIONS: '-c shared_buffers=2GB -c effective_cache_size=8GB -c work_mem=64MB',
+}
+
+/**
+ * The server to use: the URL given, or the local one `.ci/postgres` starts and prints, with what
+ * stops it again (nothing for a server given).
+ */
+function postgresServer(url: string | undefined): { url: string; stop: () => void } {
+  if (url) return { url, stop: () => undefined }
+  const run = (...args: string[]) =>
+    execFileSync('./.ci/postgres', args, {
+      encoding: 'utf8',
+      env: { ...process.env, ...LOCAL_SERVER },
+    })
+  return { url: run().trim().split('\n').at(-1)!, stop: () => void run('stop') }
 }
 
 async function onServer(serverUrl: string, statement: string): Promise<void> {
@@ -42,19 +49,26 @@ export interface PostgresCorpus {
   drop(): Promise<void>
 }
 
-/** A new database on the server, migrated, holding the corpus file's quotes. */
+/**
+ * A new database, migrated, holding the corpus file's quotes: on the server `serverUrl` names, or
+ * on the benchmark's own local server (stopped again by `drop`).
+ */
 export async function postgresCorpus(
-  serverUrl: string,
+  serverUrl: string | undefined,
   file: string,
   quotes: number,
   log: (message: string) => void,
 ): Promise<PostgresCorpus> {
+  const server = postgresServer(serverUrl)
   const name = `quotedb_bench_${randomBytes(4).toString('hex')}`
-  await onServer(serverUrl, `CREATE DATABASE ${name}`)
-  const address = new URL(serverUrl)
+  await onServer(server.url, `CREATE DATABASE ${name}`)
+  const address = new URL(server.url)
   address.pathname = `/${name}`
   const url = address.toString()
-  const drop = () => onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  const drop = async () => {
+    await onServer(server.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    server.stop()
+  }
   try {
     log(`Importing ${quotes} quotes into PostgreSQL (${name})…`)
     const store = await openStore({ databasePath: '', databaseUrl: url })

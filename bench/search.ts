@@ -29,7 +29,7 @@ import { createServices } from '../src/services'
 import { quoteCriteria } from '../src/services/quotes'
 import { openQuotedb } from '../src/start'
 import { corpusDatabase } from './corpus-database'
-import { postgresCorpus, postgresServer } from './postgres-database'
+import { postgresCorpus } from './postgres-database'
 import { loadServer, type ServerRun } from './http-load'
 import { percentiles, timeEach, type Percentiles } from './latency'
 import { machine } from './machine'
@@ -193,7 +193,7 @@ await opened.store.close()
 
 /** The same corpus and queries over PostgreSQL: import, start, every class, beside SQLite's. */
 async function postgresRun() {
-  const corpus = await postgresCorpus(postgresServer(args['database-url']), file!, quoteCount, log)
+  const corpus = await postgresCorpus(args['database-url'], file!, quoteCount, log)
   try {
     const started = performance.now()
     const pgOpened = await openQuotedb(

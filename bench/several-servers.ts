@@ -7,7 +7,7 @@
  */
 import autocannon from 'autocannon'
 import { percentiles } from './latency'
-import { postgresCorpus, postgresServer } from './postgres-database'
+import { postgresCorpus } from './postgres-database'
 import { startServer, firstAnswer, type ServerProcess } from './server-process'
 
 export interface SeveralServersOptions {
@@ -48,12 +48,7 @@ const searchLoad = (
 
 export async function severalServersLoad(options: SeveralServersOptions) {
   const { searches, seconds, token, log } = options
-  const corpus = await postgresCorpus(
-    postgresServer(options.databaseUrl),
-    options.file,
-    options.quotes,
-    log,
-  )
+  const corpus = await postgresCorpus(options.databaseUrl, options.file, options.quotes, log)
   const servers: ServerProcess[] = []
   try {
     const env = { QUOTEDB_DATABASE_URL: corpus.url, QUOTEDB_TOKEN: token }

@@ -9,9 +9,7 @@
  */
 import { inArray } from 'drizzle-orm'
 import type {
-  ArticleFactColumns,
   ClaimCandidate,
-  QuoteFactColumns,
   RankingWindow,
   SpeakerFactColumns,
   VocabularyEntry,
@@ -54,7 +52,7 @@ async function integerLists(
 export async function matchingIds(db: PgDb, query: string, fromId = 0): Promise<Int32Array> {
   const [ids] = await integerLists(
     db,
-    `SELECT string_agg(id::text, ',' ORDER BY id) FROM quotes q
+    `SELECT ${listed('id')} FROM quotes q
      WHERE q.search_words @@ $1::tsquery AND q.id >= $2`,
     [query, fromId],
   )
@@ -106,63 +104,56 @@ export async function quotesInOrder(db: PgDb, ids: number[]): Promise<QuoteResul
   return ids.flatMap((id) => byId.get(id) ?? [])
 }
 
+/** Each column as one comma-separated list in id order (`string_agg`, the list built in SQL). */
+const listed = (...columns: string[]) =>
+  columns.map((column) => `string_agg((${column})::text, ',' ORDER BY id)`).join(', ')
+
 /** Quotes' facts, one integer list per column, as SQLite's `QUOTE_FACTS`. */
-const QUOTE_FACTS = `string_agg(id::text, ',' ORDER BY id),
-  string_agg(coalesce(speaker_id, 0)::text, ',' ORDER BY id),
-  string_agg(coalesce(cited_outlet_id, 0)::text, ',' ORDER BY id),
-  string_agg(article_id::text, ',' ORDER BY id),
-  string_agg(CASE kind WHEN 'direct' THEN '1' WHEN 'partial' THEN '2' ELSE '3' END, ',' ORDER BY id),
-  string_agg(coalesce(start, -1)::text, ',' ORDER BY id)`
-
-/** The facts of the quotes with ids in `(afterId, untilId]`. */
-export async function quoteFactColumns(
-  db: PgDb,
-  afterId: number,
-  untilId: number,
-): Promise<QuoteFactColumns> {
-  return toQuoteFactColumns(
-    await integerLists(db, `SELECT ${QUOTE_FACTS} FROM quotes WHERE id > $1 AND id <= $2`, [
-      afterId,
-      untilId,
-    ]),
-  )
-}
-
-/** The facts of the quotes with these ids (unknown ids are left out). */
-export async function quoteFactColumnsOf(db: PgDb, ids: number[]): Promise<QuoteFactColumns> {
-  return toQuoteFactColumns(
-    await integerLists(db, `SELECT ${QUOTE_FACTS} FROM quotes WHERE id = ANY($1::int[])`, [ids]),
-  )
-}
+const QUOTE_FACTS = listed(
+  'id',
+  'coalesce(speaker_id, 0)',
+  'coalesce(cited_outlet_id, 0)',
+  'article_id',
+  "CASE kind WHEN 'direct' THEN 1 WHEN 'partial' THEN 2 ELSE 3 END",
+  'coalesce(start, -1)',
+)
 
 /** Articles' facts: the date as YYYYMMDD, the precision as the length of its name (as SQLite's). */
-const ARTICLE_FACTS = `string_agg(id::text, ',' ORDER BY id),
-  string_agg(outlet_id::text, ',' ORDER BY id),
-  string_agg(replace(published_on, '-', ''), ',' ORDER BY id),
-  string_agg(length(date_precision)::text, ',' ORDER BY id)`
+const ARTICLE_FACTS = listed(
+  'id',
+  'outlet_id',
+  "replace(published_on, '-', '')",
+  'length(date_precision)',
+)
+
+/** The rows facts are read for: ids in `(after, until]`, or these ids (unknown ones left out). */
+type FactRows = { after: number; until: number } | { ids: number[] }
+
+/** The facts `lists` of the rows of `table` that `rows` names. */
+function factLists(db: PgDb, lists: string, table: string, rows: FactRows) {
+  return 'ids' in rows
+    ? integerLists(db, `SELECT ${lists} FROM ${table} WHERE id = ANY($1::int[])`, [rows.ids])
+    : integerLists(db, `SELECT ${lists} FROM ${table} WHERE id > $1 AND id <= $2`, [
+        rows.after,
+        rows.until,
+      ])
+}
+
+/** The facts of the quotes with ids in `(afterId, untilId]`. */
+export const quoteFactColumns = async (db: PgDb, after: number, until: number) =>
+  toQuoteFactColumns(await factLists(db, QUOTE_FACTS, 'quotes', { after, until }))
+
+/** The facts of the quotes with these ids (unknown ids are left out). */
+export const quoteFactColumnsOf = async (db: PgDb, ids: number[]) =>
+  toQuoteFactColumns(await factLists(db, QUOTE_FACTS, 'quotes', { ids }))
 
 /** The facts of the articles with ids in `(afterId, untilId]`. */
-export async function articleFactColumns(
-  db: PgDb,
-  afterId: number,
-  untilId: number,
-): Promise<ArticleFactColumns> {
-  return toArticleFactColumns(
-    await integerLists(db, `SELECT ${ARTICLE_FACTS} FROM articles WHERE id > $1 AND id <= $2`, [
-      afterId,
-      untilId,
-    ]),
-  )
-}
+export const articleFactColumns = async (db: PgDb, after: number, until: number) =>
+  toArticleFactColumns(await factLists(db, ARTICLE_FACTS, 'articles', { after, until }))
 
 /** The facts of the articles with these ids (unknown ids are left out). */
-export async function articleFactColumnsOf(db: PgDb, ids: number[]): Promise<ArticleFactColumns> {
-  return toArticleFactColumns(
-    await integerLists(db, `SELECT ${ARTICLE_FACTS} FROM articles WHERE id = ANY($1::int[])`, [
-      ids,
-    ]),
-  )
-}
+export const articleFactColumnsOf = async (db: PgDb, ids: number[]) =>
+  toArticleFactColumns(await factLists(db, ARTICLE_FACTS, 'articles', { ids }))
 
 /** Whether each speaker is an unnamed source: of these ids, or of all speakers (null). */
 export async function speakerFactColumns(
@@ -171,7 +162,7 @@ export async function speakerFactColumns(
 ): Promise<SpeakerFactColumns> {
   const [speakerIds, anonymous] = await integerLists(
     db,
-    `SELECT string_agg(id::text, ',' ORDER BY id), string_agg(anonymous::int::text, ',' ORDER BY id)
+    `SELECT ${listed('id', 'anonymous::int')}
      FROM speakers WHERE $1::int[] IS NULL OR id = ANY($1::int[])`,
     [ids],
   )
